@@ -1,0 +1,48 @@
+# Two commands: `make demo` and `make test`; each sets everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup system python demo test lint typecheck unit schemas bench clean
+
+setup: system python
+
+system:
+	@bash tools/setup-system.sh
+
+python: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
+	@touch $(STAMP)
+
+demo: setup
+	$(BIN)/safecommunity-docs validate examples/*/
+	@mkdir -p out
+	$(BIN)/safecommunity-docs schema -o out/schemas >/dev/null
+	@echo "demo: examples validated; JSON Schemas written to out/schemas/"
+
+lint: python
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools || true
+
+typecheck: python
+	$(BIN)/mypy --strict src
+
+unit: python
+	$(BIN)/pytest -q
+
+test: setup
+	$(BIN)/ruff check src tests tools
+	$(BIN)/mypy --strict src
+	$(BIN)/pytest -q
+
+schemas: python
+	$(BIN)/safecommunity-docs schema -o schemas
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

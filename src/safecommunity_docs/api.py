@@ -1,0 +1,47 @@
+"""The library's functions for programs and notebooks: load and validate inputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import InputError, Problem
+from .io import load, load_file, model_for_file
+from .models import Dossier, TextChange
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of :func:`validate`: the problems found and the text normalisations made."""
+
+    path: str
+    model: str
+    problems: tuple[Problem, ...] = ()
+    text_changes: tuple[TextChange, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when the input has no problems."""
+        return not self.problems
+
+
+def validate(path: Path | str) -> ValidationReport:
+    """Validate a community folder, a dossier file or a single part file without raising.
+
+    A part file is recognised by its name (``community.yaml``, ``plan.yaml``, ``diagnosis.yaml``,
+    ``assessment.yaml``, ``projects/*.yaml``); any other YAML/JSON file is read as a whole
+    dossier. A missing path still raises :class:`~safecommunity_docs.InputNotFound`.
+    """
+    p = Path(path)
+    model: type[BaseModel] = Dossier if p.is_dir() else model_for_file(p)
+    try:
+        if model is Dossier:
+            dossier = load(p)
+            changes = dossier.text_changes
+        else:
+            _, changes = load_file(p, model)
+    except InputError as exc:
+        return ValidationReport(str(path), model.__name__, exc.problems)
+    return ValidationReport(str(path), model.__name__, (), tuple(changes))

@@ -1,0 +1,105 @@
+"""The command line: ``safecommunity-docs validate | schema | rubrics``; turns results into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from . import __version__
+from .api import validate
+from .errors import InputError, InputNotFound, SafeCommunityDocsError
+from .io import load_rubric, rubric_ids
+from .schema import write_schemas
+
+EXIT_OK, EXIT_INVALID, EXIT_NOT_FOUND = 0, 1, 2
+
+
+def _cmd_validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            report = validate(path)
+        except InputNotFound as exc:
+            err.print(f"{exc}", markup=False, highlight=False)
+            status = max(status, EXIT_NOT_FOUND)
+            continue
+        for change in report.text_changes:
+            where = ":".join(str(x) for x in (change.file, change.line, change.column) if x)
+            err.print(
+                f"note: {where} {change.path}: text normalised: {change.description}",
+                markup=False,
+                highlight=False,
+            )
+        if report.ok:
+            out.print(f"[green]✓[/green] {report.path} ({report.model}): valid", highlight=False)
+        else:
+            for problem in report.problems:
+                out.print(str(problem), markup=False, highlight=False)
+            out.print(
+                f"[red]✗[/red] {report.path} ({report.model}): {len(report.problems)} problem(s)",
+                highlight=False,
+            )
+            status = max(status, EXIT_INVALID)
+    return status
+
+
+def _cmd_schema(args: argparse.Namespace, out: Console, err: Console) -> int:
+    for path in write_schemas(args.output):
+        out.print(str(path), markup=False, highlight=False)
+    return EXIT_OK
+
+
+def _cmd_rubrics(args: argparse.Namespace, out: Console, err: Console) -> int:
+    for rubric_id in rubric_ids():
+        rubric = load_rubric(rubric_id)
+        items = sum(len(e.items) for e in rubric.elements)
+        out.print(
+            f"{rubric.id}\t{rubric.version}\t{rubric.scale} points\t{len(rubric.elements)} "
+            f"elements\t{items} items\t{rubric.title}",
+            markup=False,
+            highlight=False,
+        )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``safecommunity-docs`` command."""
+    parser = argparse.ArgumentParser(
+        prog="safecommunity-docs",
+        description="Build Chinese Safe Community (安全社区) dossiers from typed data.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser(
+        "validate", help="check a community folder or YAML/JSON file; exit 1 if invalid"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=_cmd_validate)
+    p = sub.add_parser("schema", help="write the JSON Schema of every input model")
+    p.add_argument("-o", "--output", default="schemas", metavar="DIR")
+    p.set_defaults(func=_cmd_schema)
+    p = sub.add_parser("rubrics", help="list the shipped rubrics")
+    p.set_defaults(func=_cmd_rubrics)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = build_parser().parse_args(argv)
+    out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
+    try:
+        code: int = args.func(args, out, err)
+    except InputError as exc:
+        err.print(str(exc), markup=False, highlight=False)
+        code = exc.exit_code
+    except SafeCommunityDocsError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        code = exc.exit_code
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

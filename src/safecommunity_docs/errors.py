@@ -1,0 +1,115 @@
+"""The library's exception tree: one root, a category and an exit code per kind of failure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one input value, located as precisely as the source allows.
+
+    ``path`` is the field path inside the document (``phases[2].end``); ``file``, ``line`` and
+    ``column`` (1-based) locate it in the source file when the value came from one.
+    """
+
+    path: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def location(self) -> str:
+        """Return ``file:line:col`` (as much of it as is known), or an empty string."""
+        if self.file is None:
+            return ""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        head = " ".join(p for p in (self.location, self.path) if p)
+        return f"{head}: {self.message}" if head else self.message
+
+
+class SafeCommunityDocsError(Exception):
+    """Root of every error the library raises on purpose."""
+
+    category: str = "error"
+    exit_code: int = 1
+
+
+class InputError(SafeCommunityDocsError, ValueError):
+    """Input data is invalid; ``problems`` lists every problem found, each located."""
+
+    category = "input"
+    exit_code = 1
+
+    def __init__(self, problems: Sequence[Problem], summary: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        lines = [str(p) for p in self.problems]
+        head = summary or f"{len(self.problems)} problem(s) in the input"
+        super().__init__(head + ("\n" + "\n".join(lines) if lines else ""))
+
+
+class InputNotFound(SafeCommunityDocsError, FileNotFoundError):
+    """An input path does not exist (the CLI exits with 2)."""
+
+    category = "not-found"
+    exit_code = 2
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        super().__init__(f"{self.path}: no such file or folder")
+
+
+class TemplateError(SafeCommunityDocsError):
+    """A Word template is broken or refers to names the document's view does not provide."""
+
+    category = "template"
+    exit_code = 3
+
+    def __init__(
+        self,
+        message: str,
+        template: str | None = None,
+        part: str | None = None,
+        variables: Sequence[str] = (),
+    ) -> None:
+        self.template = template
+        self.part = part
+        self.variables = tuple(variables)
+        where = ":".join(x for x in (template, part) if x)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ConversionError(SafeCommunityDocsError):
+    """A converter (LibreOffice) failed to turn a document into PDF."""
+
+    category = "conversion"
+    exit_code = 4
+
+    def __init__(
+        self,
+        message: str,
+        converter: str = "",
+        returncode: int | None = None,
+        stderr_tail: str = "",
+    ) -> None:
+        self.converter = converter
+        self.returncode = returncode
+        self.stderr_tail = stderr_tail
+        super().__init__(message)
+
+
+class ConverterNotFound(ConversionError):
+    """No usable converter is installed; the message says how to install one."""
+
+    category = "converter-not-found"
+    exit_code = 5

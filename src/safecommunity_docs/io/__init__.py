@@ -1,0 +1,27 @@
+"""Input: parse YAML/JSON/CSV/XLSX files with positions and validate them into models."""
+
+from .loader import (
+    DEFAULT_RUBRIC,
+    PART_FILES,
+    load,
+    load_file,
+    load_folder,
+    load_rubric,
+    load_text,
+    model_for_file,
+    rubric_ids,
+)
+from .records import read_records
+
+__all__ = [
+    "DEFAULT_RUBRIC",
+    "PART_FILES",
+    "load",
+    "load_file",
+    "load_folder",
+    "load_rubric",
+    "load_text",
+    "model_for_file",
+    "read_records",
+    "rubric_ids",
+]

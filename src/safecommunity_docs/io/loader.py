@@ -1,0 +1,273 @@
+"""Load a dossier from a community folder or a single YAML/JSON file, with located errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError, InputNotFound, Problem
+from ..models.assessment import Assessment
+from ..models.base import Loc, TextChange
+from ..models.community import Community
+from ..models.diagnosis import DiagnosisReport
+from ..models.dossier import BuildOptions, Dossier
+from ..models.project import PromotionProject
+from ..models.rubric import Rubric
+from ..models.work_plan import WorkPlan
+from .problems import problems_from
+from .records import read_records
+from .source import Source, normalise_data, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+YAML_SUFFIXES = (".yaml", ".yml", ".json")
+RECORD_SUFFIXES = (".csv", ".xlsx")
+
+PART_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "community": ("community", Community),
+    "plan": ("work_plan", WorkPlan),
+    "diagnosis": ("diagnosis", DiagnosisReport),
+    "assessment": ("assessment", Assessment),
+    "options": ("options", BuildOptions),
+}
+"""File stem in a community folder -> (Dossier field, model)."""
+
+RECORD_STEMS = ("injuries", "injury_records")
+
+
+@dataclass
+class _Mounted:
+    """A parsed file and where its data sits inside the document being validated."""
+
+    prefix: Loc
+    source: Source
+
+
+class _Assembly:
+    """Collects parsed files into one document and maps problems back to their files."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.mounted: list[_Mounted] = []
+        self.problems: list[Problem] = []
+        self.changes: list[TextChange] = []
+
+    def mount(self, prefix: Loc, source: Source) -> Any:
+        self.mounted.append(_Mounted(prefix, source))
+        self.problems.extend(source.problems)
+        return normalise_data(source.data, (), source, self.changes)
+
+    def locate(self, loc: Loc, message: str) -> Problem:
+        best: _Mounted | None = None
+        for m in self.mounted:
+            if loc[: len(m.prefix)] == m.prefix and (
+                best is None or len(m.prefix) > len(best.prefix)
+            ):
+                best = m
+        if best is None:
+            return Problem(path=".".join(str(p) for p in loc), message=message, file=self.label)
+        return best.source.problem(loc[len(best.prefix) :], message)
+
+    def validate(self, model: type[M], data: Any) -> M:
+        # Assessments are checked against their rubric while validating, so that rubric
+        # problems are reported together with every other problem of the input.
+        needs_rubrics = model in (Dossier, Assessment)
+        context = (
+            {"rubrics": {rid: load_rubric(rid) for rid in rubric_ids()}} if needs_rubrics else {}
+        )
+        if not isinstance(data, dict):
+            self.problems.append(
+                self.locate(
+                    (), f"expected a mapping of {model.__name__} fields, got {type(data).__name__}"
+                )
+            )
+        else:
+            try:
+                result = model.model_validate(data, context=context)
+            except ValidationError as exc:
+                self.problems.extend(problems_from(exc, model, self.locate))
+            else:
+                if not self.problems:
+                    return result
+        raise InputError(_sorted(self.problems), f"{self.label}: {len(self.problems)} problem(s)")
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.path))
+
+
+def _read_yaml(path: Path, label: str) -> Source:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [Problem(path="", file=label, message=f"not UTF-8 text ({exc.reason})")]
+        ) from exc
+    return parse_yaml(text, label)
+
+
+def _find(folder: Path, stem: str, suffixes: tuple[str, ...]) -> list[Path]:
+    return [folder / f"{stem}{s}" for s in suffixes if (folder / f"{stem}{s}").is_file()]
+
+
+def _label(path: Path, base: Path, shown: str) -> str:
+    return str(Path(shown) / path.relative_to(base))
+
+
+def load_folder(folder: Path | str) -> Dossier:
+    """Load a community folder: ``community.yaml`` plus whichever parts are present.
+
+    Parts: ``plan.yaml``, ``diagnosis.yaml``, ``projects/*.yaml``, ``assessment.yaml``,
+    ``options.yaml`` and injury records as ``injuries.csv`` or ``injuries.xlsx``. Every problem
+    of every file is reported together in one :class:`InputError`.
+    """
+    base = Path(folder)
+    if not base.is_dir():
+        raise InputNotFound(base)
+    shown = str(folder)
+    asm = _Assembly(shown)
+    data: dict[str, Any] = {}
+    sources: list[tuple[Loc, Path, str]] = []
+    for stem, (key, _) in PART_FILES.items():
+        found = _find(base, stem, YAML_SUFFIXES)
+        if len(found) > 1:
+            asm.problems.append(
+                Problem(
+                    path=key,
+                    file=shown,
+                    message="several files for one part: " + ", ".join(p.name for p in found),
+                )
+            )
+        if found:
+            sources.append(((key,), found[0], "yaml"))
+    if not _find(base, "community", YAML_SUFFIXES):
+        asm.problems.append(
+            Problem(
+                path="community", file=shown, message="缺少社区概况 (community.yaml is required)"
+            )
+        )
+    project_dir = base / "projects"
+    project_files = (
+        sorted(p for p in project_dir.glob("*") if p.suffix in YAML_SUFFIXES)
+        if project_dir.is_dir()
+        else []
+    )
+    for i, p in enumerate(project_files):
+        sources.append((("projects", i), p, "yaml"))
+    record_files = [p for stem in RECORD_STEMS for p in _find(base, stem, RECORD_SUFFIXES)]
+    if len(record_files) > 1:
+        asm.problems.append(
+            Problem(
+                path="injury_records",
+                file=shown,
+                message="several injury record files: " + ", ".join(p.name for p in record_files),
+            )
+        )
+    for p in record_files[:1]:
+        sources.append((("injury_records",), p, "records"))
+    projects: list[Any] = []
+    for prefix, path, kind in sources:
+        label = _label(path, base, shown)
+        try:
+            source = read_records(path, label) if kind == "records" else _read_yaml(path, label)
+        except InputError as exc:
+            asm.problems.extend(exc.problems)
+            continue
+        value = asm.mount(prefix, source)
+        if prefix[0] == "projects":
+            projects.append(value)
+        else:
+            data[str(prefix[0])] = value
+    if projects:
+        data["projects"] = projects
+    dossier = asm.validate(Dossier, data)
+    dossier._text_changes = asm.changes
+    return dossier
+
+
+def load_text(text: str, label: str, model: type[M]) -> tuple[M, list[TextChange]]:
+    """Validate YAML/JSON ``text`` as ``model``; ``label`` names the source in errors."""
+    asm = _Assembly(label)
+    data = asm.mount((), parse_yaml(text, label))
+    return asm.validate(model, data), asm.changes
+
+
+def load_file(path: Path | str, model: type[M]) -> tuple[M, list[TextChange]]:
+    """Load one YAML/JSON file as ``model``; return it with the text changes made."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFound(p)
+    label = str(path)
+    asm = _Assembly(label)
+    data = asm.mount((), _read_yaml(p, label))
+    return asm.validate(model, data), asm.changes
+
+
+def model_for_file(path: Path | str) -> type[BaseModel]:
+    """Guess the model of a single file: a part by its name, else a whole dossier."""
+    p = Path(path)
+    if p.parent.name == "projects":
+        return PromotionProject
+    if p.stem in PART_FILES:
+        return PART_FILES[p.stem][1]
+    return Dossier
+
+
+def load(path: Path | str) -> Dossier:
+    """Load a dossier from a community folder or from one YAML/JSON file holding every part.
+
+    Raises :class:`~safecommunity_docs.InputError` listing every problem (file:line:col, field
+    path, what was expected) and :class:`~safecommunity_docs.InputNotFound` for a missing path.
+    """
+    p = Path(path)
+    if p.is_dir():
+        return load_folder(path)
+    if not p.exists():
+        raise InputNotFound(p)
+    dossier, changes = load_file(path, Dossier)
+    dossier._text_changes = changes
+    return dossier
+
+
+DEFAULT_RUBRIC = "city"
+
+
+def rubric_ids() -> list[str]:
+    """Return the ids of the rubrics shipped with the library."""
+    folder = resources.files("safecommunity_docs.rubrics")
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
+
+
+@cache
+def _rubric_text(rubric_id: str) -> str:
+    resource = resources.files("safecommunity_docs.rubrics").joinpath(f"{rubric_id}.yaml")
+    return resource.read_text(encoding="utf-8")
+
+
+def load_rubric(rubric: str | Path = DEFAULT_RUBRIC) -> Rubric:
+    """Load a shipped rubric by id (``"city"``, ``"national-field"``) or a rubric YAML by path.
+
+    A rubric whose points do not add up, whose bands overlap or leave a gap, or whose ids repeat
+    raises :class:`~safecommunity_docs.InputError` naming the item.
+    """
+    if isinstance(rubric, Path) or rubric.endswith((".yaml", ".yml", ".json")):
+        return load_file(rubric, Rubric)[0]
+    if rubric not in rubric_ids():
+        raise InputError(
+            [
+                Problem(
+                    path="rubric",
+                    message=f"unknown rubric '{rubric}'; shipped "
+                    f"rubrics: {', '.join(rubric_ids())}",
+                )
+            ]
+        )
+    label = f"safecommunity_docs/rubrics/{rubric}.yaml"
+    return load_text(_rubric_text(rubric), label, Rubric)[0]

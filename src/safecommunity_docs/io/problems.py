@@ -1,0 +1,126 @@
+"""Turn pydantic validation errors into located, readable problems (file:line:col path: message)."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable, Sequence
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from ..models.base import Loc, RuleViolations
+
+Locator = Callable[[Loc, str], Problem]
+"""Builds a problem for a loc of the validated document (it knows which file holds it)."""
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Annotated and Optional wrappers down to the interesting type."""
+    while True:
+        origin = get_origin(tp)
+        if origin is None:
+            return tp
+        if origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        elif str(origin) == "typing.Annotated" or getattr(tp, "__metadata__", None) is not None:
+            tp = get_args(tp)[0]
+        else:
+            return tp
+
+
+def resolve(
+    model: type[BaseModel], loc: Sequence[Any], keep_last: bool = False
+) -> tuple[Loc, str | None, type[BaseModel] | None]:
+    """Map a pydantic loc onto the document: drop pydantic's internal tags.
+
+    Returns the cleaned loc, the Chinese title of the field it ends on (if known) and the model
+    that holds that field.
+    """
+    tp: Any = model
+    out: list[str | int] = []
+    title: str | None = None
+    holder: type[BaseModel] | None = None
+    for n, part in enumerate(loc):
+        last = n == len(loc) - 1
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if isinstance(part, str) and part in tp.model_fields:
+                info = tp.model_fields[part]
+                holder, title = tp, info.title
+                tp = info.annotation
+                out.append(part)
+            elif last and keep_last:
+                holder, title = tp, None
+                out.append(part)
+            continue
+        origin = get_origin(tp)
+        if origin is list and isinstance(part, int):
+            tp = get_args(tp)[0]
+            out.append(part)
+        elif origin is dict and isinstance(part, str) and part != "[key]":
+            tp = get_args(tp)[1]
+            out.append(part)
+    return tuple(out), title, holder
+
+
+_PATTERNS = {
+    r"^\d{4}-(0[1-9]|1[0-2])$": "a month written YYYY-MM, e.g. 2026-03",
+    r"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, e.g. elderly-falls",
+    r"^[a-z][a-z0-9_]*$": "a lower-case identifier, e.g. concept_basis",
+}
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return ""
+    text = repr(value)
+    return f" (got {text[:60]}{'…' if len(text) > 60 else ''})"
+
+
+def describe(
+    error: Any, title: str | None, holder: type[BaseModel] | None, key: str | int | None
+) -> str:
+    """Return the message for one pydantic error dict."""
+    kind = error["type"]
+    label = f"「{title}」" if title else ""
+    if kind == "missing":
+        return f"缺少必填字段{label} (field required)"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(holder.model_fields) if holder is not None else ""
+        return f"未知字段 (unknown field '{key}'; allowed: {allowed})"
+    if kind == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern", "")
+        expected = _PATTERNS.get(pattern, f"text matching {pattern}")
+        head = f"{title}: " if title else ""
+        return f"{head}格式不正确 (expected {expected}){_got(error.get('input'))}"
+    message = str(error["msg"])
+    if kind in ("value_error", "assertion_error") and message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    head = f"{title}: " if title else ""
+    return f"{head}{message}{_got(error.get('input'))}"
+
+
+def problems_from(exc: ValidationError, model: type[BaseModel], locate: Locator) -> list[Problem]:
+    """Convert every error of ``exc`` (raised validating ``model``) into a located problem.
+
+    Reviewer-rule violations raised by model validators are expanded so that each one points
+    at its own field.
+    """
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        raw_loc = tuple(error["loc"])
+        kind = error["type"]
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, RuleViolations):
+            base, _, _ = resolve(model, raw_loc)
+            for sub, message in cause.violations:
+                problems.append(locate((*base, *sub), message))
+            continue
+        loc, title, holder = resolve(model, raw_loc, keep_last=kind == "extra_forbidden")
+        key = raw_loc[-1] if raw_loc else None
+        problems.append(locate(loc, describe(error, title, holder, key)))
+    return problems

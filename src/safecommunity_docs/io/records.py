@@ -1,0 +1,171 @@
+"""Read injury records from .csv or .xlsx: Chinese card headers or field names, codes or labels."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from ..models.base import Loc
+from ..models.injury import InjuryRecord
+from .source import Position, Source
+
+_ALIASES: dict[str, str] = {
+    "编号": "card_no",
+    "卡号": "card_no",
+    "伤害原因": "cause",
+    "原因": "cause",
+    "发生地点": "place",
+    "地点": "place",
+    "活动": "activity",
+    "意图": "intent",
+    "饮酒": "alcohol",
+    "性质": "nature",
+    "部位": "body_part",
+    "结局": "outcome",
+    "严重程度": "severity",
+    "发生时间": "injury_time",
+    "就诊日期": "visit_time",
+    "填报时间": "report_date",
+    "是否残疾": "disabled",
+    "社区": "sub_unit",
+    "村/社区": "sub_unit",
+}
+_TRUE = {"是", "true", "1", "yes", "y", "有"}
+_FALSE = {"否", "false", "0", "no", "n", "无", ""}
+_LIST_SPLIT = re.compile(r"[;；|]")
+
+
+def header_map() -> dict[str, str]:
+    """Return every accepted column header (field name, Chinese title, alias) -> field name."""
+    mapping = {name: name for name in InjuryRecord.model_fields}
+    for name, info in InjuryRecord.model_fields.items():
+        if info.title:
+            mapping[info.title] = name
+    mapping.update(_ALIASES)
+    return mapping
+
+
+def _cell(field: str, value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        if field in ("injury_time", "visit_time", "report_date", "birth_date"):
+            value = value.replace("/", "-")
+            if field.endswith("_time") and len(value) == 16:
+                value += ":00"
+        if field == "nature":
+            return [part.strip() for part in _LIST_SPLIT.split(value) if part.strip()]
+        if field == "disabled":
+            low = value.lower()
+            return True if low in _TRUE else False if low in _FALSE else value
+    if field == "nature" and not isinstance(value, list):
+        return [value]
+    if field == "report_date" and isinstance(value, datetime):
+        return value.date()
+    if field == "card_no" and isinstance(value, int | float):
+        return str(int(value))
+    return value
+
+
+def _rows_to_source(
+    file: str, header: list[Any], rows: list[tuple[int, list[Any]]], sheet: str | None
+) -> Source:
+    known = header_map()
+    source = Source(file=file, data=[])
+    columns: list[tuple[int, str]] = []
+    for col, name in enumerate(header, start=1):
+        text = str(name).strip() if name is not None else ""
+        if not text:
+            continue
+        field = known.get(text)
+        if field is None:
+            source.problems.append(
+                Problem(
+                    path=f"header[{col}]",
+                    message=f"未知列名 (unknown column '{text}'; use the card's Chinese titles or "
+                    "the field names of InjuryRecord)",
+                    file=f"{file}[{sheet}]" if sheet else file,
+                    line=rows[0][0] - 1 if rows else 1,
+                    column=col,
+                )
+            )
+            continue
+        columns.append((col, field))
+    records: list[dict[str, Any]] = []
+    for index, (line, cells) in enumerate(rows):
+        record: dict[str, Any] = {}
+        source.positions[(index,)] = Position(line, 1, sheet)
+        for col, field in columns:
+            value = cells[col - 1] if col - 1 < len(cells) else None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            record[field] = _cell(field, value)
+            loc: Loc = (index, field)
+            source.positions[loc] = Position(line, col, sheet)
+        records.append(record)
+    source.data = records
+    return source
+
+
+def read_records_csv(path: Path, file: str | None = None) -> Source:
+    """Read a CSV of injury records (UTF-8, with or without BOM) into a positioned source."""
+    label = file or str(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            table = list(csv.reader(handle))
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [
+                Problem(
+                    path="",
+                    file=label,
+                    message=f"not UTF-8 text ({exc.reason}); save the CSV as UTF-8",
+                )
+            ]
+        ) from exc
+    if not table:
+        return Source(file=label, data=[])
+    rows = [(n, row) for n, row in enumerate(table[1:], start=2) if any(c.strip() for c in row)]
+    return _rows_to_source(label, list(table[0]), list(rows), None)
+
+
+def read_records_xlsx(path: Path, file: str | None = None) -> Source:
+    """Read the first sheet of an .xlsx of injury records into a positioned source."""
+    from openpyxl import load_workbook
+
+    label = file or str(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise InputError(
+            [Problem(path="", file=label, message=f"cannot read as .xlsx: {exc}")]
+        ) from exc
+    try:
+        sheet = book.worksheets[0]
+        all_rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        title = sheet.title
+    finally:
+        book.close()
+    if not all_rows:
+        return Source(file=label, data=[])
+    rows = [
+        (n, row)
+        for n, row in enumerate(all_rows[1:], start=2)
+        if any(c is not None and str(c).strip() for c in row)
+    ]
+    return _rows_to_source(label, all_rows[0], rows, title)
+
+
+def read_records(path: Path, file: str | None = None) -> Source:
+    """Read injury records from ``.csv`` or ``.xlsx`` (chosen by the suffix)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_records_csv(path, file)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_records_xlsx(path, file)
+    raise InputError(
+        [Problem(path="", file=file or str(path), message="injury records must be .csv or .xlsx")]
+    )

@@ -1,0 +1,143 @@
+"""Parsed input with positions: every value's file, line and column, keyed by its field path."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, Problem
+from ..models.base import Loc, TextChange, format_loc, normalise_text
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a value stands: 1-based line and column, and the sheet for spreadsheets."""
+
+    line: int
+    column: int
+    sheet: str | None = None
+
+
+@dataclass
+class Source:
+    """One parsed input file: its data and the position of every mapping key and list item."""
+
+    file: str
+    data: Any
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, loc: Loc) -> Position | None:
+        """Return the position of ``loc`` or of its nearest ancestor that has one."""
+        for n in range(len(loc), -1, -1):
+            pos = self.positions.get(loc[:n])
+            if pos is not None:
+                return pos
+        return None
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        """Build a :class:`Problem` at ``loc`` inside this file."""
+        pos = self.locate(loc)
+        return Problem(
+            path=format_loc(loc),
+            message=message,
+            file=self._file_label(pos),
+            line=pos.line if pos else None,
+            column=pos.column if pos else None,
+        )
+
+    def _file_label(self, pos: Position | None) -> str:
+        return f"{self.file}[{pos.sheet}]" if pos and pos.sheet else self.file
+
+
+def parse_yaml(text: str, file: str) -> Source:
+    """Parse YAML (or JSON, a subset) keeping each key's and item's position.
+
+    Syntax errors raise :class:`InputError` at the offending line; duplicate keys are reported
+    as problems of the returned source.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            [
+                Problem(
+                    path="",
+                    message=f"YAML syntax error: {reason}",
+                    file=file,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                )
+            ]
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(path="", message=f"YAML error: {exc}", file=file)]) from exc
+    finally:
+        loader.dispose()
+    source = Source(file=file, data=data)
+    if node is not None:
+        _walk(node, (), source)
+    return source
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _walk(node: yaml.Node, loc: Loc, source: Source) -> None:
+    source.positions.setdefault(loc, _mark(node))
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = str(key_node.value)
+            if key in seen:
+                pos = _mark(key_node)
+                source.problems.append(
+                    Problem(
+                        path=format_loc((*loc, key)),
+                        message=f"重复的字段 (key '{key}' appears twice in this mapping; "
+                        "YAML would keep only the last one)",
+                        file=source.file,
+                        line=pos.line,
+                        column=pos.column,
+                    )
+                )
+            seen.add(key)
+            source.positions[(*loc, key)] = _mark(key_node)
+            _walk(value_node, (*loc, key), source)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            source.positions[(*loc, i)] = _mark(item)
+            _walk(item, (*loc, i), source)
+
+
+def normalise_data(data: Any, loc: Loc, source: Source, changes: list[TextChange]) -> Any:
+    """Return ``data`` with every string normalised for XML, recording each change."""
+    if isinstance(data, str):
+        clean, notes = normalise_text(data)
+        if notes:
+            pos = source.locate(loc)
+            changes.append(
+                TextChange(
+                    path=format_loc(loc),
+                    description="; ".join(notes),
+                    file=source._file_label(pos),
+                    line=pos.line if pos else None,
+                    column=pos.column if pos else None,
+                )
+            )
+        return clean
+    if isinstance(data, Mapping):
+        return {k: normalise_data(v, (*loc, str(k)), source, changes) for k, v in data.items()}
+    if isinstance(data, list):
+        return [normalise_data(v, (*loc, i), source, changes) for i, v in enumerate(data)]
+    return data

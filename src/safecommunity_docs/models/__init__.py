@@ -1,0 +1,100 @@
+"""Typed input models of a Safe Community dossier (pydantic v2; pure: no I/O, no rendering)."""
+
+from .assessment import Assessment, ItemScore, PreviousResult
+from .base import Month, RuleViolations, StrictModel, TextChange, normalise_text
+from .common import Annex, Budget, BudgetLine, Person, QuantTarget, Section, Table, TargetDirection
+from .community import AgeBand, Community, Contact, Facilities, Honor, Population
+from .diagnosis import (
+    Conclusions,
+    DataSource,
+    DiagnosisReport,
+    Hazard,
+    HazardUnit,
+    Recommendation,
+    Survey,
+    SurveyResult,
+)
+from .dossier import BuildOptions, Dossier
+from .injury import InjuryRecord
+from .organisation import Committee, Office, Organisation, WorkingGroup
+from .project import (
+    Evaluation,
+    Measure,
+    Milestone,
+    ProjectTarget,
+    PromotionProject,
+    Resources,
+    Responsibility,
+    TargetGroup,
+)
+from .rubric import Reapplication, Rubric, RubricElement, RubricItem, RubricPart, VerdictBand
+from .work_plan import (
+    STANDARD_SECTIONS,
+    BasisDocument,
+    CustomSection,
+    Objectives,
+    Phase,
+    Task,
+    WorkPlan,
+)
+
+__all__ = [
+    "STANDARD_SECTIONS",
+    "AgeBand",
+    "Annex",
+    "Assessment",
+    "BasisDocument",
+    "Budget",
+    "BudgetLine",
+    "BuildOptions",
+    "Committee",
+    "Community",
+    "Conclusions",
+    "Contact",
+    "CustomSection",
+    "DataSource",
+    "DiagnosisReport",
+    "Dossier",
+    "Evaluation",
+    "Facilities",
+    "Hazard",
+    "HazardUnit",
+    "Honor",
+    "InjuryRecord",
+    "ItemScore",
+    "Measure",
+    "Milestone",
+    "Month",
+    "Objectives",
+    "Office",
+    "Organisation",
+    "Person",
+    "Phase",
+    "Population",
+    "PreviousResult",
+    "ProjectTarget",
+    "PromotionProject",
+    "QuantTarget",
+    "Reapplication",
+    "Recommendation",
+    "Resources",
+    "Responsibility",
+    "Rubric",
+    "RubricElement",
+    "RubricItem",
+    "RubricPart",
+    "RuleViolations",
+    "Section",
+    "StrictModel",
+    "Survey",
+    "SurveyResult",
+    "Table",
+    "TargetDirection",
+    "TargetGroup",
+    "Task",
+    "TextChange",
+    "VerdictBand",
+    "WorkPlan",
+    "WorkingGroup",
+    "normalise_text",
+]

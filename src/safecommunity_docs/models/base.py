@@ -1,0 +1,155 @@
+"""Shared building blocks of every model: strict base class, clean text, months, rule violations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+Loc = tuple[str | int, ...]
+
+# XML 1.0 allows TAB, LF and CR among the C0 controls; everything else in C0, DEL-adjacent C1
+# controls and the non-characters U+FFFE/U+FFFF cannot be written into a docx or xlsx part.
+_LINE_BREAKS = {"\v": "\n", "\f": "\n", "\u2028": "\n", "\u2029": "\n"}
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class TextChange:
+    """What text normalisation did to one value: which characters were replaced or removed."""
+
+    path: str
+    description: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+def normalise_text(value: str) -> tuple[str, list[str]]:
+    """Return ``value`` made safe for XML and a list of the changes made (empty if none).
+
+    Line-like controls (vertical tab, form feed, Unicode line/paragraph separators) become a line
+    break, as Word means them; other XML-illegal characters are removed; CRLF becomes LF.
+    """
+    changes: list[str] = []
+    out = value
+    if "\r" in out:
+        out = out.replace("\r\n", "\n").replace("\r", "\n")
+    for ch, repl in _LINE_BREAKS.items():
+        n = out.count(ch)
+        if n:
+            out = out.replace(ch, repl)
+            changes.append(f"{n} × U+{ord(ch):04X} replaced by a line break")
+    found = _ILLEGAL.findall(out)
+    if found:
+        codes = sorted({f"U+{ord(c):04X}" for c in found})
+        out = _ILLEGAL.sub("", out)
+        changes.append(
+            f"{len(found)} XML-illegal control character(s) removed ({', '.join(codes)})"
+        )
+    return out, changes
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return normalise_text(value)[0]
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only spaces (不能为空)")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_clean), AfterValidator(_not_blank)]
+"""Non-empty user text, normalised for XML (see :func:`normalise_text`)."""
+
+OptText = Annotated[str, BeforeValidator(_clean)]
+"""User text that may be empty, normalised for XML."""
+
+Month = Annotated[
+    str,
+    BeforeValidator(lambda v: f"{v.year:04d}-{v.month:02d}" if isinstance(v, date) else v),
+    StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    Field(json_schema_extra={"examples": ["2026-03"]}),
+]
+"""A calendar month written ``YYYY-MM``; strings of this form compare in time order."""
+
+Amount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+"""A non-negative money amount in 元 (yuan), at most two decimals."""
+
+Count = Annotated[int, Field(ge=0)]
+"""A non-negative whole number."""
+
+
+def month_of(day: date) -> str:
+    """Return the ``YYYY-MM`` month that contains ``day``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """Render a location tuple as a field path: ``('phases', 2, 'end')`` -> ``phases[2].end``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class RuleViolations(ValueError):
+    """Raised by model validators: several reviewer rules broken, each at its own sub-path.
+
+    Pydantic keeps the exception in the error's ``ctx``; the loaders unpack it so that every
+    violation is reported at the exact line of the offending field.
+    """
+
+    def __init__(self, violations: list[tuple[Loc, str]]) -> None:
+        self.violations = violations
+        super().__init__(
+            "; ".join(f"{format_loc(loc) or '(root)'}: {msg}" for loc, msg in violations)
+        )
+
+
+class Rules:
+    """Collects rule violations inside a model validator and raises them together."""
+
+    def __init__(self) -> None:
+        self.violations: list[tuple[Loc, str]] = []
+
+    def check(self, ok: bool, loc: Loc, message: str) -> None:
+        """Record ``message`` at ``loc`` unless ``ok``."""
+        if not ok:
+            self.violations.append((loc, message))
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`RuleViolations` if anything was recorded."""
+        if self.violations:
+            raise RuleViolations(self.violations)
+
+
+class StrictModel(BaseModel):
+    """Base of every input model: unknown fields are errors, whitespace is kept as written."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=False,
+        validate_assignment=True,
+        use_enum_values=False,
+        populate_by_name=True,
+        json_schema_serialization_defaults_required=False,
+    )

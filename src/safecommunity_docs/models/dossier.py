@@ -1,0 +1,83 @@
+"""The whole dossier: the community and every part, plus the options of a build."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from .assessment import Assessment
+from .base import Rules, StrictModel, TextChange
+from .community import Community
+from .diagnosis import DiagnosisReport
+from .injury import InjuryRecord
+from .project import PromotionProject
+from .work_plan import WorkPlan
+
+Format = Literal["docx", "xlsx", "pdf"]
+
+
+def _all_formats() -> list[Format]:
+    return ["docx", "xlsx", "pdf"]
+
+
+class BuildOptions(StrictModel):
+    """How to build the dossier: formats, templates, and the order of parts."""
+
+    formats: list[Format] = Field(default_factory=_all_formats, title="输出格式")
+    template_dir: str | None = Field(
+        default=None,
+        title="自定义模板目录",
+        description="Folder of exported templates, relative to the dossier.",
+    )
+    part_order: list[str] | None = Field(
+        default=None,
+        title="材料顺序",
+        description="Document kinds in dossier order; default 申请书, 工作报告, 工作计划, "
+        "风险诊断报告, 安全促进项目实施方案, 自评报告.",
+    )
+    formal_mode: bool = Field(
+        default=False, title="公文格式", description="Add 版头 and 版记 (GB/T 9704 formal mode)."
+    )
+
+
+class Dossier(StrictModel):
+    """A community's complete dossier input."""
+
+    community: Community = Field(title="社区概况")
+    work_plan: WorkPlan | None = Field(default=None, title="工作计划")
+    diagnosis: DiagnosisReport | None = Field(default=None, title="风险诊断报告")
+    projects: list[PromotionProject] = Field(default_factory=list, title="安全促进项目")
+    assessment: Assessment | None = Field(default=None, title="自评")
+    injury_records: list[InjuryRecord] = Field(default_factory=list, title="伤害监测记录")
+    options: BuildOptions = Field(default_factory=BuildOptions, title="生成选项")
+
+    _text_changes: list[TextChange] = PrivateAttr(default_factory=list)
+
+    @property
+    def text_changes(self) -> list[TextChange]:
+        """What text normalisation changed while loading (empty for clean input)."""
+        return list(self._text_changes)
+
+    @model_validator(mode="after")
+    def _cross_rules(self) -> Self:
+        rules = Rules()
+        ids = [p.id for p in self.projects]
+        for i, pid in enumerate(ids):
+            rules.check(
+                ids.index(pid) == i,
+                ("projects", i, "id"),
+                f"项目标识重复 (project id '{pid}' is used twice)",
+            )
+        cards = [r.card_no for r in self.injury_records]
+        if len(set(cards)) != len(cards):
+            first: dict[str, int] = {}
+            for i, card in enumerate(cards):
+                j = first.setdefault(card, i)
+                rules.check(
+                    j == i,
+                    ("injury_records", i, "card_no"),
+                    f"卡片编号重复 (card {card} is also injury_records[{j}])",
+                )
+        rules.raise_if_any()
+        return self

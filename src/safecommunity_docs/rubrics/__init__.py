@@ -1,0 +1,1 @@
+"""Shipped rubric data files (city.yaml, national-field.yaml); loaded by ``io.rubrics``."""
