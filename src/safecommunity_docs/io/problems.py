@@ -74,6 +74,27 @@ _PATTERNS = {
 }
 
 
+_EXPECTED = {
+    "decimal_parsing": "应为数字 (expected a number, e.g. 12.5)",
+    "decimal_type": "应为数字 (expected a number, e.g. 12.5)",
+    "int_parsing": "应为整数 (expected a whole number)",
+    "int_type": "应为整数 (expected a whole number)",
+    "int_from_float": "应为整数 (expected a whole number)",
+    "date_parsing": "应为日期 (expected a date like 2026-03-01)",
+    "date_from_datetime_parsing": "应为日期 (expected a date like 2026-03-01)",
+    "date_type": "应为日期 (expected a date like 2026-03-01)",
+    "datetime_parsing": "应为日期时间 (expected a date and time like 2024-03-05 14:30)",
+    "datetime_from_date_parsing": "应为日期时间 (expected a date and time like 2024-03-05 14:30)",
+    "datetime_type": "应为日期时间 (expected a date and time like 2024-03-05 14:30)",
+    "bool_parsing": "应为是/否 (expected true or false)",
+    "list_type": "应为列表 (expected a list: one '- item' per line)",
+    "model_type": "应为字段映射 (expected a mapping of fields)",
+    "model_attributes_type": "应为字段映射 (expected a mapping of fields)",
+    "dict_type": "应为映射 (expected a mapping)",
+    "string_type": "应为文本 (expected text)",
+}
+
+
 def _got(value: Any) -> str:
     if isinstance(value, dict | list):
         return ""
@@ -97,6 +118,9 @@ def describe(
         expected = _PATTERNS.get(pattern, f"text matching {pattern}")
         head = f"{title}: " if title else ""
         return f"{head}格式不正确 (expected {expected}){_got(error.get('input'))}"
+    if kind in _EXPECTED:
+        head = f"{title}: " if title else ""
+        return f"{head}{_EXPECTED[kind]}{_got(error.get('input'))}"
     message = str(error["msg"])
     if kind in ("value_error", "assertion_error") and message.startswith("Value error, "):
         message = message[len("Value error, ") :]

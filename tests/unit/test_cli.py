@@ -1,0 +1,63 @@
+"""The command line: exit codes 0 / 1 / 2 and located problems on stdout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from safecommunity_docs.cli import main
+from tests.conftest import COMMUNITY, PLAN
+
+
+def _folder(tmp_path: Path, plan: dict[str, object]) -> Path:
+    folder = tmp_path / "street"
+    folder.mkdir()
+    for name, data in (("community.yaml", COMMUNITY), ("plan.yaml", plan)):
+        (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                   encoding="utf-8")
+    return folder
+
+
+def test_validate_valid_folder_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(_folder(tmp_path, PLAN))]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_validate_invalid_exits_1_and_prints_every_problem(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = dict(PLAN, period_end="2025-13", issue_date="soon")
+    folder = _folder(tmp_path, plan)
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert f"{folder}/plan.yaml:3:1 issue_date: 成文日期: 应为日期" in out
+    assert f"{folder}/plan.yaml:5:1 period_end: 计划结束月份: 格式不正确" in out
+    assert "2 problem(s)" in out
+
+
+def test_validate_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / "nope")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_validate_part_file_by_name(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, PLAN)
+    assert main(["validate", str(folder / "plan.yaml")]) == 0
+    assert main(["validate", str(folder / "community.yaml")]) == 0
+
+
+def test_validate_reports_text_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path, dict(PLAN, title="计划\v标题"))
+    assert main(["validate", str(folder)]) == 0
+    assert "text normalised" in capsys.readouterr().err
+
+
+def test_schema_command_writes_files(tmp_path: Path) -> None:
+    assert main(["schema", "-o", str(tmp_path / "s")]) == 0
+    assert (tmp_path / "s" / "dossier.schema.json").is_file()
+
+
+def test_rubrics_command_lists_shipped(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rubrics"]) == 0
+    assert "city" in capsys.readouterr().out

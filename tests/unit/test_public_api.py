@@ -1,0 +1,47 @@
+"""The public API is pinned: changing it is a deliberate act that updates this list."""
+
+from __future__ import annotations
+
+import safecommunity_docs
+
+PINNED = [
+    "Assessment", "BuildOptions", "Community", "ConversionError", "ConverterNotFound",
+    "DiagnosisReport", "Dossier", "InjuryRecord", "InputError", "InputNotFound", "Problem",
+    "PromotionProject", "Rubric", "SafeCommunityDocsError", "TemplateError", "TextChange",
+    "ValidationReport", "WorkPlan", "__version__", "codes", "json_schema", "load", "load_file",
+    "load_rubric", "read_records", "rubric_ids", "validate", "write_schemas",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(safecommunity_docs.__all__) == sorted(PINNED)
+
+
+def test_every_name_resolves() -> None:
+    for name in safecommunity_docs.__all__:
+        assert getattr(safecommunity_docs, name) is not None, name
+
+
+def test_exception_tree() -> None:
+    from safecommunity_docs import errors
+
+    assert issubclass(errors.InputError, errors.SafeCommunityDocsError)
+    assert issubclass(errors.InputError, ValueError)
+    assert issubclass(errors.InputNotFound, errors.SafeCommunityDocsError)
+    assert issubclass(errors.TemplateError, errors.SafeCommunityDocsError)
+    assert issubclass(errors.ConverterNotFound, errors.ConversionError)
+    codes = {cls.exit_code for cls in (errors.InputError, errors.InputNotFound, errors.TemplateError,
+                                       errors.ConversionError, errors.ConverterNotFound)}
+    assert len(codes) == 5
+
+
+def test_library_never_prints_or_exits() -> None:
+    # The library (everything but the CLI) has no print() or sys.exit calls.
+    from pathlib import Path
+
+    src = Path(safecommunity_docs.__file__).parent
+    for path in src.rglob("*.py"):
+        if path.name == "cli.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "print(" not in text and "sys.exit" not in text, path
