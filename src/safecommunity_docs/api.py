@@ -8,8 +8,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .errors import InputError, Problem
-from .io import load, load_file, model_for_file
-from .models import Dossier, TextChange
+from .io import load, load_file, load_rubric, model_for_file
+from .models import Assessment, Dossier, Rubric, TextChange
+from .scoring import ScoreReport
+from .scoring import score as _score
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,20 @@ def validate(path: Path | str) -> ValidationReport:
     except InputError as exc:
         return ValidationReport(str(path), model.__name__, exc.problems)
     return ValidationReport(str(path), model.__name__, (), tuple(changes))
+
+
+def score(
+    assessment: Assessment | Dossier, rubric: Rubric | str | Path | None = None
+) -> ScoreReport:
+    """Score a self-assessment (or a dossier's) against its rubric.
+
+    ``rubric`` may be a :class:`Rubric`, the id of a shipped rubric or a rubric file; by default
+    the rubric the assessment names (``city`` unless it says otherwise).
+    """
+    if isinstance(assessment, Dossier):
+        if assessment.assessment is None:
+            raise InputError([Problem(path="assessment", message="the dossier has no assessment")])
+        assessment = assessment.assessment
+    if not isinstance(rubric, Rubric):
+        rubric = load_rubric(rubric if rubric is not None else assessment.rubric)
+    return _score(assessment, rubric)

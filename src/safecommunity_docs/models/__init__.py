@@ -2,7 +2,7 @@
 
 from .assessment import Assessment, ItemScore, PreviousResult
 from .base import Month, RuleViolations, StrictModel, TextChange, normalise_text
-from .common import Annex, Budget, BudgetLine, Person, QuantTarget, Section, Table, TargetDirection
+from .common import Annex, Budget, BudgetLine, Person, QuantTarget, Table, TargetDirection
 from .community import AgeBand, Community, Contact, Facilities, Honor, Population
 from .diagnosis import (
     Conclusions,
@@ -28,6 +28,7 @@ from .project import (
     TargetGroup,
 )
 from .rubric import Reapplication, Rubric, RubricElement, RubricItem, RubricPart, VerdictBand
+from .section import Intro, PointStyle, Section
 from .work_plan import (
     STANDARD_SECTIONS,
     BasisDocument,
@@ -70,6 +71,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Phase",
+    "PointStyle",
     "Population",
     "PreviousResult",
     "ProjectTarget",

@@ -1,4 +1,4 @@
-"""Structures shared by several documents: people, sections, tables, targets, budget lines."""
+"""Structures shared by several documents: people, tables, targets, budget lines, annexes."""
 
 from __future__ import annotations
 
@@ -18,19 +18,6 @@ class Person(StrictModel):
     position: Text | None = Field(default=None, title="职务")
     unit: Text | None = Field(default=None, title="单位")
     phone: Text | None = Field(default=None, title="电话")
-
-
-class Section(StrictModel):
-    """A free heading with paragraphs, enumerated points and nested subsections."""
-
-    heading: Text = Field(
-        title="标题", description="Heading text without its number (一、 is added)."
-    )
-    paragraphs: list[Text] = Field(default_factory=list, title="段落")
-    points: list[Text] = Field(
-        default_factory=list, title="要点", description="Enumerated points (一是…二是… or 1. 2.)."
-    )
-    subsections: list[Section] = Field(default_factory=list, title="下级标题")
 
 
 class Table(StrictModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -66,6 +66,7 @@ class Survey(StrictModel):
     """A questionnaire, interview or 座谈会 and its results."""
 
     name: Text = Field(title="调查名称")
+    kind: Literal["知信行", "满意度", "需求", "其他"] = Field(default="其他", title="调查类型")
     method: Text = Field(title="调查方法")
     conducted: date | None = Field(default=None, title="调查时间")
     sample_size: Count = Field(title="样本量")

@@ -45,6 +45,9 @@ class WorkingGroup(StrictModel):
     deputy_leaders: list[Person] = Field(default_factory=list, title="副组长")
     members: list[Person] = Field(default_factory=list, title="成员")
     duties: list[Text] = Field(min_length=1, title="职责")
+    meeting_rule: Text | None = Field(
+        default=None, title="例会制度", description="e.g. 每月召开一次工作组例会."
+    )
 
 
 class Organisation(StrictModel):

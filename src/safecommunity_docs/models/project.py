@@ -27,6 +27,7 @@ class ProjectTarget(StrictModel):
 
     indicator: Text = Field(title="指标")
     baseline: Decimal | None = Field(default=None, title="基线值")
+    baseline_year: int | None = Field(default=None, ge=1990, le=2100, title="基线年份")
     target: Decimal = Field(title="目标值", description="A number; the unit goes in `unit`.")
     unit: Text = Field(title="单位", description="e.g. %, 起, 人次.")
     direction: TargetDirection = Field(default=TargetDirection.REACH, title="方向")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
 from ..codes import MeasureStatus
 from .base import Month, Rules, StrictModel, Text, month_of
-from .common import Annex, Budget, QuantTarget, Section
+from .common import Annex, Budget, QuantTarget
 from .organisation import Organisation
+from .section import Intro, PointStyle, Section
 
 STANDARD_SECTIONS: dict[str, str] = {
     "basis": "编制依据",
@@ -37,6 +38,9 @@ class Objectives(StrictModel):
     """工作目标: overall statements and quantified targets."""
 
     statements: list[Text] = Field(default_factory=list, title="总体目标")
+    statement_style: PointStyle | None = Field(
+        default=None, title="目标编号样式", description="Number the statements; default unnumbered."
+    )
     targets: list[QuantTarget] = Field(default_factory=list, title="量化指标")
 
 
@@ -52,12 +56,17 @@ class Task(StrictModel):
 class Phase(StrictModel):
     """A phase of the creation work (阶段) with its month range and tasks."""
 
-    name: Text = Field(title="阶段名称", description="e.g. 启动准备阶段.")
+    name: Text | None = Field(
+        default=None,
+        title="阶段名称",
+        description="e.g. 启动准备阶段; empty: the phase is named by its dates.",
+    )
     start: Month = Field(title="开始月份")
     end: Month = Field(title="结束月份")
     summary: list[Text] = Field(default_factory=list, title="阶段说明")
     tasks: list[Task] = Field(default_factory=list, title="任务")
     goals: list[Text] = Field(default_factory=list, title="阶段目标")
+    status: MeasureStatus | None = Field(default=None, title="阶段状态")
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -107,6 +116,12 @@ class WorkPlan(StrictModel):
     focus_areas: list[Section] = Field(default_factory=list, title="工作重点")
     organisation: Organisation | None = Field(default=None, title="组织机构及职责")
     phases: list[Phase] = Field(default_factory=list, title="工作步骤及时间安排")
+    phases_layout: Literal["section", "top_level"] = Field(
+        default="section",
+        title="阶段排版",
+        description="section: phases under one heading; top_level: each phase is a top-level "
+        "section headed by its name and dates.",
+    )
     requirements: list[Section] = Field(default_factory=list, title="工作要求")
     safeguards: list[Section] = Field(default_factory=list, title="保障措施")
     budget: Budget | None = Field(default=None, title="经费预算")
@@ -116,6 +131,11 @@ class WorkPlan(StrictModel):
         title="章节顺序",
         description="Keys of standard sections and ids of extra sections, in document order; "
         "by default the standard order followed by the extra sections.",
+    )
+    intros: dict[str, Intro] = Field(
+        default_factory=dict,
+        title="章节导语",
+        description="Text between a standard section's heading and its content, by section key.",
     )
     headings: dict[str, Text] = Field(
         default_factory=dict,
@@ -138,7 +158,7 @@ class WorkPlan(StrictModel):
             "safeguards": bool(self.safeguards),
             "budget": self.budget is not None,
         }
-        return [key for key in STANDARD_SECTIONS if filled[key]]
+        return [key for key in STANDARD_SECTIONS if filled[key] or key in self.intros]
 
     def ordered_sections(self) -> list[str]:
         """Return the keys and extra-section ids in the order the document presents them."""
@@ -147,10 +167,13 @@ class WorkPlan(StrictModel):
         return self.present_sections() + [s.id for s in self.extra_sections]
 
     def heading_of(self, key: str) -> str:
-        """Return the heading for a standard section key or an extra section id."""
+        """Return the heading for a standard section key or an extra section id.
+
+        A run-in extra section (no heading) gives an empty string.
+        """
         for extra in self.extra_sections:
             if extra.id == key:
-                return extra.heading
+                return extra.heading or ""
         return self.headings.get(key, STANDARD_SECTIONS[key])
 
     @model_validator(mode="after")

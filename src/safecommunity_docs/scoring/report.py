@@ -1,0 +1,70 @@
+"""The result of scoring an assessment: totals, element subtotals, verdict, vetoes, priorities."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Verdict(_Result):
+    """The verdict band the total falls in (after vetoes and the reapplication rule)."""
+
+    code: str
+    label: str
+    next_step: str
+
+
+class ItemResult(_Result):
+    """One rubric item as scored."""
+
+    id: str
+    element_id: str
+    text: str
+    max: Decimal = Field(description="The item's points.")
+    score: Decimal | None = Field(description="Exact points earned; None when N/A.")
+    not_applicable: bool = False
+    scored: bool = Field(True, description="False when the assessment did not score the item.")
+    grades: dict[str, str] | None = None
+    deductions: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def lost(self) -> Decimal:
+        """Points lost on the item (0 for N/A)."""
+        return Decimal(0) if self.score is None else self.max - self.score
+
+
+class ElementResult(_Result):
+    """One element (一级指标): exact subtotal, maximum and percentage."""
+
+    id: str
+    title: str
+    score: Decimal = Field(description="Exact sum of the element's scored items.")
+    max: Decimal = Field(description="Points of the element's applicable items.")
+    percent: Decimal = Field(description="score / max × 100, rounded to one decimal.")
+
+
+class ScoreReport(_Result):
+    """Everything :func:`~safecommunity_docs.score` computed for one assessment."""
+
+    rubric_id: str
+    rubric_version: str
+    scale: Decimal
+    raw_total: Decimal = Field(description="Exact sum of the item scores, before rescaling.")
+    applicable_max: Decimal = Field(description="Points of the applicable (not N/A) items.")
+    total: Decimal = Field(
+        description="Final total: rescaled to the scale if items were N/A, "
+        "rounded once with the rubric's rounding."
+    )
+    verdict: Verdict
+    band: Verdict = Field(description="The band of the total alone, before vetoes/reapplication.")
+    vetoes: tuple[str, ...] = ()
+    elements: tuple[ElementResult, ...]
+    items: tuple[ItemResult, ...]
+    priorities: tuple[ItemResult, ...] = Field(description="Items with the most points lost.")
+    warnings: tuple[str, ...] = ()
