@@ -10,8 +10,10 @@ from pydantic import BaseModel
 from .errors import InputError, Problem
 from .io import load, load_file, load_rubric, model_for_file
 from .models import Assessment, Dossier, Rubric, TextChange
+from .render.xlsx import render_scorecard
 from .scoring import ScoreReport
 from .scoring import score as _score
+from .views.scorecard import scorecard_view
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,23 @@ def score(
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric if rubric is not None else assessment.rubric)
     return _score(assessment, rubric)
+
+
+def render_xlsx(
+    assessment: Assessment | Dossier,
+    rubric: Rubric | str | Path | None = None,
+    community: str | None = None,
+) -> bytes:
+    """Return the self-assessment workbook (自评表, .xlsx bytes) with live formulas.
+
+    Subtotals, the total and the verdict are formulas, so a consultant can change a score in
+    Excel and see the verdict change; they equal :func:`score` for the data written.
+    """
+    if isinstance(assessment, Dossier):
+        community = community if community is not None else assessment.community.name
+        if assessment.assessment is None:
+            raise InputError([Problem(path="assessment", message="the dossier has no assessment")])
+        assessment = assessment.assessment
+    if not isinstance(rubric, Rubric):
+        rubric = load_rubric(rubric if rubric is not None else assessment.rubric)
+    return render_scorecard(scorecard_view(assessment, rubric, community or ""))

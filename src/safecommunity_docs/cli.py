@@ -1,4 +1,4 @@
-"""The command line: ``safecommunity-docs validate | schema | rubrics``; turns results into exit codes."""
+"""The command line: ``safecommunity-docs validate | score | schema | rubrics``, with exit codes."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import sys
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.table import Table
 
 from . import __version__
-from .api import validate
+from .api import render_xlsx, score, validate
 from .errors import InputError, InputNotFound, SafeCommunityDocsError
-from .io import load_rubric, rubric_ids
+from .io import load, load_rubric, rubric_ids
 from .schema import write_schemas
+from .scoring import ScoreReport
+from .write import write_atomic
 
 EXIT_OK, EXIT_INVALID, EXIT_NOT_FOUND = 0, 1, 2
 
@@ -44,6 +47,55 @@ def _cmd_validate(args: argparse.Namespace, out: Console, err: Console) -> int:
             )
             status = max(status, EXIT_INVALID)
     return status
+
+
+def _score_table(report: ScoreReport, title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for head, justify in (
+        ("一级指标", "left"),
+        ("得分", "right"),
+        ("适用分值", "right"),
+        ("得分率", "right"),
+    ):
+        table.add_column(head, justify=justify)  # type: ignore[arg-type]
+    for element in report.elements:
+        table.add_row(
+            f"{element.id} {element.title}",
+            f"{element.score.normalize():f}",
+            f"{element.max.normalize():f}",
+            f"{element.percent}%",
+        )
+    table.add_section()
+    table.add_row("总分", f"{report.total}", f"{report.scale.normalize():f}", "")
+    return table
+
+
+def _cmd_score(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dossier = load(args.path)
+    report = score(dossier, args.rubric)
+    if args.xlsx:
+        write_atomic(args.xlsx, render_xlsx(dossier, args.rubric))
+        err.print(f"wrote {args.xlsx}", markup=False, highlight=False)
+    if args.json:
+        out.print(report.model_dump_json(indent=2), markup=False, highlight=False)
+        return EXIT_OK
+    out.print(_score_table(report, f"{dossier.community.name} 自评（{report.rubric_id}）"))
+    out.print(f"结论：{report.verdict.label}", markup=False, highlight=False)
+    out.print(f"下一步：{report.verdict.next_step}", markup=False, highlight=False)
+    for veto in report.vetoes:
+        out.print(f"否决/复评：{veto}", markup=False, highlight=False)
+    if report.priorities:
+        out.print(
+            "改进重点："
+            + "；".join(
+                f"{p.id} {p.text}（失{p.lost.normalize():f}分）" for p in report.priorities
+            ),
+            markup=False,
+            highlight=False,
+        )
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", markup=False, highlight=False)
+    return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -81,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the JSON Schema of every input model")
     p.add_argument("-o", "--output", default="schemas", metavar="DIR")
     p.set_defaults(func=_cmd_schema)
+    p = sub.add_parser("score", help="score a community's self-assessment against its rubric")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--rubric", default=None, help="rubric id or file (default: the assessment's)")
+    p.add_argument("--json", action="store_true", help="print the ScoreReport as JSON")
+    p.add_argument("--xlsx", metavar="FILE", help="also write the 自评表 workbook")
+    p.set_defaults(func=_cmd_score)
     p = sub.add_parser("rubrics", help="list the shipped rubrics")
     p.set_defaults(func=_cmd_rubrics)
     return parser

@@ -61,3 +61,22 @@ def test_schema_command_writes_files(tmp_path: Path) -> None:
 def test_rubrics_command_lists_shipped(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rubrics"]) == 0
     assert "city" in capsys.readouterr().out
+
+
+def test_score_prints_table_and_verdict(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES
+
+    assert main(["score", str(EXAMPLES / "dongshan-town"), "--xlsx", str(tmp_path / "s.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "总分" in out and "结论：创建考核合格" in out and "改进重点" in out
+    assert (tmp_path / "s.xlsx").stat().st_size > 0
+
+
+def test_score_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    assert main(["score", str(EXAMPLES / "qinghe-street"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"]["code"] == "city-standard" and report["total"] == "94.5"

@@ -62,6 +62,7 @@ __all__ = [
     "HazardUnit",
     "Honor",
     "InjuryRecord",
+    "Intro",
     "ItemScore",
     "Measure",
     "Milestone",

@@ -1,0 +1,49 @@
+"""Cell helpers shared by every workbook: user text is always text, never a formula."""
+
+from __future__ import annotations
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BODY_FONT = Font(name="宋体", size=10.5)
+HEAD_FONT = Font(name="黑体", size=10.5)
+TITLE_FONT = Font(name="方正小标宋简体", size=18)
+HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
+SUBTOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
+    """Return the writable cell at (row, column); merged-away cells are a programming error."""
+    cell = ws.cell(row=row, column=column)
+    if not isinstance(cell, Cell):
+        raise TypeError(f"cell {cell.coordinate} is covered by a merged range")
+    return cell
+
+
+def write_text(ws: Worksheet, row: int, column: int, text: str) -> Cell:
+    """Write user ``text`` as a string cell, even when it starts with = + - or @.
+
+    openpyxl turns a value starting with ``=`` into a formula; forcing the data type keeps it
+    literal, and spreadsheet programs show it as typed.
+    """
+    cell = cell_at(ws, row, column)
+    cell.value = text
+    cell.data_type = "s"
+    return cell
+
+
+def write_formula(ws: Worksheet, row: int, column: int, formula: str) -> Cell:
+    """Write a formula the library built (never user text)."""
+    cell = cell_at(ws, row, column)
+    cell.value = formula if formula.startswith("=") else f"={formula}"
+    return cell
+
+
+def quote(text: str) -> str:
+    """Return ``text`` as a spreadsheet string literal (doubled quotes)."""
+    return '"' + text.replace('"', '""') + '"'

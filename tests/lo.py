@@ -1,0 +1,41 @@
+"""LibreOffice helpers for tests: recalculate workbooks headless, in one soffice call."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+
+def soffice() -> str:
+    """Return the soffice binary; fail (never skip) when the set-up did not install it."""
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if path is None:
+        raise AssertionError("LibreOffice is not installed: run `make test` (its set-up installs "
+                             "libreoffice-calc-nogui) or apt-get install libreoffice-calc-nogui")
+    return path
+
+
+def recalc(files: dict[str, bytes], work: Path) -> dict[str, Workbook]:
+    """Open each .xlsx in LibreOffice, let it compute every formula, and read the values back."""
+    src, out, profile = work / "in", work / "out", work / "profile"
+    for folder in (src, out):
+        folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in files.items():
+        path = src / f"{name}.xlsx"
+        path.write_bytes(data)
+        paths.append(str(path))
+    subprocess.run(
+        [soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *paths],
+        check=True, capture_output=True, timeout=300)
+    return {name: load_workbook(out / f"{name}.xlsx", data_only=True) for name in files}
+
+
+def named_value(book: Workbook, name: str) -> object:
+    """Return the value of the cell a defined name points at."""
+    [(sheet, address)] = list(book.defined_names[name].destinations)
+    return book[sheet][address.replace("$", "")].value
