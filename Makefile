@@ -20,11 +20,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
 	@touch $(STAMP)
 
+EXAMPLES := $(patsubst examples/%/community.yaml,%,$(wildcard examples/*/community.yaml))
+
 demo: setup
-	$(BIN)/safecommunity-docs validate examples/*/
-	@mkdir -p out
+	$(BIN)/safecommunity-docs validate $(addprefix examples/,$(EXAMPLES))
+	@for ex in $(EXAMPLES); do \
+	  mkdir -p out/$$ex && \
+	  $(BIN)/safecommunity-docs score examples/$$ex --xlsx out/$$ex/自评表.xlsx || exit 1; \
+	done
 	$(BIN)/safecommunity-docs schema -o out/schemas >/dev/null
-	@echo "demo: examples validated; JSON Schemas written to out/schemas/"
+	@echo "demo: examples validated and scored; 自评表 workbooks in out/<example>/, JSON Schemas in out/schemas/"
 
 lint: python
 	$(BIN)/ruff check src tests tools

@@ -18,7 +18,11 @@ COMMUNITY: dict[str, Any] = {
     "area_km2": "3.5",
     "households": 4000,
     "population": {
-        "total": 10000, "male": 5000, "female": 5000, "migrant": 1200, "disabled": 150,
+        "total": 10000,
+        "male": 5000,
+        "female": 5000,
+        "migrant": 1200,
+        "disabled": 150,
         "age_bands": [
             {"from_age": 0, "to_age": 14, "male": 800, "female": 750},
             {"from_age": 15, "to_age": 59, "male": 3200, "female": 3150},
@@ -43,8 +47,12 @@ PLAN: dict[str, Any] = {
         ],
     },
     "phases": [
-        {"name": "启动阶段", "start": "2025-03", "end": "2025-05",
-         "tasks": [{"text": "成立促进委员会", "owner": "办公室", "deadline": "2025-04-15"}]},
+        {
+            "name": "启动阶段",
+            "start": "2025-03",
+            "end": "2025-05",
+            "tasks": [{"text": "成立促进委员会", "owner": "办公室", "deadline": "2025-04-15"}],
+        },
         {"name": "实施阶段", "start": "2025-06", "end": "2026-03"},
         {"name": "评定阶段", "start": "2026-04", "end": "2026-06"},
     ],
@@ -59,13 +67,29 @@ PROJECT: dict[str, Any] = {
     "background": ["老年人跌倒占伤害首位。"],
     "purpose": ["降低老年人跌倒发生率。"],
     "target_groups": [{"name": "60岁以上老人", "size": 2100}],
-    "targets": [{"indicator": "跌倒发生率", "baseline": "12.5", "target": "10", "unit": "‰",
-                 "direction": "不高于"}],
-    "measures": [{"type": "环境", "content": "加装扶手", "start": "2025-07-01",
-                  "end": "2025-12-31", "owner": "社区居委会"}],
+    "targets": [
+        {
+            "indicator": "跌倒发生率",
+            "baseline": "12.5",
+            "target": "10",
+            "unit": "‰",
+            "direction": "不高于",
+        }
+    ],
+    "measures": [
+        {
+            "type": "环境",
+            "content": "加装扶手",
+            "start": "2025-07-01",
+            "end": "2025-12-31",
+            "owner": "社区居委会",
+        }
+    ],
     "responsibilities": [{"unit": "社区卫生服务中心", "duties": ["开展评估"]}],
     "expected_effects": ["跌倒减少。"],
-    "evaluation": [{"indicator": "跌倒发生率", "method": "伤害监测数据对比", "standard": "不高于10‰"}],
+    "evaluation": [
+        {"indicator": "跌倒发生率", "method": "伤害监测数据对比", "standard": "不高于10‰"}
+    ],
 }
 
 RECORD: dict[str, Any] = {

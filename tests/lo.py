@@ -13,8 +13,10 @@ def soffice() -> str:
     """Return the soffice binary; fail (never skip) when the set-up did not install it."""
     path = shutil.which("soffice") or shutil.which("libreoffice")
     if path is None:
-        raise AssertionError("LibreOffice is not installed: run `make test` (its set-up installs "
-                             "libreoffice-calc-nogui) or apt-get install libreoffice-calc-nogui")
+        raise AssertionError(
+            "LibreOffice is not installed: run `make test` (its set-up installs "
+            "libreoffice-calc-nogui) or apt-get install libreoffice-calc-nogui"
+        )
     return path
 
 
@@ -29,9 +31,21 @@ def recalc(files: dict[str, bytes], work: Path) -> dict[str, Workbook]:
         path.write_bytes(data)
         paths.append(str(path))
     subprocess.run(
-        [soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *paths],
-        check=True, capture_output=True, timeout=300)
+        [
+            soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            *paths,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return {name: load_workbook(out / f"{name}.xlsx", data_only=True) for name in files}
 
 

@@ -15,8 +15,9 @@ def _folder(tmp_path: Path, plan: dict[str, object]) -> Path:
     folder = tmp_path / "street"
     folder.mkdir()
     for name, data in (("community.yaml", COMMUNITY), ("plan.yaml", plan)):
-        (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                   encoding="utf-8")
+        (folder / name).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return folder
 
 
@@ -26,7 +27,8 @@ def test_validate_valid_folder_exits_0(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_validate_invalid_exits_1_and_prints_every_problem(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan = dict(PLAN, period_end="2025-13", issue_date="soon")
     folder = _folder(tmp_path, plan)
     assert main(["validate", str(folder)]) == 1
@@ -68,7 +70,9 @@ def test_score_prints_table_and_verdict(capsys: pytest.CaptureFixture[str], tmp_
 
     assert main(["score", str(EXAMPLES / "dongshan-town"), "--xlsx", str(tmp_path / "s.xlsx")]) == 0
     out = capsys.readouterr().out
-    assert "总分" in out and "结论：创建考核合格" in out and "改进重点" in out
+    assert "总分" in out
+    assert "结论：创建考核合格" in out
+    assert "改进重点" in out
     assert (tmp_path / "s.xlsx").stat().st_size > 0
 
 
@@ -79,4 +83,5 @@ def test_score_json(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["score", str(EXAMPLES / "qinghe-street"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["verdict"]["code"] == "city-standard" and report["total"] == "94.5"
+    assert report["verdict"]["code"] == "city-standard"
+    assert report["total"] == "94.5"

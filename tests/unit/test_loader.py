@@ -37,7 +37,8 @@ def _folder(tmp_path: Path) -> Path:
 def test_valid_folder_loads(tmp_path: Path) -> None:
     dossier = load(_folder(tmp_path))
     assert dossier.community.name == "测试街道"
-    assert dossier.work_plan is not None and len(dossier.work_plan.phases) == 3
+    assert dossier.work_plan is not None
+    assert len(dossier.work_plan.phases) == 3
     assert [p.id for p in dossier.projects] == ["elderly-falls"]
     assert dossier.text_changes == []
 
@@ -68,8 +69,12 @@ def test_all_errors_of_all_files_at_once(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load(folder)
     paths = {(Path(p.file or "").name, p.path) for p in info.value.problems}
-    assert {("community.yaml", "households"), ("community.yaml", "colour"),
-            ("plan.yaml", "period_start"), ("plan.yaml", "issue_date")} <= paths
+    assert {
+        ("community.yaml", "households"),
+        ("community.yaml", "colour"),
+        ("plan.yaml", "period_start"),
+        ("plan.yaml", "issue_date"),
+    } <= paths
     for problem in info.value.problems:
         assert LOCATED.match(str(problem)), str(problem)
     # The message of the exception lists them all too.
@@ -81,15 +86,21 @@ def test_missing_field_points_at_its_parent(tmp_path: Path) -> None:
     text = (folder / "plan.yaml").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if "leader:" not in ln and "name: 李二" not in ln]
     # Keep the group's other keys; the group is now without a leader.
-    lines = [ln.replace("- duties:", "- name: 交通安全工作组\n      duties:") if "- duties:" in ln
-             else ln for ln in lines]
+    lines = [
+        ln.replace("- duties:", "- name: 交通安全工作组\n      duties:")
+        if "- duties:" in ln
+        else ln
+        for ln in lines
+    ]
     (folder / "plan.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         load(folder)
-    problem = next(p for p in info.value.problems
-                   if p.path == "organisation.working_groups[0].leader")
+    problem = next(
+        p for p in info.value.problems if p.path == "organisation.working_groups[0].leader"
+    )
     assert "缺少必填字段「组长」" in problem.message
-    assert problem.line is not None and problem.file is not None
+    assert problem.line is not None
+    assert problem.file is not None
 
 
 def test_yaml_syntax_error_is_located(tmp_path: Path) -> None:
@@ -98,7 +109,8 @@ def test_yaml_syntax_error_is_located(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load(folder)
     problem = next(p for p in info.value.problems if (p.file or "").endswith("plan.yaml"))
-    assert "YAML syntax error" in problem.message and problem.line is not None
+    assert "YAML syntax error" in problem.message
+    assert problem.line is not None
 
 
 def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
@@ -114,8 +126,10 @@ def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
 
 def test_single_json_dossier_file(tmp_path: Path) -> None:
     path = tmp_path / "dossier.json"
-    path.write_text(json.dumps({"community": COMMUNITY, "work_plan": PLAN}, ensure_ascii=False,
-                               indent=2), encoding="utf-8")
+    path.write_text(
+        json.dumps({"community": COMMUNITY, "work_plan": PLAN}, ensure_ascii=False, indent=2),
+        encoding="utf-8",
+    )
     dossier = load(path)
     assert dossier.work_plan is not None
     bad = json.loads(path.read_text(encoding="utf-8"))
@@ -124,12 +138,15 @@ def test_single_json_dossier_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load(path)
     problem = next(p for p in info.value.problems if p.path == "work_plan.phases[0].end")
-    assert problem.file == str(path) and problem.line is not None and problem.line > 1
+    assert problem.file == str(path)
+    assert problem.line is not None
+    assert problem.line > 1
 
 
 def test_load_file_with_a_part_model(tmp_path: Path) -> None:
     community, changes = load_file(_dump(tmp_path / "community.yaml", COMMUNITY), Community)
-    assert community.population.total == 10000 and changes == []
+    assert community.population.total == 10000
+    assert changes == []
     with pytest.raises(InputError):
         load_file(_dump(tmp_path / "plan.yaml", COMMUNITY), WorkPlan)
 
@@ -139,7 +156,7 @@ def test_missing_paths(tmp_path: Path) -> None:
         load(tmp_path / "nowhere")
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(InputError, match="community.yaml is required"):
+    with pytest.raises(InputError, match=r"community\.yaml is required"):
         load(empty)
 
 
@@ -151,8 +168,12 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
 
 
 def _record_rows() -> list[dict[str, Any]]:
-    good = {**RECORD, "nature": "骨折", "injury_time": "2024-01-05 08:30",
-            "visit_time": "2024/01/05 09:40"}
+    good = {
+        **RECORD,
+        "nature": "骨折",
+        "injury_time": "2024-01-05 08:30",
+        "visit_time": "2024/01/05 09:40",
+    }
     bad_age = {**good, "card_no": "T-0002", "age": "七十"}
     bad_place = {**good, "card_no": "T-0003", "cause": "1", "place": "家中"}
     return [good, bad_age, bad_place]
@@ -174,10 +195,12 @@ def test_csv_records_with_chinese_headers_codes_and_labels(tmp_path: Path) -> No
         load(folder)
     found = {p.path: p for p in info.value.problems}
     age = found["[1].age"]
-    assert age.file == f"{folder}/injuries.csv" and age.line == 3
+    assert age.file == f"{folder}/injuries.csv"
+    assert age.line == 3
     assert age.column == columns.index("age") + 1
     place = found["[2].place"]
-    assert "公路/街道" in place.message and place.line == 4
+    assert "公路/街道" in place.message
+    assert place.line == 4
     # Fix the bad rows: code 1 for the cause (机动车车祸) works once the place fits.
     rows[1].update(age=70)
     rows[2].update(place="5")
@@ -204,7 +227,8 @@ def test_xlsx_records_are_located_by_sheet_row_and_column(tmp_path: Path) -> Non
     path = tmp_path / "injuries.xlsx"
     book.save(path)
     source = read_records(path)
-    assert len(source.data) == 3 and source.problems == []
+    assert len(source.data) == 3
+    assert source.problems == []
     problem = source.problem((1, "age"), "bad")
     assert problem.file == f"{path}[伤害记录]"
     assert (problem.line, problem.column) == (3, columns.index("age") + 1)

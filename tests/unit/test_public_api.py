@@ -5,11 +5,34 @@ from __future__ import annotations
 import safecommunity_docs
 
 PINNED = [
-    "Assessment", "BuildOptions", "Community", "ConversionError", "ConverterNotFound",
-    "DiagnosisReport", "Dossier", "InjuryRecord", "InputError", "InputNotFound", "Problem",
-    "PromotionProject", "Rubric", "SafeCommunityDocsError", "TemplateError", "TextChange",
-    "ValidationReport", "WorkPlan", "__version__", "codes", "json_schema", "load", "load_file",
-    "load_rubric", "read_records", "rubric_ids", "validate", "write_schemas",
+    "Assessment",
+    "BuildOptions",
+    "Community",
+    "ConversionError",
+    "ConverterNotFound",
+    "DiagnosisReport",
+    "Dossier",
+    "InjuryRecord",
+    "InputError",
+    "InputNotFound",
+    "Problem",
+    "PromotionProject",
+    "Rubric",
+    "SafeCommunityDocsError",
+    "TemplateError",
+    "TextChange",
+    "ValidationReport",
+    "WorkPlan",
+    "__version__",
+    "codes",
+    "json_schema",
+    "load",
+    "load_file",
+    "load_rubric",
+    "read_records",
+    "rubric_ids",
+    "validate",
+    "write_schemas",
 ]
 
 
@@ -30,8 +53,16 @@ def test_exception_tree() -> None:
     assert issubclass(errors.InputNotFound, errors.SafeCommunityDocsError)
     assert issubclass(errors.TemplateError, errors.SafeCommunityDocsError)
     assert issubclass(errors.ConverterNotFound, errors.ConversionError)
-    codes = {cls.exit_code for cls in (errors.InputError, errors.InputNotFound, errors.TemplateError,
-                                       errors.ConversionError, errors.ConverterNotFound)}
+    codes = {
+        cls.exit_code
+        for cls in (
+            errors.InputError,
+            errors.InputNotFound,
+            errors.TemplateError,
+            errors.ConversionError,
+            errors.ConverterNotFound,
+        )
+    }
     assert len(codes) == 5
 
 
@@ -44,4 +75,5 @@ def test_library_never_prints_or_exits() -> None:
         if path.name == "cli.py":
             continue
         text = path.read_text(encoding="utf-8")
-        assert "print(" not in text and "sys.exit" not in text, path
+        assert "print(" not in text, path
+        assert "sys.exit" not in text, path

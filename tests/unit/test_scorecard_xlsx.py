@@ -27,8 +27,12 @@ def _random_assessment(rubric: Rubric, rng: random.Random, previous: bool) -> As
     na_used = False
     for _, item in rubric.items():
         if item.parts:
-            entries.append({"item": item.id, "grades": {
-                p.name: rng.choice(list(rubric.grades)) for p in item.parts}})
+            entries.append(
+                {
+                    "item": item.id,
+                    "grades": {p.name: rng.choice(list(rubric.grades)) for p in item.parts},
+                }
+            )
         elif rubric.not_applicable == "rescale" and not na_used and rng.random() < 0.05:
             na_used = True
             entries.append({"item": item.id, "not_applicable": True, "reason": "不适用"})
@@ -36,13 +40,27 @@ def _random_assessment(rubric: Rubric, rng: random.Random, previous: bool) -> As
             continue  # unscored: counts as zero, with a warning
         else:
             steps = int(item.points * 2)
-            entries.append({"item": item.id, "score": str(Decimal(rng.randint(
-                max(0, steps - rng.choice([0, 1, 2, steps])), steps)) / 2)})
+            entries.append(
+                {
+                    "item": item.id,
+                    "score": str(
+                        Decimal(rng.randint(max(0, steps - rng.choice([0, 1, 2, steps])), steps))
+                        / 2
+                    ),
+                }
+            )
     extra: dict[str, Any] = {}
     if previous:
         extra["previous"] = {"year": 2025, "total": str(rng.choice([85, 88.5, 93]))}
-    return Assessment.model_validate({"rubric": rubric.id, "assessor": "随机", "assessed_on":
-                                      date(2026, 10, 1), "items": entries, **extra})
+    return Assessment.model_validate(
+        {
+            "rubric": rubric.id,
+            "assessor": "随机",
+            "assessed_on": date(2026, 10, 1),
+            "items": entries,
+            **extra,
+        }
+    )
 
 
 @pytest.mark.libreoffice
@@ -83,20 +101,33 @@ def test_workbook_structure() -> None:
     book = _sheet(data)
     assert book.sheetnames == ["自评表", "汇总"]
     ws = book["自评表"]
-    assert [c.value for c in ws[3]] == ["序号", "一级指标", "二级指标", "评分标准", "分值", "自评得分",
-                                        "扣分说明", "证明材料"]
+    assert [c.value for c in ws[3]] == [
+        "序号",
+        "一级指标",
+        "二级指标",
+        "评分标准",
+        "分值",
+        "自评得分",
+        "扣分说明",
+        "证明材料",
+    ]
     assert ws.freeze_panes == "A4"
     assert ws.print_title_rows == "$3:$3"
-    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.data_validations.dataValidation, "score cells must be restricted"
     assert ws.conditional_formatting, "low scores must be highlighted"
-    subtotal_formulas = [c.value for c in ws["F"] if isinstance(c.value, str) and
-                         c.value.startswith("=SUM(")]
+    subtotal_formulas = [
+        c.value for c in ws["F"] if isinstance(c.value, str) and c.value.startswith("=SUM(")
+    ]
     assert len(subtotal_formulas) == len(CITY.elements)
     summary = book["汇总"]
-    total_cell = summary[list(book.defined_names["sc_total"].destinations)[0][1].replace("$", "")]
-    assert str(total_cell.value).startswith("=IF(") and "ROUND(" in str(total_cell.value)
+    total_cell = summary[
+        next(iter(book.defined_names["sc_total"].destinations))[1].replace("$", "")
+    ]
+    assert str(total_cell.value).startswith("=IF(")
+    assert "ROUND(" in str(total_cell.value)
     assert book.properties.language == "zh-CN"
     assert render_xlsx(dossier) == data, "same input, same bytes"
 
@@ -105,14 +136,16 @@ def test_user_text_is_never_a_formula() -> None:
     dossier = load(EXAMPLES / "qinghe-street")
     assert dossier.assessment is not None
     data = dossier.assessment.model_dump(mode="json")
-    for n, text in enumerate(["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)"]):
+    for n, text in enumerate(['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)"]):
         data["items"][n]["deductions"] = text
         data["items"][n]["evidence"] = [text]
     assessment = Assessment.model_validate(data)
     book = _sheet(render_xlsx(assessment, community="=cmd|' /C calc'!A0"))
     ws = book["自评表"]
-    texts = {c.value: c.data_type for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    for text in ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)"]:
+    texts = {
+        c.value: c.data_type for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+    }
+    for text in ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)"]:
         assert texts[text] == "s"
     assert texts["=cmd|' /C calc'!A0安全社区自评表"] == "s"
 

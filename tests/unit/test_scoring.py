@@ -22,9 +22,15 @@ D = Decimal
 
 
 def _assessment(rubric: Rubric, entries: list[dict[str, Any]], **extra: Any) -> Assessment:
-    return Assessment.model_validate({
-        "rubric": rubric.id, "assessor": "测试", "assessed_on": date(2026, 10, 1),
-        "items": entries, **extra})
+    return Assessment.model_validate(
+        {
+            "rubric": rubric.id,
+            "assessor": "测试",
+            "assessed_on": date(2026, 10, 1),
+            "items": entries,
+            **extra,
+        }
+    )
 
 
 def city_with_total(total: Decimal, rubric: Rubric = CITY, **extra: Any) -> Assessment:
@@ -41,8 +47,13 @@ def city_with_total(total: Decimal, rubric: Rubric = CITY, **extra: Any) -> Asse
 
 # Grade combinations of one national item, as (有无, 痕迹, 效果) letters -> value in hundredths.
 _COMBOS = {
-    letters: int(sum(part.points * NATIONAL.grades[g] for part, g in
-                     zip(NATIONAL.elements[0].items[0].parts, letters, strict=True)) * 100)
+    letters: int(
+        sum(
+            part.points * NATIONAL.grades[g]
+            for part, g in zip(NATIONAL.elements[0].items[0].parts, letters, strict=True)
+        )
+        * 100
+    )
     for letters in product("abcd", repeat=3)
 }
 
@@ -55,8 +66,10 @@ def national_with_total(total: Decimal, zero_items: int = 0) -> Assessment:
     """
     target = int(total * 100)
     items = [item for _, item in NATIONAL.items()]
-    allowed = [{k: v for k, v in _COMBOS.items() if v > 0} if i >= zero_items
-               else {("d", "d", "d"): 0} for i in range(len(items))]
+    allowed = [
+        {k: v for k, v in _COMBOS.items() if v > 0} if i >= zero_items else {("d", "d", "d"): 0}
+        for i in range(len(items))
+    ]
     levels = [1]
     for combos in allowed:
         reach = 0
@@ -67,47 +80,71 @@ def national_with_total(total: Decimal, zero_items: int = 0) -> Assessment:
     chosen: list[tuple[str, ...]] = []
     rest = target
     for i in range(len(items) - 1, -1, -1):
-        letters, value = next((k, v) for k, v in allowed[i].items()
-                              if rest - v >= 0 and levels[i] >> (rest - v) & 1)
+        letters, value = next(
+            (k, v) for k, v in allowed[i].items() if rest - v >= 0 and levels[i] >> (rest - v) & 1
+        )
         chosen.append(letters)
         rest -= value
     chosen.reverse()
-    entries = [{"item": item.id, "grades": {p.name: g for p, g in zip(item.parts, letters, strict=True)}}
-               for item, letters in zip(items, chosen, strict=True)]
+    entries = [
+        {"item": item.id, "grades": {p.name: g for p, g in zip(item.parts, letters, strict=True)}}
+        for item, letters in zip(items, chosen, strict=True)
+    ]
     return _assessment(NATIONAL, entries)
 
 
-@pytest.mark.parametrize(("raw", "total", "code"), [
-    (D("69.94"), D("69.9"), "fail"),
-    (D("69.99"), D("70.0"), "creation-pass"),  # rounded once to one decimal, then banded
-    (D("70"), D("70.0"), "creation-pass"),
-    (D("89.94"), D("89.9"), "creation-pass"),
-    (D("89.99"), D("90.0"), "city-standard"),
-    (D("90"), D("90.0"), "city-standard"),
-    (D("100"), D("100.0"), "city-standard"),
-    (D("0.5"), D("0.5"), "fail"),
-])
+@pytest.mark.parametrize(
+    ("raw", "total", "code"),
+    [
+        (D("69.94"), D("69.9"), "fail"),
+        (D("69.99"), D("70.0"), "creation-pass"),  # rounded once to one decimal, then banded
+        (D("70"), D("70.0"), "creation-pass"),
+        (D("89.94"), D("89.9"), "creation-pass"),
+        (D("89.99"), D("90.0"), "city-standard"),
+        (D("90"), D("90.0"), "city-standard"),
+        (D("100"), D("100.0"), "city-standard"),
+        (D("0.5"), D("0.5"), "fail"),
+    ],
+)
 def test_city_boundaries(raw: Decimal, total: Decimal, code: str) -> None:
     report = score(city_with_total(raw), CITY)
     assert report.raw_total == raw
     assert report.total == total
     assert report.verdict.code == code
-    label = {"fail": "不合格", "creation-pass": "创建考核合格", "city-standard": "达到市级安全社区标准"}
+    label = {
+        "fail": "不合格",
+        "creation-pass": "创建考核合格",
+        "city-standard": "达到市级安全社区标准",
+    }
     assert report.verdict.label == label[code]
 
 
-@pytest.mark.parametrize(("raw", "code"), [
-    (D("69.99"), "fail"), (D("70"), "creation-pass"), (D("89.99"), "creation-pass"),
-    (D("90"), "city-standard")])
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (D("69.99"), "fail"),
+        (D("70"), "creation-pass"),
+        (D("89.99"), "creation-pass"),
+        (D("90"), "city-standard"),
+    ],
+)
 def test_city_boundaries_with_two_decimals(raw: Decimal, code: str) -> None:
     rubric = CITY.model_copy(update={"rounding_places": 2})
     report = score(city_with_total(raw, rubric), rubric)
-    assert report.total == raw and report.verdict.code == code
+    assert report.total == raw
+    assert report.verdict.code == code
 
 
-@pytest.mark.parametrize(("total", "code"), [
-    (D("74.9"), "fail"), (D("75"), "rectify"), (D("99.9"), "rectify"), (D("100"), "pass"),
-    (D("150"), "pass")])
+@pytest.mark.parametrize(
+    ("total", "code"),
+    [
+        (D("74.9"), "fail"),
+        (D("75"), "rectify"),
+        (D("99.9"), "rectify"),
+        (D("100"), "pass"),
+        (D("150"), "pass"),
+    ],
+)
 def test_national_boundaries(total: Decimal, code: str) -> None:
     report = score(national_with_total(total), NATIONAL)
     assert report.total == total
@@ -119,8 +156,10 @@ def test_single_zero_item_vetoes_a_140_point_national_result() -> None:
     report = score(national_with_total(D("140"), zero_items=1), NATIONAL)
     assert report.total == D("140")
     assert report.band.code == "pass"
-    assert report.verdict.code == "fail" and report.verdict.label == "不通过"
-    assert report.vetoes and NATIONAL.items()[0][1].id in report.vetoes[0]
+    assert report.verdict.code == "fail"
+    assert report.verdict.label == "不通过"
+    assert report.vetoes
+    assert NATIONAL.items()[0][1].id in report.vetoes[0]
 
 
 def test_reapplication_rule() -> None:
@@ -145,7 +184,8 @@ def test_not_applicable_items_are_rescaled() -> None:
     assert report.raw_total == CITY.scale - first.points - 1
     expected = quantize(report.raw_total * CITY.scale / report.applicable_max, CITY)
     assert report.total == expected < CITY.scale
-    assert report.items[0].not_applicable and report.items[0].score is None
+    assert report.items[0].not_applicable
+    assert report.items[0].score is None
 
 
 def test_not_applicable_is_refused_where_the_rubric_forbids_it() -> None:
@@ -164,10 +204,13 @@ def test_unscored_items_warn_and_count_zero() -> None:
     assert "not scored" in report.warnings[0]
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ({"item": "1.1", "score": "99"}, "得分超过该项分值"),
-    ({"item": "nope", "score": "1"}, "未知指标编号"),
-])
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"item": "1.1", "score": "99"}, "得分超过该项分值"),
+        ({"item": "nope", "score": "1"}, "未知指标编号"),
+    ],
+)
 def test_input_errors_name_the_item(entry: dict[str, Any], message: str) -> None:
     with pytest.raises(InputError, match=message):
         score(_assessment(CITY, [entry]), CITY)
@@ -175,7 +218,9 @@ def test_input_errors_name_the_item(entry: dict[str, Any], message: str) -> None
 
 def test_undefined_grade_and_missing_part() -> None:
     _, item = NATIONAL.items()[0]
-    bad = _assessment(NATIONAL, [{"item": item.id, "grades": {"有无": "e", "痕迹": "a", "效果": "a"}}])
+    bad = _assessment(
+        NATIONAL, [{"item": item.id, "grades": {"有无": "e", "痕迹": "a", "效果": "a"}}]
+    )
     with pytest.raises(InputError, match="未定义的等级"):
         score(bad, NATIONAL)
     missing = _assessment(NATIONAL, [{"item": item.id, "grades": {"有无": "a"}}])
@@ -232,8 +277,10 @@ def test_total_is_the_rounded_sum_of_parts_and_within_scale(assessment: Assessme
 @given(st.lists(st.sampled_from(sorted(_COMBOS)), min_size=50, max_size=50))
 def test_national_totals_are_exact_sums_of_grades(letters: list[tuple[str, ...]]) -> None:
     items = [item for _, item in NATIONAL.items()]
-    entries = [{"item": item.id, "grades": {p.name: g for p, g in zip(item.parts, combo, strict=True)}}
-               for item, combo in zip(items, letters, strict=True)]
+    entries = [
+        {"item": item.id, "grades": {p.name: g for p, g in zip(item.parts, combo, strict=True)}}
+        for item, combo in zip(items, letters, strict=True)
+    ]
     report = score(_assessment(NATIONAL, entries), NATIONAL)
     assert report.total == quantize(D(sum(_COMBOS[c] for c in letters)) / 100, NATIONAL)
     assert report.total <= NATIONAL.scale

@@ -26,7 +26,9 @@ def test_vertical_tab_becomes_line_break() -> None:
 def test_other_controls_are_removed_and_counted() -> None:
     text, changes = normalise_text("a\x00b\x07c\x1fd\ufffe")
     assert text == "abcd"
-    assert changes == ["4 XML-illegal control character(s) removed (U+0000, U+0007, U+001F, U+FFFE)"]
+    assert changes == [
+        "4 XML-illegal control character(s) removed (U+0000, U+0007, U+001F, U+FFFE)"
+    ]
 
 
 def test_crlf_and_clean_text() -> None:
@@ -39,8 +41,9 @@ def test_normalised_text_is_xml_legal(value: str) -> None:
     text, _ = normalise_text(value)
     for ch in text:
         code = ord(ch)
-        assert ch in XML_LEGAL or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
-            or code >= 0x10000, repr(ch)
+        assert (
+            ch in XML_LEGAL or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
+        ), repr(ch)
     assert normalise_text(text) == (text, [])
 
 
@@ -58,13 +61,18 @@ def test_loader_reports_each_change_with_its_location(tmp_path: Path) -> None:
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "community.yaml").write_text(
-        yaml.safe_dump(COMMUNITY, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(COMMUNITY, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     plan = dict(PLAN, title="工作\v计划\x08")
-    (folder / "plan.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False),
-                                      encoding="utf-8")
+    (folder / "plan.yaml").write_text(
+        yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     dossier = load(folder)
-    assert dossier.work_plan is not None and dossier.work_plan.title == "工作\n计划"
+    assert dossier.work_plan is not None
+    assert dossier.work_plan.title == "工作\n计划"
     [change] = dossier.text_changes
-    assert change.path == "title" and change.file == f"{folder}/plan.yaml" and change.line == 1
+    assert change.path == "title"
+    assert change.file == f"{folder}/plan.yaml"
+    assert change.line == 1
     assert "U+000B replaced by a line break" in change.description
     assert "U+0008" in change.description

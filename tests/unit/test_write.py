@@ -17,8 +17,9 @@ def test_write_atomic_replaces_whole(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["out.bin"]
 
 
-def test_failed_write_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                  ) -> None:
+def test_failed_write_leaves_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.bin"
     target.write_bytes(b"old")
 

@@ -9,8 +9,8 @@ from pydantic import Field
 from .base import StrictModel, Text
 from .organisation import WorkingGroup
 
-PointStyle = Literal["一是", "①", "1.", "（1）"]
-"""How enumerated points are numbered: 一是…二是…, ①②, 1. 2., （1）（2）."""
+PointStyle = Literal["一是", "（一）", "①", "1.", "（1）"]
+"""How enumerated points are numbered: 一是…二是…, （一）（二）, ①②, 1. 2., （1）（2）."""
 
 
 class Intro(StrictModel):

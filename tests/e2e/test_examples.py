@@ -1,0 +1,71 @@
+"""The three example communities are complete, valid and realistic in size."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from safecommunity_docs import load, load_rubric
+from safecommunity_docs.codes import CommunityType, ProjectArea
+from safecommunity_docs.models import Dossier
+from tests.conftest import EXAMPLES
+
+FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
+
+
+@pytest.fixture(scope="module", params=FOLDERS, ids=lambda p: p.name)
+def dossier(request: pytest.FixtureRequest) -> Dossier:
+    folder: Path = request.param
+    return load(folder)
+
+
+def test_three_examples_of_three_types() -> None:
+    kinds = {load(folder).community.type for folder in FOLDERS}
+    assert kinds == {CommunityType.STREET, CommunityType.TOWNSHIP, CommunityType.PARK}
+
+
+def test_every_part_is_present(dossier: Dossier) -> None:
+    assert dossier.work_plan is not None
+    assert dossier.diagnosis is not None
+    assert dossier.assessment is not None
+    assert dossier.text_changes == []
+
+
+def test_injury_records_cover_three_years(dossier: Dossier) -> None:
+    records = dossier.injury_records
+    assert len(records) >= 300
+    years = {r.injury_time.year for r in records}
+    assert years == {2023, 2024, 2025}
+    assert dossier.diagnosis is not None
+    assert dossier.diagnosis.data_start <= min(r.injury_time.date() for r in records)
+    assert max(r.injury_time.date() for r in records) <= dossier.diagnosis.data_end
+    sub_units = set(dossier.community.sub_units)
+    assert {r.sub_unit for r in records} <= sub_units
+
+
+def test_projects_include_older_people_and_children(dossier: Dossier) -> None:
+    areas = {p.area for p in dossier.projects}
+    assert len(dossier.projects) >= 4
+    assert {ProjectArea.ELDERLY, ProjectArea.CHILDREN} <= areas
+    assert any(p.key_project for p in dossier.projects)
+
+
+def test_plan_is_complete(dossier: Dossier) -> None:
+    plan = dossier.work_plan
+    assert plan is not None
+    assert plan.organisation is not None
+    assert plan.objectives is not None
+    assert len(plan.phases) >= 3
+    assert all(group.leader.name for group in plan.organisation.working_groups)
+    assert plan.objectives.targets
+    assert plan.period_start <= f"{dossier.community.creation_start:%Y-%m}" <= plan.period_end
+
+
+def test_assessment_scores_every_rubric_item(dossier: Dossier) -> None:
+    assert dossier.assessment is not None
+    rubric = load_rubric(dossier.assessment.rubric)
+    scored = {entry.item for entry in dossier.assessment.items}
+    assert scored == {item.id for _, item in rubric.items()}
+    assert dossier.assessment.assessed_on <= date(2026, 12, 31)
