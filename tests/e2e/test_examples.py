@@ -69,3 +69,15 @@ def test_assessment_scores_every_rubric_item(dossier: Dossier) -> None:
     scored = {entry.item for entry in dossier.assessment.items}
     assert scored == {item.id for _, item in rubric.items()}
     assert dossier.assessment.assessed_on <= date(2026, 12, 31)
+
+
+def test_example_verdicts_cover_every_band() -> None:
+    from safecommunity_docs.api import score
+
+    reports = {folder.name: score(load(folder)) for folder in FOLDERS}
+    for name, report in reports.items():
+        assert report.warnings == (), name
+    codes = {report.verdict.code for report in reports.values()}
+    assert codes == {"city-standard", "creation-pass", "fail"}
+    totals = sorted(report.total for report in reports.values())
+    assert totals[0] < 70 <= totals[1] < 90 <= totals[2]

@@ -374,4 +374,4 @@ def render_scorecard(view: ScorecardView) -> bytes:
     book.properties.language = "zh-CN"
     buffer = io.BytesIO()
     book.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue(), stamp)
