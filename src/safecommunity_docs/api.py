@@ -7,9 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .build import render_document
 from .errors import InputError, Problem
 from .io import load, load_file, load_rubric, model_for_file
+from .kinds import Document, RenderContext, kind_for_model
 from .models import Assessment, Dossier, Rubric, TextChange
+from .render.docx.engine import render_docx
 from .render.xlsx import render_scorecard
 from .scoring import ScoreReport
 from .scoring import score as _score
@@ -86,3 +89,31 @@ def render_xlsx(
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric if rubric is not None else assessment.rubric)
     return render_scorecard(scorecard_view(assessment, rubric, community or ""))
+
+
+def render(
+    model: object,
+    fmt: str = "docx",
+    *,
+    dossier: Dossier | None = None,
+    template: Path | str | None = None,
+) -> bytes:
+    """Render one document model (a WorkPlan, PromotionProject or Assessment) as ``fmt`` bytes.
+
+    ``dossier`` supplies the community (names, population) where the document shows it;
+    ``template`` is a user template (.docx) exported with ``safecommunity-docs templates export``.
+    """
+    kind = kind_for_model(model)
+    if fmt not in kind.formats:
+        raise InputError(
+            [
+                Problem(
+                    path="format",
+                    message=f"{kind.name} offers {', '.join(kind.formats)}, not {fmt}",
+                )
+            ]
+        )
+    context = RenderContext(dossier=dossier)
+    if template is not None and fmt == "docx" and kind.view is not None:
+        return render_docx(kind.view(model, context), Path(template))
+    return render_document(kind, Document(kind.name, kind.name, kind.label, model), fmt, context)

@@ -1,18 +1,22 @@
-"""The command line: ``safecommunity-docs validate | score | schema | rubrics``, with exit codes."""
+"""The command line: ``safecommunity-docs validate | build | score | templates | schema | rubrics``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 from . import __version__
 from .api import render_xlsx, score, validate
+from .build import build
 from .errors import InputError, InputNotFound, SafeCommunityDocsError
 from .io import load, load_rubric, rubric_ids
+from .render.docx.engine import default_template
+from .render.docx.template_body import TEMPLATE_KINDS
 from .schema import write_schemas
 from .scoring import ScoreReport
 from .write import write_atomic
@@ -83,7 +87,7 @@ def _cmd_score(args: argparse.Namespace, out: Console, err: Console) -> int:
     out.print(f"结论：{report.verdict.label}", markup=False, highlight=False)
     out.print(f"下一步：{report.verdict.next_step}", markup=False, highlight=False)
     for veto in report.vetoes:
-        out.print(f"否决/复评：{veto}", markup=False, highlight=False)
+        out.print(f"否决/复评：{veto.message}", markup=False, highlight=False)
     if report.priorities:
         out.print(
             "改进重点："
@@ -95,6 +99,33 @@ def _cmd_score(args: argparse.Namespace, out: Console, err: Console) -> int:
         )
     for warning in report.warnings:
         err.print(f"warning: {warning}", markup=False, highlight=False)
+    return EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace, out: Console, err: Console) -> int:
+    dossier = load(args.path)
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
+    result = build(dossier, args.output, formats=formats, template_dir=args.templates)
+    for output in result.outputs:
+        out.print(f"{output.format}\t{output.path}", markup=False, highlight=False)
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", markup=False, highlight=False)
+    total = sum(result.timings.values())
+    err.print(
+        f"built {len(result.outputs)} file(s) in {total:.2f} s", markup=False, highlight=False
+    )
+    return EXIT_OK
+
+
+def _cmd_templates(args: argparse.Namespace, out: Console, err: Console) -> int:
+    folder = Path(args.folder)
+    for kind in TEMPLATE_KINDS:
+        target = folder / f"{kind}.docx"
+        if target.exists() and not args.force:
+            err.print(f"{target} exists; use --force to overwrite", markup=False, highlight=False)
+            return EXIT_INVALID
+        write_atomic(target, default_template(kind).read_bytes())
+        out.print(str(target), markup=False, highlight=False)
     return EXIT_OK
 
 
@@ -133,6 +164,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the JSON Schema of every input model")
     p.add_argument("-o", "--output", default="schemas", metavar="DIR")
     p.set_defaults(func=_cmd_schema)
+    p = sub.add_parser("build", help="write the dossier's documents (Word, Excel) into a folder")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("-o", "--output", default="out", metavar="DIR")
+    p.add_argument(
+        "--formats",
+        default=None,
+        metavar="LIST",
+        help="comma-separated, e.g. docx,xlsx (default: the dossier's options)",
+    )
+    p.add_argument(
+        "--templates",
+        default=None,
+        metavar="DIR",
+        help="folder of your own templates (<kind>.docx), see 'templates export'",
+    )
+    p.set_defaults(func=_cmd_build)
+    p = sub.add_parser("templates", help="work with the Word templates")
+    tsub = p.add_subparsers(dest="action", required=True)
+    e = tsub.add_parser("export", help="copy the default templates into a folder to edit in Word")
+    e.add_argument("folder", metavar="DIR")
+    e.add_argument("--force", action="store_true", help="overwrite existing files")
+    e.set_defaults(func=_cmd_templates)
     p = sub.add_parser("score", help="score a community's self-assessment against its rubric")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--rubric", default=None, help="rubric id or file (default: the assessment's)")

@@ -174,6 +174,15 @@ CASES: list[tuple[str, type[BaseModel], dict[str, Any], Mutation, str, str]] = [
         "section_order[2]",
         "未知章节",
     ),
+    ("unknown intro key", WorkPlan, PLAN, _set("intros", {"foo": {}}), "intros.foo", "未知章节"),
+    (
+        "top-level phases with a phases heading",
+        WorkPlan,
+        PLAN,
+        _both(_set("phases_layout", "top_level"), _set("headings", {"phases": "工作步骤"})),
+        "headings.phases",
+        "分阶段排版",
+    ),
     (
         "month not YYYY-MM",
         WorkPlan,

@@ -159,7 +159,8 @@ def test_single_zero_item_vetoes_a_140_point_national_result() -> None:
     assert report.verdict.code == "fail"
     assert report.verdict.label == "不通过"
     assert report.vetoes
-    assert NATIONAL.items()[0][1].id in report.vetoes[0]
+    assert report.vetoes[0].kind == "item-zero"
+    assert report.vetoes[0].items == (NATIONAL.items()[0][1].id,)
 
 
 def test_reapplication_rule() -> None:
@@ -167,7 +168,9 @@ def test_reapplication_rule() -> None:
     second_shortfall = score(city_with_total(D("80"), previous=previous), CITY)
     assert second_shortfall.band.code == "creation-pass"
     assert second_shortfall.verdict.code == "fail"
-    assert any("2025" in v for v in second_shortfall.vetoes)
+    [veto] = second_shortfall.vetoes
+    assert veto.kind == "reapplication"
+    assert veto.previous_year == 2025
     recovered = score(city_with_total(D("92"), previous=previous), CITY)
     assert recovered.verdict.code == "city-standard"
     first_time = score(city_with_total(D("80"), previous={"year": 2025, "total": "93"}), CITY)

@@ -23,6 +23,9 @@ class ItemScore(StrictModel):
     not_applicable: bool = Field(default=False, title="不适用")
     reason: Text | None = Field(default=None, title="不适用理由")
     deductions: Text | None = Field(default=None, title="扣分说明")
+    improvement: Text | None = Field(
+        default=None, title="整改措施", description="What will be done about the points lost."
+    )
     evidence: list[Text] = Field(default_factory=list, title="证明材料")
 
     @model_validator(mode="after")

@@ -28,7 +28,7 @@ class BuildOptions(StrictModel):
     template_dir: str | None = Field(
         default=None,
         title="自定义模板目录",
-        description="Folder of exported templates, relative to the dossier.",
+        description="Folder of exported templates (<kind>.docx), relative to the working directory.",
     )
     part_order: list[str] | None = Field(
         default=None,

@@ -207,12 +207,20 @@ class WorkPlan(StrictModel):
                     f"start {previous.start})",
                 )
             previous = phase
-        for key in self.headings:
+        if self.phases_layout == "top_level":
             rules.check(
-                key in STANDARD_SECTIONS,
-                ("headings", key),
-                f"未知章节 (unknown section key; expected one of {', '.join(STANDARD_SECTIONS)})",
+                "phases" not in self.headings,
+                ("headings", "phases"),
+                "分阶段排版时阶段章节没有总标题 (phases_layout top_level shows each phase as its "
+                "own section; a heading for 'phases' would never be shown)",
             )
+        for name in ("headings", "intros"):
+            for key in getattr(self, name):
+                rules.check(
+                    key in STANDARD_SECTIONS,
+                    (name, key),
+                    f"未知章节 (unknown section key; expected one of {', '.join(STANDARD_SECTIONS)})",
+                )
         ids = [s.id for s in self.extra_sections]
         for i, sid in enumerate(ids):
             rules.check(

@@ -1,6 +1,6 @@
 """Scoring: an assessment and its rubric -> ScoreReport (Decimal arithmetic, verdict, priorities)."""
 
 from .engine import quantize, score
-from .report import ElementResult, ItemResult, ScoreReport, Verdict
+from .report import ElementResult, ItemResult, ScoreReport, Verdict, Veto
 
-__all__ = ["ElementResult", "ItemResult", "ScoreReport", "Verdict", "quantize", "score"]
+__all__ = ["ElementResult", "ItemResult", "ScoreReport", "Verdict", "Veto", "quantize", "score"]

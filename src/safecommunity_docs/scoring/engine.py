@@ -8,7 +8,7 @@ from ..errors import InputError, Problem
 from ..models.assessment import Assessment, ItemScore, check_against
 from ..models.base import format_loc
 from ..models.rubric import Rubric, RubricItem, VerdictBand
-from .report import ElementResult, ItemResult, ScoreReport, Verdict
+from .report import ElementResult, ItemResult, ScoreReport, Verdict, Veto
 
 PRIORITY_COUNT = 5
 
@@ -116,11 +116,18 @@ def score(assessment: Assessment, rubric: Rubric) -> ScoreReport:
     total = quantize(exact, rubric)
     band = _band(rubric, total)
     verdict = band
-    vetoes: list[str] = []
+    vetoes: list[Veto] = []
     if rubric.veto_any_item_zero is not None:
         zeros = [i.id for i in items if i.score == 0]
         if zeros:
-            vetoes.append(f"item(s) at zero: {', '.join(zeros)}")
+            vetoes.append(
+                Veto(
+                    kind="item-zero",
+                    verdict=rubric.veto_any_item_zero,
+                    items=tuple(zeros),
+                    message=f"item(s) at zero: {', '.join(zeros)}",
+                )
+            )
             verdict = _by_code(rubric, rubric.veto_any_item_zero)
     rule = rubric.reapplication
     previous = assessment.previous
@@ -131,7 +138,15 @@ def score(assessment: Assessment, rubric: Rubric) -> ScoreReport:
         and total < rule.threshold
         and verdict.code != rule.verdict
     ):
-        vetoes.append(f"{rule.reason} (previous {previous.year}: {previous.total})")
+        vetoes.append(
+            Veto(
+                kind="reapplication",
+                verdict=rule.verdict,
+                previous_year=previous.year,
+                previous_total=previous.total,
+                message=f"{rule.reason} (previous {previous.year}: {previous.total})",
+            )
+        )
         verdict = _by_code(rubric, rule.verdict)
     priorities = sorted((i for i in items if i.lost > 0), key=lambda i: (-i.lost, items.index(i)))
     return ScoreReport(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +20,17 @@ class Verdict(_Result):
     next_step: str
 
 
+class Veto(_Result):
+    """Why the verdict differs from the total's band: a zero item or a second shortfall."""
+
+    kind: Literal["item-zero", "reapplication"]
+    verdict: str = Field(description="The band code the rule imposes.")
+    items: tuple[str, ...] = Field(default=(), description="Item ids at zero (item-zero).")
+    previous_year: int | None = None
+    previous_total: Decimal | None = None
+    message: str
+
+
 class ItemResult(_Result):
     """One rubric item as scored."""
 
@@ -31,6 +43,7 @@ class ItemResult(_Result):
     scored: bool = Field(True, description="False when the assessment did not score the item.")
     grades: dict[str, str] | None = None
     deductions: str | None = None
+    improvement: str | None = None
     evidence: tuple[str, ...] = ()
 
     @property
@@ -63,7 +76,7 @@ class ScoreReport(_Result):
     )
     verdict: Verdict
     band: Verdict = Field(description="The band of the total alone, before vetoes/reapplication.")
-    vetoes: tuple[str, ...] = ()
+    vetoes: tuple[Veto, ...] = ()
     elements: tuple[ElementResult, ...]
     items: tuple[ItemResult, ...]
     priorities: tuple[ItemResult, ...] = Field(description="Items with the most points lost.")

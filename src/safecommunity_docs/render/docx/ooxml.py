@@ -1,0 +1,408 @@
+"""The OOXML parts of our Word templates, written out in full (GB/T 9704 report layout).
+
+Every number comes from ../shared/LAYOUT.md (measured with LibreOffice 7.4): A4, margins
+37/35/28/26 mm, 16 pt 仿宋 body on an exact 28.95 pt line (579 twips) with a lines-only grid,
+−0.25 pt character spacing so 28 characters fit a line, widow control off, 「— 1 —」 page numbers.
+Every style names all four font slots, marks them East Asian and sets zh-CN; no theme fonts.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+FANGSONG, KAITI, HEITI, XIAOBIAOSONG, SONGTI = (
+    "仿宋_GB2312",
+    "楷体_GB2312",
+    "黑体",
+    "方正小标宋简体",
+    "宋体",
+)
+LINE = 579  # exact line pitch in twips: 22 lines in the 225 mm type area
+INDENT_2CH = 630  # two characters at the 15.75 pt column pitch
+FIXED_DATE = "2000-01-01T00:00:00Z"
+
+
+def rfonts(font: str) -> str:
+    """All four font slots with the East Asian hint (LAYOUT.md §6)."""
+    return (
+        f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}" '
+        'w:hint="eastAsia"/>'
+    )
+
+
+LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+
+
+def rpr(font: str, half_points: int, spacing: int | None = -5, bold: bool = False) -> str:
+    """Run properties: font, size in half-points, optional character spacing (1/20 pt)."""
+    parts = [rfonts(font)]
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if spacing is not None:
+        parts.append(f'<w:spacing w:val="{spacing}"/>')
+    parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    parts.append(LANG)
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    """One paragraph style of the template."""
+
+    style_id: str
+    name: str
+    font: str
+    half_points: int = 32
+    based_on: str | None = "Normal"
+    jc: str = "both"
+    first_line: int | None = INDENT_2CH
+    right: int = 0
+    line: int = LINE
+    line_rule: str = "exact"
+    keep_next: bool = False
+    page_break_before: bool = False
+    outline_level: int | None = None
+    spacing: int | None = -5
+    before: int = 0
+    after: int = 0
+
+    def xml(self) -> str:
+        ppr = ['<w:widowControl w:val="0"/>']
+        if self.keep_next:
+            ppr.append("<w:keepNext/>")
+        if self.page_break_before:
+            ppr.append("<w:pageBreakBefore/>")
+        ppr.append('<w:snapToGrid w:val="0"/>')
+        ppr.append(
+            f'<w:spacing w:before="{self.before}" w:after="{self.after}" '
+            f'w:line="{self.line}" w:lineRule="{self.line_rule}"/>'
+        )
+        first = (
+            f'w:firstLine="{self.first_line}"'
+            if self.first_line is not None
+            else 'w:firstLine="0" w:firstLineChars="0"'
+        )
+        ppr.append(f'<w:ind w:left="0" w:right="{self.right}" {first}/>')
+        ppr.append(f'<w:jc w:val="{self.jc}"/>')
+        if self.outline_level is not None:
+            ppr.append(f'<w:outlineLvl w:val="{self.outline_level}"/>')
+        head = (
+            f'<w:style w:type="paragraph" w:styleId="{self.style_id}"'
+            + (' w:default="1"' if self.style_id == "Normal" else ' w:customStyle="1"')
+            + ">"
+        )
+        based = f'<w:basedOn w:val="{self.based_on}"/>' if self.based_on else ""
+        return (
+            f'{head}<w:name w:val="{self.name}"/>{based}<w:next w:val="Normal"/><w:qFormat/>'
+            f"<w:pPr>{''.join(ppr)}</w:pPr>"
+            f"{rpr(self.font, self.half_points, self.spacing)}</w:style>"
+        )
+
+
+PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
+    ParagraphStyle("Normal", "Normal", FANGSONG, based_on=None),
+    ParagraphStyle(
+        "GWTitle",
+        "GW Title",
+        XIAOBIAOSONG,
+        44,
+        jc="center",
+        first_line=None,
+        spacing=0,
+        keep_next=True,
+    ),
+    ParagraphStyle(
+        "GWSubtitle", "GW Subtitle", KAITI, jc="center", first_line=None, keep_next=True
+    ),
+    ParagraphStyle("GWH1", "GW Heading 1", HEITI, keep_next=True, outline_level=0),
+    ParagraphStyle("GWH2", "GW Heading 2", KAITI, keep_next=True, outline_level=1),
+    ParagraphStyle("GWH3", "GW Heading 3", FANGSONG, keep_next=True, outline_level=2),
+    ParagraphStyle("GWH4", "GW Heading 4", FANGSONG, keep_next=True, outline_level=3),
+    ParagraphStyle("GWPlain", "GW Plain", FANGSONG, first_line=None, jc="left"),
+    ParagraphStyle(
+        "GWCaption",
+        "GW Caption",
+        HEITI,
+        28,
+        jc="center",
+        first_line=None,
+        keep_next=True,
+        spacing=0,
+    ),
+    ParagraphStyle("GWSignature", "GW Signature", FANGSONG, jc="right", first_line=None, right=640),
+    ParagraphStyle(
+        "GWAnnexLabel",
+        "GW Annex Label",
+        HEITI,
+        jc="left",
+        first_line=None,
+        page_break_before=True,
+        keep_next=True,
+    ),
+    ParagraphStyle(
+        "GWAnnexTitle",
+        "GW Annex Title",
+        XIAOBIAOSONG,
+        44,
+        jc="center",
+        first_line=None,
+        spacing=0,
+        keep_next=True,
+        before=LINE,
+    ),
+    ParagraphStyle(
+        "GWTableText",
+        "GW Table Text",
+        FANGSONG,
+        24,
+        jc="left",
+        first_line=None,
+        line=360,
+        line_rule="exact",
+        spacing=None,
+    ),
+    ParagraphStyle(
+        "GWTableHead",
+        "GW Table Head",
+        HEITI,
+        24,
+        jc="center",
+        first_line=None,
+        line=360,
+        line_rule="exact",
+        spacing=None,
+    ),
+)
+"""Style ids used by the renderer: block kind -> style (see BLOCK_STYLES)."""
+
+BLOCK_STYLES = {
+    "h1": "GWH1",
+    "h2": "GWH2",
+    "h3": "GWH3",
+    "h4": "GWH4",
+    "p": "Normal",
+    "plain": "GWPlain",
+    "caption": "GWCaption",
+    "signature": "GWSignature",
+    "date": "GWSignature",
+    "annex_label": "GWAnnexLabel",
+    "annex_title": "GWAnnexTitle",
+    "blank": "GWPlain",
+}
+
+TABLE_STYLE = "GWTable"
+
+
+def styles_xml() -> str:
+    """styles.xml: docDefaults, our paragraph styles, a default character and table style."""
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        + rfonts(FANGSONG)
+        + '<w:sz w:val="32"/><w:szCs w:val="32"/>'
+        + LANG
+        + "</w:rPr></w:rPrDefault>"
+        + f'<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" '
+        'w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    )
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    table = (
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" '
+        'w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        "</w:style>"
+        f'<w:style w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE}"><w:name w:val="GW Table"/>'
+        '<w:basedOn w:val="TableNormal"/><w:tblPr><w:jc w:val="center"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/>'
+        '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" '
+        'w:type="dxa"/></w:tblCellMar></w:tblPr><w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>'
+    )
+    char = (
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>"
+    )
+    body = "".join(style.xml() for style in PARAGRAPH_STYLES)
+    return (
+        XML_HEAD
+        + f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        + defaults
+        + body
+        + char
+        + table
+        + "</w:styles>"
+    )
+
+
+def settings_xml() -> str:
+    """settings.xml: no punctuation compression, zh-CN theme language, Word 2013+ compat."""
+    return (
+        XML_HEAD + f'<w:settings xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        '<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'
+    )
+
+
+def footer_xml() -> str:
+    """footer1.xml: 「— N —」 in 4号 宋体, centred (report mode), with a PAGE field."""
+    run = rpr(SONGTI, 28, spacing=None)
+
+    def r(inner: str) -> str:
+        return f"<w:r>{run}{inner}</w:r>"
+
+    return (
+        XML_HEAD + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" '
+        'w:lineRule="auto"/><w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/>'
+        '<w:jc w:val="center"/></w:pPr>'
+        + r('<w:t xml:space="preserve">— </w:t>')
+        + r('<w:fldChar w:fldCharType="begin"/>')
+        + r('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+        + r('<w:fldChar w:fldCharType="separate"/>')
+        + r("<w:t>1</w:t>")
+        + r('<w:fldChar w:fldCharType="end"/>')
+        + r('<w:t xml:space="preserve"> —</w:t>')
+        + "</w:p></w:ftr>"
+    )
+
+
+SECTION = (
+    '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>'
+    '<w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" '
+    'w:footer="1434" w:gutter="0"/><w:cols w:space="720"/>'
+    f'<w:docGrid w:type="lines" w:linePitch="{LINE}"/></w:sectPr>'
+)
+
+
+def paragraph(style: str, text: str = "") -> str:
+    """A paragraph of one style holding ``text`` (escaped) in a single run."""
+    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
+
+
+def document_xml(body: str) -> str:
+    """document.xml with ``body`` (paragraph XML) followed by the section properties."""
+    return (
+        XML_HEAD + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{SECTION}'
+        "</w:body></w:document>"
+    )
+
+
+def font_table_xml() -> str:
+    """fontTable.xml: the declared Chinese fonts, GB2312 charset."""
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:charset w:val="86"/><w:family w:val="{family}"/>'
+        '<w:pitch w:val="variable"/></w:font>'
+        for name, family in (
+            (FANGSONG, "modern"),
+            (KAITI, "modern"),
+            (HEITI, "modern"),
+            (XIAOBIAOSONG, "script"),
+            (SONGTI, "auto"),
+        )
+    )
+    return XML_HEAD + f'<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">{fonts}</w:fonts>'
+
+
+CONTENT_TYPES = (
+    XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Default Extension="png" ContentType="image/png"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.fontTable+xml"/>'
+    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+    'package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.extended-properties+xml"/></Types>'
+)
+
+ROOT_RELS = (
+    XML_HEAD
+    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
+    'metadata/core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/extended-properties" Target="docProps/app.xml"/></Relationships>'
+)
+
+DOCUMENT_RELS = (
+    XML_HEAD
+    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/styles" Target="styles.xml"/>'
+    '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/settings" Target="settings.xml"/>'
+    '<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/fontTable" Target="fontTable.xml"/>'
+    '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/footer" Target="footer1.xml"/></Relationships>'
+)
+
+
+def core_xml(title: str) -> str:
+    """docProps/core.xml of a template (the renderer sets the document's own values)."""
+    return (
+        XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>safecommunity-docs</dc:creator>"
+        "<dc:language>zh-CN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{FIXED_DATE}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{FIXED_DATE}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+APP_XML = (
+    XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>safecommunity-docs</Application></Properties>'
+)
+
+
+def package(body: str, title: str) -> bytes:
+    """Zip a complete .docx from the body XML; same input, same bytes."""
+    parts = [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("word/document.xml", document_xml(body)),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/styles.xml", styles_xml()),
+        ("word/settings.xml", settings_xml()),
+        ("word/fontTable.xml", font_table_xml()),
+        ("word/footer1.xml", footer_xml()),
+        ("docProps/core.xml", core_xml(title)),
+        ("docProps/app.xml", APP_XML),
+    ]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, text.encode("utf-8"))
+    return out.getvalue()

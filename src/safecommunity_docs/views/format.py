@@ -1,0 +1,73 @@
+"""zh-CN formatting of dates, months, numbers, amounts and percentages (babel)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+LOCALE = "zh_CN"
+
+
+def fmt_date(value: date | datetime) -> str:
+    """2026年3月1日: full year, no zero padding (GB/T 9704)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def fmt_month(value: str) -> str:
+    """'2026-03' -> 2026年3月."""
+    year, month = value.split("-")
+    return f"{int(year)}年{int(month)}月"
+
+
+def fmt_month_range(start: str, end: str) -> str:
+    """2025年3月—2025年5月; a single month when start equals end."""
+    if start == end:
+        return fmt_month(start)
+    return f"{fmt_month(start)}—{fmt_month(end)}"
+
+
+def fmt_date_range(start: date, end: date) -> str:
+    """2025年7月1日—2025年12月31日."""
+    return f"{fmt_date(start)}—{fmt_date(end)}"
+
+
+def fmt_number(value: Decimal | int | float, places: int | None = None) -> str:
+    """Group thousands the zh-CN way (68,240); ``places`` fixes the decimals, else as given."""
+    if places is None:
+        number = Decimal(value) if not isinstance(value, Decimal) else value
+        text = (
+            format(number.normalize(), "f")
+            if number == number.to_integral()
+            else format(number, "f")
+        )
+        places = len(text.split(".")[1]) if "." in text else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def fmt_plain(value: Decimal | int) -> str:
+    """A number without grouping or trailing zeros: 12.5, 90, 0.8."""
+    number = Decimal(value)
+    text = format(number.normalize(), "f")
+    return text
+
+
+def fmt_amount(value: Decimal, style: str = "yuan") -> str:
+    """Money in 元: ``yuan`` -> 100,000元; ``wan`` -> 10万元 (up to two decimals of 万)."""
+    if style == "wan":
+        wan = (value / Decimal(10000)).quantize(Decimal("0.01")).normalize()
+        return f"{format(wan, 'f')}万元"
+    places = 0 if value == value.to_integral() else 2
+    return f"{fmt_number(value, places)}元"
+
+
+def fmt_percent(value: Decimal, places: int = 1) -> str:
+    """A percentage given in percent units: Decimal('93.75') -> 93.8%."""
+    return f"{fmt_number(value, places)}%"
+
+
+def fmt_value(value: Decimal, unit: str) -> str:
+    """A target value with its unit: 90%, 12.5‰, 3起, 200人次."""
+    return f"{fmt_plain(value)}{unit}"

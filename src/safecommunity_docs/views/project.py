@@ -1,0 +1,276 @@
+"""The safety promotion project plan (安全促进项目实施方案) view: the eight headings of DOMAIN.md §5."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models.base import month_of
+from ..models.common import TargetDirection
+from ..models.community import Community
+from ..models.project import Measure, Milestone, ProjectTarget, PromotionProject, Resources
+from .document import Block, DocumentView, TableView
+from .format import (
+    fmt_amount,
+    fmt_date_range,
+    fmt_month,
+    fmt_month_range,
+    fmt_number,
+    fmt_value,
+)
+from .numbering import heading_number, point_prefix
+
+KIND = "promotion_project"
+EMPTY = "—"
+_SENTENCE_END = ("。", "！", "？", "；", "…")
+
+
+def sentence(text: str) -> str:
+    """Return ``text`` as a full sentence: a 。 is added unless it already ends a sentence."""
+    return text if text.endswith(_SENTENCE_END) else text + "。"
+
+
+class _Builder:
+    """Collects blocks, numbering headings (一、 and （一）) and table captions (表1 …)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._h1 = 0
+        self._h2 = 0
+        self._tables = 0
+
+    @property
+    def next_table(self) -> int:
+        """The number the next table's caption will carry."""
+        return self._tables + 1
+
+    def h1(self, title: str) -> None:
+        """Add a level-1 heading (一、…); level-2 numbering restarts under it."""
+        self._h1 += 1
+        self._h2 = 0
+        self.blocks.append(Block("h1", heading_number(1, self._h1) + title, outline=True))
+
+    def h2(self, title: str) -> None:
+        """Add a level-2 heading (（一）…)."""
+        self._h2 += 1
+        self.blocks.append(Block("h2", heading_number(2, self._h2) + title, outline=True))
+
+    def p(self, text: str) -> None:
+        """Add a body paragraph."""
+        self.blocks.append(Block("p", text))
+
+    def points(self, texts: list[str]) -> None:
+        """Add numbered points (1.…), one paragraph each."""
+        for n, text in enumerate(texts, start=1):
+            self.p(point_prefix("1.", n) + sentence(text))
+
+    def table(self, caption: str, table: TableView) -> None:
+        """Add a caption numbered 表n and the table after it."""
+        self._tables += 1
+        self.blocks.append(Block("caption", f"表{self._tables} {caption}"))
+        self.blocks.append(Block("table", table=table))
+
+
+def _target_value(target: ProjectTarget) -> str:
+    value = fmt_value(target.target, target.unit)
+    return value if target.direction is TargetDirection.REACH else target.direction.label + value
+
+
+def _baseline(target: ProjectTarget) -> str:
+    if target.baseline is None:
+        return EMPTY
+    value = fmt_value(target.baseline, target.unit)
+    return f"{value}（{target.baseline_year}年）" if target.baseline_year else value
+
+
+def _targets_table(targets: list[ProjectTarget]) -> TableView:
+    rows = tuple(
+        (
+            str(n),
+            t.indicator,
+            _baseline(t),
+            _target_value(t),
+            fmt_month(t.deadline) if t.deadline else EMPTY,
+            t.data_source or EMPTY,
+        )
+        for n, t in enumerate(targets, start=1)
+    )
+    return TableView(
+        columns=("序号", "指标", "基线值", "目标值", "完成时间", "数据来源"),
+        rows=rows,
+        widths=(2, 9, 4, 4, 4, 5),
+        align=("center", "left", "center", "center", "center", "left"),
+    )
+
+
+def _measures_table(measures: list[Measure]) -> TableView:
+    rows = tuple(
+        (
+            str(n),
+            m.type.label,
+            m.content,
+            fmt_date_range(m.start, m.end),
+            m.owner,
+            m.workload or EMPTY,
+            m.status.label,
+        )
+        for n, m in enumerate(measures, start=1)
+    )
+    return TableView(
+        columns=("序号", "措施类型", "措施内容", "起止时间", "责任单位", "工作量/覆盖面", "状态"),
+        rows=rows,
+        widths=(2, 3, 11, 5, 5, 5, 3),
+        align=("center", "center", "left", "center", "left", "left", "center"),
+    )
+
+
+def _budget_table(resources: Resources) -> TableView:
+    budget = resources.budget
+    places = 0 if all(line.amount == line.amount.to_integral() for line in budget) else 2
+    rows = [
+        (str(n), line.item, fmt_number(line.amount, places), line.source or "", line.note or "")
+        for n, line in enumerate(budget, start=1)
+    ]
+    rows.append(("合计", "", fmt_number(resources.total, places), "", ""))
+    return TableView(
+        columns=("序号", "支出项目", "金额（元）", "资金来源", "备注"),
+        rows=tuple(rows),
+        widths=(2, 8, 4, 7, 4),
+        align=("center", "left", "right", "left", "left"),
+        total_row=True,
+    )
+
+
+def schedule_rows(project: PromotionProject) -> list[tuple[str, str]]:
+    """Return the schedule as (time, work) pairs, built from the measures when it is empty.
+
+    Without a schedule every measure becomes a row, ordered by start date (then by position),
+    with its months as the time.
+    """
+    milestones: list[Milestone] = project.schedule
+    if milestones:
+        return [(fmt_month_range(m.start, m.end), m.work) for m in milestones]
+    ordered = sorted(project.measures, key=lambda m: m.start)
+    return [(fmt_month_range(month_of(m.start), month_of(m.end)), m.content) for m in ordered]
+
+
+def _schedule_table(project: PromotionProject) -> TableView:
+    rows = tuple(
+        (str(n), time, work) for n, (time, work) in enumerate(schedule_rows(project), start=1)
+    )
+    return TableView(
+        columns=("序号", "时间", "工作内容"),
+        rows=rows,
+        widths=(2, 7, 17),
+        align=("center", "center", "left"),
+    )
+
+
+def _evaluation_table(project: PromotionProject) -> TableView:
+    rows = tuple(
+        (str(n), e.indicator, e.method, e.standard, e.timing or EMPTY)
+        for n, e in enumerate(project.evaluation, start=1)
+    )
+    return TableView(
+        columns=("序号", "评估指标", "验证方法", "判定标准", "评估时间"),
+        rows=rows,
+        widths=(2, 6, 8, 7, 4),
+        align=("center", "left", "left", "left", "center"),
+    )
+
+
+def project_title(project: PromotionProject, community: Community | None = None) -> str:
+    """Return the document title: community name, project title and 实施方案, without repeats."""
+    title = project.title
+    if community is not None and not title.startswith(community.name):
+        title = community.name + title
+    return title if title.endswith("实施方案") else title + "实施方案"
+
+
+def _facts(project: PromotionProject, community: Community | None) -> str:
+    lead = project.lead_unit or (community.name if community is not None else None)
+    facts = [f"项目领域：{project.area.label}"]
+    if lead:
+        facts.append(f"实施部门：{lead}")
+    facts.append(f"实施期限：{fmt_month_range(project.start, project.end)}")
+    facts.append(f"重点项目：{'是' if project.key_project else '否'}")
+    return "；".join(facts) + "。"
+
+
+def _target_group(name: str, size: int | None, unit: str, description: str | None) -> str:
+    text = name
+    if size is not None:
+        text += f"：{fmt_number(size)}{unit}"
+    if description:
+        text += ("，" if size is not None else "：") + description
+    return sentence(text)
+
+
+def _resources(b: _Builder, resources: Resources) -> None:
+    if not (resources.personnel or resources.materials or resources.budget):
+        b.p("本项目未单列人员、物资设施和经费。")
+        return
+    if resources.personnel:
+        b.h2("人员")
+        b.points(resources.personnel)
+    if resources.materials:
+        b.h2("物资设施")
+        b.points(resources.materials)
+    if resources.budget:
+        b.h2("经费")
+        b.p(f"项目经费共计{fmt_amount(resources.total)}，明细见表{b.next_table}。")
+        b.table("项目经费预算", _budget_table(resources))
+
+
+def project_view(project: PromotionProject, community: Community | None = None) -> DocumentView:
+    """Build the implementation plan view of ``project``, for ``community`` when given.
+
+    The blocks follow the eight headings of a project plan (项目背景 … 验证方法及标准), with a
+    ninth, 持续改进, when the project lists improvements; tables are captioned 表1, 表2 … in
+    order.
+    """
+    b = _Builder()
+    b.p(_facts(project, community))
+    b.h1("项目背景")
+    for text in project.background:
+        b.p(sentence(text))
+    b.h1("目的")
+    for text in project.purpose:
+        b.p(sentence(text))
+    b.table("项目目标", _targets_table(project.targets))
+    b.h1("对象")
+    for group in project.target_groups:
+        b.p(_target_group(group.name, group.size, group.unit, group.description))
+    b.h1("形式及方法")
+    b.table("干预措施", _measures_table(project.measures))
+    b.h1("职责")
+    for duty in project.responsibilities:
+        b.h2(duty.unit)
+        b.points(duty.duties)
+    b.h1("资源配置")
+    _resources(b, project.resources)
+    b.h1("时间进度表")
+    b.table("项目时间进度", _schedule_table(project))
+    b.h1("预期效果")
+    for text in project.expected_effects:
+        b.p(sentence(text))
+    b.h1("验证方法及标准")
+    b.table("验证方法及标准", _evaluation_table(project))
+    if project.improvement:
+        b.h1("持续改进")
+        for text in project.improvement:
+            b.p(sentence(text))
+    start_year, start_month = (int(part) for part in project.start.split("-"))
+    author = project.lead_unit or (community.name if community is not None else "")
+    return DocumentView(
+        kind=KIND,
+        title=project_title(project, community),
+        subtitle=f"（{fmt_month_range(project.start, project.end)}）",
+        blocks=tuple(b.blocks),
+        author=author,
+        document_date=date(start_year, start_month, 1),
+        subject="安全促进项目实施方案",
+        keywords=("安全社区", "安全促进项目", project.area.label),
+    )
+
+
+__all__ = ["project_title", "project_view", "schedule_rows", "sentence"]
