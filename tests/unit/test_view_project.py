@@ -126,7 +126,7 @@ def test_captions_are_numbered_and_tables_sized(folder: str, index: int) -> None
     tables = _tables(view)
     for name, table in tables.items():
         assert table.columns == TABLE_COLUMNS[name]
-        assert len(table.widths) == len(table.columns) == len(table.align)
+        assert len(table.column_widths) == len(table.columns) == len(table.align)
         assert [row[0] for row in table.rows if not table.total_row or row[0] != "合计"] == [
             str(n) for n in range(1, len(table.rows) + 1 - table.total_row)
         ]
@@ -189,7 +189,7 @@ def test_qinghe_elderly_falls_in_detail() -> None:
     assert tables["项目目标"].rows[1][2:4] == ("0户", "300户")
     assert tables["项目目标"].rows[2][2:4] == ("12.5%", "不低于70%")
     assert tables["干预措施"].rows[0][1] == "政策"
-    assert tables["干预措施"].rows[0][3] == "2025年10月8日—2025年11月30日"
+    assert tables["干预措施"].rows[0][3] == "2025年10月8日—\n2025年11月30日"
     assert tables["干预措施"].rows[0][6] == "已完成"
     assert tables["项目经费预算"].rows[-1] == ("合计", "", "360,000", "", "")
     assert tables["项目时间进度"].rows[0][1] == "2025年10月—2025年11月"
@@ -283,7 +283,7 @@ def test_schedule_is_built_from_measures_by_start_date() -> None:
         "1",
         "宣传",
         "开展防跌倒讲座",
-        "2025年9月1日—2025年9月30日",
+        "2025年9月1日—\n2025年9月30日",
         "社区卫生服务中心",
         "—",
         "实施中",

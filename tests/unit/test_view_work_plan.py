@@ -372,7 +372,7 @@ def test_budget_paragraph_and_total_row() -> None:
         "街道财政专项、区老旧小区改造资金",
         "充电设施运营企业另行投资建设的部分不计入",
     )
-    assert table.widths[0] == min(table.widths)
+    assert table.column_widths[0] == min(table.column_widths)
     assert table.align[2] == "right"
 
 
@@ -418,7 +418,7 @@ def test_phases_table_has_a_row_per_task_and_merges_phases(name: str) -> None:
             expected += [(row, 0, len(phase.tasks)), (row, 1, len(phase.tasks))]
         row += len(phase.tasks)
     assert table.merge_down == tuple(expected)
-    assert table.widths[2] == max(table.widths)
+    assert table.column_widths[2] == max(table.column_widths)
 
 
 def test_phases_of_an_example() -> None:
@@ -618,17 +618,19 @@ def test_annex_note_signature_and_annexes() -> None:
     plan, view = _example("qinghe-street")
     texts = [b.text for b in view.blocks]
     closing = texts.index(plan.closing[0])
-    assert [(b.kind, b.text) for b in view.blocks[closing + 1 : closing + 9]] == [
+    assert [(b.kind, b.text) for b in view.blocks[closing + 1 : closing + 8]] == [
         ("blank", ""),
-        ("p", "附件：1.清河街道安全社区创建工作任务分解表"),
-        ("plain", "2.清河街道安全促进项目一览表（初步拟定）"),
+        (
+            "annex_note",
+            "附件：1.清河街道安全社区创建工作任务分解表\n2.清河街道安全促进项目一览表（初步拟定）",
+        ),
         ("blank", ""),
         ("signature", "云州市临川区清河街道办事处"),
         ("date", "2025年3月1日"),
         ("annex_label", "附件1"),
         ("annex_title", "清河街道安全社区创建工作任务分解表"),
     ]
-    annex_table = view.blocks[closing + 9].table
+    annex_table = view.blocks[closing + 8].table
     assert annex_table is not None
     assert annex_table.columns == ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")
     assert annex_table.rows[0] == (
@@ -638,8 +640,8 @@ def test_annex_note_signature_and_annexes() -> None:
         "各成员单位",
         "2025年3月",
     )
-    assert annex_table.widths[0] == 2
-    assert annex_table.widths[1] > annex_table.widths[4]
+    assert annex_table.column_widths[0] == min(annex_table.column_widths)
+    assert annex_table.column_widths[1] > annex_table.column_widths[4]
     assert [(b.kind, b.text) for b in view.blocks[-3:-1]] == [
         ("annex_label", "附件2"),
         ("annex_title", "清河街道安全促进项目一览表（初步拟定）"),
@@ -656,7 +658,7 @@ def test_single_annex_has_no_number() -> None:
     kinds = [(b.kind, b.text) for b in view.blocks]
     assert kinds[-10:-2] == [
         ("blank", ""),
-        ("p", "附件：任务分解表"),
+        ("annex_note", "附件：任务分解表"),
         ("blank", ""),
         ("signature", "测试街道办事处"),
         ("date", "2025年3月1日"),

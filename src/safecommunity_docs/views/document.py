@@ -6,9 +6,51 @@ text itself: numbers, dates and heading numbers are already in ``text``.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
+
+TABLE_BUDGET = 70
+"""Half-width characters (12 pt table text) a table row holds across the 156 mm type area,
+less the cell margins."""
+
+SHORT_COLUMN = 14
+"""Columns whose longest text is at most this wide (half-width units) keep their natural width:
+numbers, dates like 2025年3月10日, short names."""
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in half-width units: CJK and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit_widths(
+    columns: Sequence[str], rows: Sequence[Sequence[str]], budget: int = TABLE_BUDGET
+) -> tuple[int, ...]:
+    """Relative column widths from content: short columns get what their longest line needs,
+    long text columns share the rest in proportion to their length."""
+    natural = []
+    for c, header in enumerate(columns):
+        lines = [line for row in rows for line in row[c].split("\n")]
+        longest = max([display_width(line) for line in lines] + [0])
+        head = display_width(header)
+        natural.append(max(min(head, 8), longest, 3) + 2)  # + the cell margins
+    if sum(natural) <= budget:
+        return tuple(natural)
+    short = {i for i, w in enumerate(natural) if w <= SHORT_COLUMN}
+    long = [i for i in range(len(natural)) if i not in short]
+    floor = 8
+    room = max(budget - sum(natural[i] for i in short), floor * len(long))
+    extra = room - floor * len(long)
+    weights = {i: natural[i] - floor for i in long}
+    total = sum(weights.values()) or 1
+    return tuple(
+        natural[i] if i in short else floor + round(extra * weights[i] / total)
+        for i in range(len(natural))
+    )
+
 
 BlockKind = Literal[
     "h1",  # 一、 黑体
@@ -21,6 +63,7 @@ BlockKind = Literal[
     "table",
     "signature",  # issuing body, right-aligned (右空二字)
     "date",  # date line, right-aligned under the signature
+    "annex_note",  # 附件说明: 附件：1.×× with later lines hanging under 1.
     "annex_label",  # 「附件1」 黑体, flush left, starts a new page
     "annex_title",  # annex title, centred like the document title
     "blank",  # an empty line (one of the 22 rows)
@@ -37,13 +80,18 @@ class TableView:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...]
+    widths: tuple[int, ...] = ()
     align: tuple[Literal["left", "center", "right"], ...] = ()
     merge_down: tuple[tuple[int, int, int], ...] = ()
     total_row: bool = False
 
+    @property
+    def column_widths(self) -> tuple[int, ...]:
+        """The widths given, else widths fitted to the content (see :func:`fit_widths`)."""
+        return self.widths or fit_widths(self.columns, self.rows)
+
     def __post_init__(self) -> None:
-        if len(self.widths) != len(self.columns):
+        if self.widths and len(self.widths) != len(self.columns):
             raise ValueError("one width per column is needed")
         for row in self.rows:
             if len(row) != len(self.columns):

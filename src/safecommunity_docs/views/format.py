@@ -28,9 +28,9 @@ def fmt_month_range(start: str, end: str) -> str:
     return f"{fmt_month(start)}—{fmt_month(end)}"
 
 
-def fmt_date_range(start: date, end: date) -> str:
-    """2025年7月1日—2025年12月31日."""
-    return f"{fmt_date(start)}—{fmt_date(end)}"
+def fmt_date_range(start: date, end: date, *, stacked: bool = False) -> str:
+    """2025年7月1日—2025年12月31日; ``stacked`` breaks the line after the dash (table cells)."""
+    return f"{fmt_date(start)}—{chr(10) if stacked else ''}{fmt_date(end)}"
 
 
 def fmt_number(value: Decimal | int | float, places: int | None = None) -> str:

@@ -97,7 +97,6 @@ def _targets_table(targets: list[ProjectTarget]) -> TableView:
     return TableView(
         columns=("序号", "指标", "基线值", "目标值", "完成时间", "数据来源"),
         rows=rows,
-        widths=(2, 9, 4, 4, 4, 5),
         align=("center", "left", "center", "center", "center", "left"),
     )
 
@@ -108,7 +107,7 @@ def _measures_table(measures: list[Measure]) -> TableView:
             str(n),
             m.type.label,
             m.content,
-            fmt_date_range(m.start, m.end),
+            fmt_date_range(m.start, m.end, stacked=True),
             m.owner,
             m.workload or EMPTY,
             m.status.label,
@@ -118,7 +117,6 @@ def _measures_table(measures: list[Measure]) -> TableView:
     return TableView(
         columns=("序号", "措施类型", "措施内容", "起止时间", "责任单位", "工作量/覆盖面", "状态"),
         rows=rows,
-        widths=(2, 3, 11, 5, 5, 5, 3),
         align=("center", "center", "left", "center", "left", "left", "center"),
     )
 
@@ -134,7 +132,6 @@ def _budget_table(resources: Resources) -> TableView:
     return TableView(
         columns=("序号", "支出项目", "金额（元）", "资金来源", "备注"),
         rows=tuple(rows),
-        widths=(2, 8, 4, 7, 4),
         align=("center", "left", "right", "left", "left"),
         total_row=True,
     )
@@ -160,7 +157,6 @@ def _schedule_table(project: PromotionProject) -> TableView:
     return TableView(
         columns=("序号", "时间", "工作内容"),
         rows=rows,
-        widths=(2, 7, 17),
         align=("center", "center", "left"),
     )
 
@@ -173,7 +169,6 @@ def _evaluation_table(project: PromotionProject) -> TableView:
     return TableView(
         columns=("序号", "评估指标", "验证方法", "判定标准", "评估时间"),
         rows=rows,
-        widths=(2, 6, 8, 7, 4),
         align=("center", "left", "left", "left", "center"),
     )
 

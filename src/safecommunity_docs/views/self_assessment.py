@@ -168,7 +168,6 @@ def _element_table(report: ScoreReport) -> TableView:
     return TableView(
         columns=("序号", "一级指标", "分值", "得分", "得分率"),
         rows=tuple(rows),
-        widths=(2, 12, 3, 3, 4),
         align=("center", "left", "center", "center", "center"),
         total_row=True,
     )

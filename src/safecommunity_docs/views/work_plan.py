@@ -27,7 +27,6 @@ _HEADINGS: dict[int, BlockKind] = {1: "h1", 2: "h2", 3: "h3", 4: "h4"}
 _DUTY_STYLE = {1: "1.", 2: "1.", 3: "（1）"}
 """Numbering of the duties listed under a heading of each level (deeper: ①)."""
 _SENTENCE_END = ("。", "！", "？", "；", "…", "：")
-_MAX_WIDTH = 40
 
 
 class _Doc:
@@ -363,11 +362,13 @@ def _annex_note(doc: _Doc, annexes: Sequence[Annex]) -> None:
         return
     doc.add("blank")
     if len(annexes) == 1:
-        doc.add("p", f"附件：{annexes[0].title}")
+        doc.add("annex_note", f"附件：{annexes[0].title}")
         return
-    doc.add("p", f"附件：1.{annexes[0].title}")
-    for i, annex in enumerate(annexes[1:], start=2):
-        doc.add("plain", f"{i}.{annex.title}")
+    # One paragraph with line breaks: its hanging indent lines 2.×× up under 1.××.
+    doc.add(
+        "annex_note",
+        "附件：" + "\n".join(f"{i}.{annex.title}" for i, annex in enumerate(annexes, start=1)),
+    )
 
 
 def _annex(doc: _Doc, annex: Annex, label: str) -> None:
@@ -392,17 +393,19 @@ def _table(
     merge_down: tuple[tuple[int, int, int], ...] = (),
     total_row: bool = False,
 ) -> TableView:
-    """A table with widths from its longest cell per column (long text wide, numbers narrow)."""
-    widths = []
+    """A table whose widths fit its content; numbers and short columns centred."""
     aligns: list[Align] = []
     for c, header in enumerate(columns):
         cells = [row[c] for row in rows if row[c]]
         longest = max([len(header), *(len(cell) for cell in cells)])
-        widths.append(max(2, min(longest, _MAX_WIDTH)))
         numeric = bool(cells) and all(_is_number(cell) for cell in cells)
         aligns.append("center" if numeric or longest <= 6 else "left")
     return TableView(
-        columns, tuple(rows), tuple(widths), align or tuple(aligns), merge_down, total_row
+        columns,
+        tuple(rows),
+        align=align or tuple(aligns),
+        merge_down=merge_down,
+        total_row=total_row,
     )
 
 

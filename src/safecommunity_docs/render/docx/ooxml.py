@@ -63,6 +63,8 @@ class ParagraphStyle:
     based_on: str | None = "Normal"
     jc: str = "both"
     first_line: int | None = INDENT_2CH
+    left: int = 0
+    hanging: int | None = None
     right: int = 0
     line: int = LINE
     line_rule: str = "exact"
@@ -84,12 +86,13 @@ class ParagraphStyle:
             f'<w:spacing w:before="{self.before}" w:after="{self.after}" '
             f'w:line="{self.line}" w:lineRule="{self.line_rule}"/>'
         )
-        first = (
-            f'w:firstLine="{self.first_line}"'
-            if self.first_line is not None
-            else 'w:firstLine="0" w:firstLineChars="0"'
-        )
-        ppr.append(f'<w:ind w:left="0" w:right="{self.right}" {first}/>')
+        if self.hanging is not None:
+            first = f'w:hanging="{self.hanging}"'
+        elif self.first_line is not None:
+            first = f'w:firstLine="{self.first_line}"'
+        else:
+            first = 'w:firstLine="0" w:firstLineChars="0"'
+        ppr.append(f'<w:ind w:left="{self.left}" w:right="{self.right}" {first}/>')
         ppr.append(f'<w:jc w:val="{self.jc}"/>')
         if self.outline_level is not None:
             ppr.append(f'<w:outlineLvl w:val="{self.outline_level}"/>')
@@ -137,6 +140,11 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
         spacing=0,
     ),
     ParagraphStyle("GWSignature", "GW Signature", FANGSONG, jc="right", first_line=None, right=640),
+    # 附件说明: the first line starts two characters in with 附件：1.; the lines after it hang
+    # under the 1. (five characters in).
+    ParagraphStyle(
+        "GWAnnexNote", "GW Annex Note", FANGSONG, jc="left", left=5 * 315, hanging=3 * 315
+    ),
     ParagraphStyle(
         "GWAnnexLabel",
         "GW Annex Label",
@@ -192,6 +200,7 @@ BLOCK_STYLES = {
     "caption": "GWCaption",
     "signature": "GWSignature",
     "date": "GWSignature",
+    "annex_note": "GWAnnexNote",
     "annex_label": "GWAnnexLabel",
     "annex_title": "GWAnnexTitle",
     "blank": "GWPlain",

@@ -73,7 +73,7 @@ def _cell(text: str, width: int, style: str, jc: str, merge: str | None) -> str:
 def table_xml(view: TableView) -> RawXml:
     """Return the ``w:tbl`` XML of ``view``: fixed column widths over the type area, a repeated
     header row, rows that do not split across pages, vertical merges, a bold total row."""
-    twips = column_twips(view.widths)
+    twips = column_twips(view.column_widths)
     aligns = [_JC[a] for a in view.align] if view.align else ["left"] * len(view.columns)
     merges: dict[tuple[int, int], str] = {}
     for r, c, span in view.merge_down:
