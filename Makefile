@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system python demo test lint typecheck unit schemas bench clean
+.PHONY: setup system python demo test lint typecheck unit schemas bench templates clean
 
 setup: system python
 
@@ -25,11 +25,17 @@ EXAMPLES := $(patsubst examples/%/community.yaml,%,$(wildcard examples/*/communi
 demo: setup
 	$(BIN)/safecommunity-docs validate $(addprefix examples/,$(EXAMPLES))
 	@for ex in $(EXAMPLES); do \
-	  mkdir -p out/$$ex && \
-	  $(BIN)/safecommunity-docs score examples/$$ex --xlsx out/$$ex/自评表.xlsx || exit 1; \
+	  $(BIN)/safecommunity-docs score examples/$$ex || exit 1; \
+	  $(BIN)/safecommunity-docs build examples/$$ex -o out/$$ex --formats docx,xlsx || exit 1; \
 	done
 	$(BIN)/safecommunity-docs schema -o out/schemas >/dev/null
-	@echo "demo: examples validated and scored; 自评表 workbooks in out/<example>/, JSON Schemas in out/schemas/"
+	@echo "demo: Word documents and 自评表 workbooks of every example in out/<example>/"
+
+bench: python
+	@for ex in $(EXAMPLES); do $(BIN)/python benchmarks/bench_render.py $$ex || exit 1; done
+
+templates: python
+	$(BIN)/python tools/make_templates.py
 
 lint: python
 	$(BIN)/ruff check src tests tools

@@ -1,12 +1,15 @@
 """safecommunity-docs: typed data in, standard-compliant Chinese Safe Community dossiers out.
 
-Load a community folder with :func:`load`, check it with :func:`validate`; every model of the
+Load a community folder with :func:`load`, check it with :func:`validate`, score its
+self-assessment with :func:`score`, and write its documents with :func:`build` (or one document
+with :func:`render`); every model of the
 dossier (``Community``, ``WorkPlan``, ``DiagnosisReport``, ``PromotionProject``, ``Assessment``,
 ``InjuryRecord``, ``Rubric``) is importable from here.
 """
 
 from . import codes
-from .api import ValidationReport, validate
+from .api import ValidationReport, render, render_xlsx, score, validate
+from .build import BuildResult, Output, build
 from .errors import (
     ConversionError,
     ConverterNotFound,
@@ -30,12 +33,14 @@ from .models import (
     WorkPlan,
 )
 from .schema import json_schema, write_schemas
+from .scoring import ScoreReport
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Assessment",
     "BuildOptions",
+    "BuildResult",
     "Community",
     "ConversionError",
     "ConverterNotFound",
@@ -44,22 +49,28 @@ __all__ = [
     "InjuryRecord",
     "InputError",
     "InputNotFound",
+    "Output",
     "Problem",
     "PromotionProject",
     "Rubric",
     "SafeCommunityDocsError",
+    "ScoreReport",
     "TemplateError",
     "TextChange",
     "ValidationReport",
     "WorkPlan",
     "__version__",
+    "build",
     "codes",
     "json_schema",
     "load",
     "load_file",
     "load_rubric",
     "read_records",
+    "render",
+    "render_xlsx",
     "rubric_ids",
+    "score",
     "validate",
     "write_schemas",
 ]

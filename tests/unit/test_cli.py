@@ -85,3 +85,67 @@ def test_score_json(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(capsys.readouterr().out)
     assert report["verdict"]["code"] == "city-standard"
     assert report["total"] == "94.5"
+
+
+def test_build_and_custom_templates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import zipfile
+
+    import docx
+
+    from tests.conftest import EXAMPLES
+
+    templates = tmp_path / "tpl"
+    assert main(["templates", "export", str(templates)]) == 0
+    assert sorted(p.name for p in templates.iterdir()) == [
+        "promotion_project.docx",
+        "self_assessment.docx",
+        "work_plan.docx",
+    ]
+    assert main(["templates", "export", str(templates)]) == 1, "no silent overwrite"
+    # A consultant edits the work-plan template: a fixed line under the title.
+    path = templates / "work_plan.docx"
+    data = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z_in, zipfile.ZipFile(out, "w") as z_out:
+        for info in z_in.infolist():
+            body = z_in.read(info.filename)
+            if info.filename == "word/document.xml":
+                body = body.replace(
+                    b"{{ subtitle }}",
+                    b"{{ subtitle }}\xef\xbc\x88\xe5\xae\x9a\xe7\xa8\xbf\xef\xbc\x89",
+                )
+            z_out.writestr(info, body)
+    path.write_bytes(out.getvalue())
+    target = tmp_path / "out"
+    assert (
+        main(
+            [
+                "build",
+                str(EXAMPLES / "qinghe-street"),
+                "-o",
+                str(target),
+                "--formats",
+                "docx",
+                "--templates",
+                str(templates),
+            ]
+        )
+        == 0
+    )
+    plan = next(target.glob("*工作计划*.docx"))
+    texts = [p.text for p in docx.Document(str(plan)).paragraphs]
+    assert "（2025年3月—2026年12月）（定稿）" in texts
+    project = next(target.glob("*防跌倒*.docx"))
+    assert "（定稿）" not in "".join(p.text for p in docx.Document(str(project)).paragraphs)
+
+
+def test_build_refuses_pdf_for_now(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import EXAMPLES
+
+    assert (
+        main(["build", str(EXAMPLES / "qinghe-street"), "-o", str(tmp_path), "--formats", "pdf"])
+        == 1
+    )
+    assert "PDF output is not available yet" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

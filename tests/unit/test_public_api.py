@@ -7,6 +7,7 @@ import safecommunity_docs
 PINNED = [
     "Assessment",
     "BuildOptions",
+    "BuildResult",
     "Community",
     "ConversionError",
     "ConverterNotFound",
@@ -15,22 +16,28 @@ PINNED = [
     "InjuryRecord",
     "InputError",
     "InputNotFound",
+    "Output",
     "Problem",
     "PromotionProject",
     "Rubric",
     "SafeCommunityDocsError",
+    "ScoreReport",
     "TemplateError",
     "TextChange",
     "ValidationReport",
     "WorkPlan",
     "__version__",
+    "build",
     "codes",
     "json_schema",
     "load",
     "load_file",
     "load_rubric",
     "read_records",
+    "render",
+    "render_xlsx",
     "rubric_ids",
+    "score",
     "validate",
     "write_schemas",
 ]
@@ -77,3 +84,20 @@ def test_library_never_prints_or_exits() -> None:
         text = path.read_text(encoding="utf-8")
         assert "print(" not in text, path
         assert "sys.exit" not in text, path
+
+
+def test_render_one_document() -> None:
+    import io
+
+    import docx
+
+    from tests.conftest import EXAMPLES
+
+    dossier = safecommunity_docs.load(EXAMPLES / "dongshan-town")
+    assert dossier.work_plan is not None
+    data = safecommunity_docs.render(dossier.work_plan, "docx", dossier=dossier)
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs[0].text == dossier.work_plan.title
+    assert dossier.assessment is not None
+    xlsx = safecommunity_docs.render(dossier.assessment, "xlsx", dossier=dossier)
+    assert xlsx[:2] == b"PK"

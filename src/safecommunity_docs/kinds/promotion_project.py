@@ -7,15 +7,14 @@ from typing import Any
 from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from ..views.document import DocumentView
-from ..views.project import project_view
+from ..views.project import project_title, project_view
 from .base import Document, Kind, RenderContext
 from .registry import register
 
 
 def _documents(dossier: Dossier) -> list[Document]:
-    name = dossier.community.name
     return [
-        Document("promotion_project", f"{name}{p.title}实施方案", p.title, p)
+        Document("promotion_project", project_title(p, dossier.community), p.title, p)
         for p in dossier.projects
     ]
 
