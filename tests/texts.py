@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -69,3 +70,30 @@ def _container_args(annotation: object, origins: tuple[type, ...]) -> tuple[obje
         if get_origin(base) in origins:
             return get_args(base)
     return ()
+
+
+def map_texts(model: BaseModel, change: Callable[[str], str]) -> dict[str, Any]:
+    """Return ``model`` as plain data with every user text (as :func:`model_texts` finds them)
+    replaced by ``change(text)``; everything else is kept, ready for ``model_validate``."""
+    result = _map(model, Any, change)
+    assert isinstance(result, dict)
+    return result
+
+
+def _map(value: object, annotation: object, change: Callable[[str], str]) -> object:
+    if isinstance(value, BaseModel):
+        return {
+            name: _map(getattr(value, name), info.rebuild_annotation(), change)
+            for name, info in type(value).model_fields.items()
+        }
+    if isinstance(value, str) and not isinstance(value, Enum):
+        if value.strip() and any(_is_text(arm) for arm in _arms(annotation)):
+            return change(value)
+        return value
+    if isinstance(value, (list, tuple)):
+        item = _container_args(annotation, (list, tuple))
+        return [_map(v, item[0] if item else Any, change) for v in value]
+    if isinstance(value, dict):
+        item = _container_args(annotation, (dict,))
+        return {k: _map(v, item[1] if len(item) > 1 else Any, change) for k, v in value.items()}
+    return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "zh_CN"
@@ -12,7 +13,7 @@ LOCALE = "zh_CN"
 
 def fmt_date(value: date | datetime) -> str:
     """2026年3月1日: full year, no zero padding (GB/T 9704)."""
-    return f"{value.year}年{value.month}月{value.day}日"
+    return format_date(value, "y年M月d日", locale=LOCALE)
 
 
 def fmt_month(value: str) -> str:

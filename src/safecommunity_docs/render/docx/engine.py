@@ -124,8 +124,13 @@ def check_template(path: Path, allowed: set[str], env: SandboxedEnvironment | No
         )
 
 
+CORE_PROPERTY_LIMIT = 255  # characters python-docx (and Word) accept in a core property
+
+
 def _plain(value: str) -> str:
-    return normalise_text(value)[0]
+    """Metadata text: XML-safe and cut to the core-property limit (the document keeps it all)."""
+    text = normalise_text(value)[0].replace("\n", " ")
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
 
 
 def _text(value: str) -> RawXml:
