@@ -8,7 +8,8 @@ from ..models.base import month_of
 from ..models.common import TargetDirection
 from ..models.community import Community
 from ..models.project import Measure, Milestone, ProjectTarget, PromotionProject, Resources
-from .document import Block, DocumentView, TableView
+from .builder import BlockBuilder, sentence
+from .document import DocumentView, TableView
 from .format import (
     fmt_amount,
     fmt_date_range,
@@ -17,57 +18,9 @@ from .format import (
     fmt_number,
     fmt_value,
 )
-from .numbering import heading_number, point_prefix
 
 KIND = "promotion_project"
 EMPTY = "—"
-_SENTENCE_END = ("。", "！", "？", "；", "…")
-
-
-def sentence(text: str) -> str:
-    """Return ``text`` as a full sentence: a 。 is added unless it already ends a sentence."""
-    return text if text.endswith(_SENTENCE_END) else text + "。"
-
-
-class _Builder:
-    """Collects blocks, numbering headings (一、 and （一）) and table captions (表1 …)."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self._h1 = 0
-        self._h2 = 0
-        self._tables = 0
-
-    @property
-    def next_table(self) -> int:
-        """The number the next table's caption will carry."""
-        return self._tables + 1
-
-    def h1(self, title: str) -> None:
-        """Add a level-1 heading (一、…); level-2 numbering restarts under it."""
-        self._h1 += 1
-        self._h2 = 0
-        self.blocks.append(Block("h1", heading_number(1, self._h1) + title, outline=True))
-
-    def h2(self, title: str) -> None:
-        """Add a level-2 heading (（一）…)."""
-        self._h2 += 1
-        self.blocks.append(Block("h2", heading_number(2, self._h2) + title, outline=True))
-
-    def p(self, text: str) -> None:
-        """Add a body paragraph."""
-        self.blocks.append(Block("p", text))
-
-    def points(self, texts: list[str]) -> None:
-        """Add numbered points (1.…), one paragraph each."""
-        for n, text in enumerate(texts, start=1):
-            self.p(point_prefix("1.", n) + sentence(text))
-
-    def table(self, caption: str, table: TableView) -> None:
-        """Add a caption numbered 表n and the table after it."""
-        self._tables += 1
-        self.blocks.append(Block("caption", f"表{self._tables} {caption}"))
-        self.blocks.append(Block("table", table=table))
 
 
 def _target_value(target: ProjectTarget) -> str:
@@ -200,16 +153,16 @@ def _target_group(name: str, size: int | None, unit: str, description: str | Non
     return sentence(text)
 
 
-def _resources(b: _Builder, resources: Resources) -> None:
+def _resources(b: BlockBuilder, resources: Resources) -> None:
     if not (resources.personnel or resources.materials or resources.budget):
         b.p("本项目未单列人员、物资设施和经费。")
         return
     if resources.personnel:
         b.h2("人员")
-        b.points(resources.personnel)
+        b.points(resources.personnel, as_sentences=True)
     if resources.materials:
         b.h2("物资设施")
-        b.points(resources.materials)
+        b.points(resources.materials, as_sentences=True)
     if resources.budget:
         b.h2("经费")
         b.p(f"项目经费共计{fmt_amount(resources.total)}，明细见表{b.next_table}。")
@@ -223,7 +176,7 @@ def project_view(project: PromotionProject, community: Community | None = None) 
     ninth, 持续改进, when the project lists improvements; tables are captioned 表1, 表2 … in
     order.
     """
-    b = _Builder()
+    b = BlockBuilder()
     b.p(_facts(project, community))
     b.h1("项目背景")
     for text in project.background:
@@ -240,7 +193,7 @@ def project_view(project: PromotionProject, community: Community | None = None) 
     b.h1("职责")
     for duty in project.responsibilities:
         b.h2(duty.unit)
-        b.points(duty.duties)
+        b.points(duty.duties, as_sentences=True)
     b.h1("资源配置")
     _resources(b, project.resources)
     b.h1("时间进度表")

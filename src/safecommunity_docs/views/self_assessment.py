@@ -8,18 +8,14 @@ from ..models.assessment import Assessment, ItemScore
 from ..models.community import Community
 from ..models.rubric import Rubric
 from ..scoring.report import ElementResult, ItemResult, ScoreReport
-from .document import Block, BlockKind, DocumentView, TableView
+from .builder import SENTENCE_END, BlockBuilder, sentence
+from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
-from .numbering import heading_number, point_prefix
+from .numbering import point_prefix
 
 KIND = "self_assessment"
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
-_SENTENCE_END = ("。", "！", "？", "；", "…")
 _TRAILING = "。；，、：！？.;,:"
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith(_SENTENCE_END) else text + "。"
 
 
 def _heading(text: str) -> str:
@@ -44,48 +40,8 @@ def verdict_sentence(report: ScoreReport, rubric: Rubric, name: str = "本社区
     )
 
 
-class _Builder:
-    """Collects blocks, numbering headings (一、 and （一）) and table captions (表1 …)."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self._h1 = 0
-        self._h2 = 0
-        self._tables = 0
-
-    @property
-    def next_table(self) -> int:
-        """The number the next table's caption will carry."""
-        return self._tables + 1
-
-    def h1(self, title: str) -> None:
-        """Add a level-1 heading (一、…); level-2 numbering restarts under it."""
-        self._h1 += 1
-        self._h2 = 0
-        self.blocks.append(Block("h1", heading_number(1, self._h1) + title, outline=True))
-
-    def h2(self, title: str) -> None:
-        """Add a level-2 heading (（一）…)."""
-        self._h2 += 1
-        self.blocks.append(Block("h2", heading_number(2, self._h2) + title, outline=True))
-
-    def add(self, kind: BlockKind, text: str) -> None:
-        """Add a text block of ``kind`` (p, signature, date, blank)."""
-        self.blocks.append(Block(kind, text))
-
-    def p(self, text: str) -> None:
-        """Add a body paragraph."""
-        self.add("p", text)
-
-    def table(self, caption: str, table: TableView) -> None:
-        """Add a caption numbered 表n and the table after it."""
-        self._tables += 1
-        self.blocks.append(Block("caption", f"表{self._tables} {caption}"))
-        self.blocks.append(Block("table", table=table))
-
-
 def _overview(
-    b: _Builder, assessment: Assessment, rubric: Rubric, report: ScoreReport, name: str
+    b: BlockBuilder, assessment: Assessment, rubric: Rubric, report: ScoreReport, name: str
 ) -> None:
     year = f"{assessment.year}年度" if assessment.year is not None else ""
     b.p(
@@ -110,7 +66,7 @@ def _overview(
         ids = "、".join(i.id for i in unscored)
         b.p(f"另有{len(unscored)}项二级指标未评分，按0分计：{ids}。")
     for text in assessment.summary:
-        b.p(_sentence(text))
+        b.p(sentence(text))
 
 
 def _veto_paragraphs(
@@ -132,7 +88,7 @@ def _veto_paragraphs(
         and any(v.kind == "reapplication" for v in report.vetoes)
     ):
         out.append(
-            f"{_sentence(rule.reason)}{name}上年度（{previous.year}年）自评总分为"
+            f"{sentence(rule.reason)}{name}上年度（{previous.year}年）自评总分为"
             f"{fmt_points(previous.total)}分，本年度仍未达到{fmt_points(rule.threshold)}分，"
             f"自评结论为“{labels[rule.verdict]}”。"
         )
@@ -174,7 +130,7 @@ def _element_table(report: ScoreReport) -> TableView:
 
 
 def _result(
-    b: _Builder, assessment: Assessment, rubric: Rubric, report: ScoreReport, name: str
+    b: BlockBuilder, assessment: Assessment, rubric: Rubric, report: ScoreReport, name: str
 ) -> None:
     b.p(verdict_sentence(report, rubric, name))
     previous = assessment.previous
@@ -182,7 +138,7 @@ def _result(
         labels = {band.code: band.label for band in rubric.bands}
         said = f"，结论为“{labels[previous.verdict]}”" if previous.verdict in labels else ""
         b.p(f"上年度（{previous.year}年）自评总分为{fmt_points(previous.total)}分{said}。")
-    b.p(_sentence(report.verdict.next_step))
+    b.p(sentence(report.verdict.next_step))
     for text in _veto_paragraphs(assessment, rubric, report, name):
         b.p(text)
     b.p(f"各一级指标自评得分情况见表{b.next_table}。")
@@ -194,18 +150,18 @@ def _lost_text(item: ItemResult) -> str:
     if not item.scored:
         return text + "扣分说明：该项未评分，按0分计。"
     if item.deductions:
-        return text + f"扣分说明：{_sentence(item.deductions)}"
+        return text + f"扣分说明：{sentence(item.deductions)}"
     return text
 
 
-def _lost_points(b: _Builder, report: ScoreReport, entries: dict[str, ItemScore]) -> None:
+def _lost_points(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemScore]) -> None:
     if not report.priorities:
         b.p("本次自评各项二级指标均未失分。")
     for item in report.priorities:
         b.h2(f"{item.id} {_heading(item.text)}")
         b.p(_lost_text(item))
         improvement = _improvement(entries, item.id)
-        b.p(f"整改措施：{_sentence(improvement) if improvement else DEFAULT_IMPROVEMENT}")
+        b.p(f"整改措施：{sentence(improvement) if improvement else DEFAULT_IMPROVEMENT}")
     shown = {item.id for item in report.priorities}
     others = [
         item
@@ -222,10 +178,10 @@ def _lost_points(b: _Builder, report: ScoreReport, entries: dict[str, ItemScore]
         if item.lost > 0 or not item.scored:
             text += _lost_text(item)
         elif item.deductions:
-            text += f"扣分说明：{_sentence(item.deductions)}"
+            text += f"扣分说明：{sentence(item.deductions)}"
         improvement = _improvement(entries, item.id)
         if improvement:
-            text += f"整改措施：{_sentence(improvement)}"
+            text += f"整改措施：{sentence(improvement)}"
         b.p(text)
 
 
@@ -234,7 +190,7 @@ def _improvement(entries: dict[str, ItemScore], item_id: str) -> str | None:
     return entry.improvement if entry is not None else None
 
 
-def _evidence(b: _Builder, report: ScoreReport) -> None:
+def _evidence(b: BlockBuilder, report: ScoreReport) -> None:
     for element in report.elements:
         b.h2(element.title)
         texts = _distinct_evidence(element, report.items)
@@ -242,7 +198,7 @@ def _evidence(b: _Builder, report: ScoreReport) -> None:
             b.p("未列出证明材料。")
         for n, text in enumerate(texts, start=1):
             end = "。" if n == len(texts) else "；"
-            b.p(point_prefix("1.", n) + (text if text.endswith(_SENTENCE_END) else text + end))
+            b.p(point_prefix("1.", n) + (text if text.endswith(SENTENCE_END) else text + end))
 
 
 def _distinct_evidence(element: ElementResult, items: tuple[ItemResult, ...]) -> list[str]:
@@ -265,7 +221,7 @@ def self_assessment_view(
     """
     name = community.name if community is not None else "本社区"
     entries = {entry.item: entry for entry in assessment.items}
-    b = _Builder()
+    b = BlockBuilder()
     b.h1("自评概况")
     _overview(b, assessment, rubric, report, name)
     b.h1("自评结果")

@@ -11,53 +11,20 @@ from ..models.community import Community
 from ..models.organisation import Committee, Office, Organisation, WorkingGroup
 from ..models.section import Intro, Section
 from ..models.work_plan import Objectives, Phase, Task, WorkPlan
-from .document import Block, BlockKind, DocumentView, TableView
+from .builder import DEFAULT_POINT_STYLE, HEADING_KINDS, BlockBuilder, sentence
+from .document import Block, DocumentView, TableView
 from .format import fmt_amount, fmt_date, fmt_month, fmt_month_range, fmt_number, fmt_value
 from .numbering import chinese_number, heading_number, point_prefix
 
 Align = Literal["left", "center", "right"]
 
-DEFAULT_POINT_STYLE = "1."
 """How points, statements and tasks are numbered when the model does not say."""
 
 NONE = "—"
 """What an empty table cell shows."""
 
-_HEADINGS: dict[int, BlockKind] = {1: "h1", 2: "h2", 3: "h3", 4: "h4"}
 _DUTY_STYLE = {1: "1.", 2: "1.", 3: "（1）"}
 """Numbering of the duties listed under a heading of each level (deeper: ①)."""
-_SENTENCE_END = ("。", "！", "？", "；", "…", "：")
-
-
-class _Doc:
-    """Collects blocks and numbers the tables of one document."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.tables = 0
-
-    def add(self, kind: BlockKind, text: str = "", *, outline: bool = False) -> None:
-        self.blocks.append(Block(kind, text, outline=outline))
-
-    def paragraphs(self, texts: Sequence[str]) -> None:
-        for text in texts:
-            self.add("p", text)
-
-    def points(self, texts: Sequence[str], style: str | None) -> None:
-        for n, text in enumerate(texts, start=1):
-            self.add("p", point_prefix(style or DEFAULT_POINT_STYLE, n) + text)
-
-    def heading(self, level: int, n: int, text: str) -> None:
-        """A numbered heading; below level 4 it becomes a ①-numbered paragraph."""
-        if level in _HEADINGS:
-            self.add(_HEADINGS[level], heading_number(level, n) + text, outline=level == 1)
-        else:
-            self.add("p", point_prefix("①", n) + text)
-
-    def table(self, title: str, table: TableView) -> None:
-        self.tables += 1
-        self.add("caption", f"表{self.tables} {title}")
-        self.blocks.append(Block("table", table=table))
 
 
 def work_plan_view(plan: WorkPlan, community: Community | None = None) -> DocumentView:
@@ -68,7 +35,7 @@ def work_plan_view(plan: WorkPlan, community: Community | None = None) -> Docume
     people and duties), extra sections are laid out like free-form sections. The community,
     when given, only names the document in its keywords.
     """
-    doc = _Doc()
+    doc = BlockBuilder()
     doc.paragraphs(plan.preamble)
     n = 0
     for key in plan.ordered_sections():
@@ -106,7 +73,7 @@ def work_plan_view(plan: WorkPlan, community: Community | None = None) -> Docume
     )
 
 
-def _standard(doc: _Doc, plan: WorkPlan, key: str) -> None:
+def _standard(doc: BlockBuilder, plan: WorkPlan, key: str) -> None:
     """The content of a standard section, after its heading and intro."""
     if key == "basis":
         last = len(plan.basis_documents)
@@ -130,13 +97,13 @@ def _standard(doc: _Doc, plan: WorkPlan, key: str) -> None:
         _budget(doc, plan.budget)
 
 
-def _intro(doc: _Doc, intro: Intro | None) -> None:
+def _intro(doc: BlockBuilder, intro: Intro | None) -> None:
     if intro is not None:
         doc.paragraphs(intro.paragraphs)
         doc.points(intro.points, intro.point_style)
 
 
-def _section(doc: _Doc, section: Section, level: int, n: int) -> None:
+def _section(doc: BlockBuilder, section: Section, level: int, n: int) -> None:
     """A section headed at ``level``; without a heading its number runs into its first text."""
     if section.heading is not None:
         doc.heading(level, n, section.heading)
@@ -144,14 +111,14 @@ def _section(doc: _Doc, section: Section, level: int, n: int) -> None:
         return
     start = len(doc.blocks)
     _section_body(doc, section, level)
-    number = heading_number(level, n) if level in _HEADINGS else point_prefix("①", n)
+    number = heading_number(level, n) if level in HEADING_KINDS else point_prefix("①", n)
     if start < len(doc.blocks) and doc.blocks[start].kind == "p":
         doc.blocks[start] = Block("p", number + doc.blocks[start].text)
     else:
         doc.blocks.insert(start, Block("p", number))
 
 
-def _section_body(doc: _Doc, section: Section, level: int) -> None:
+def _section_body(doc: BlockBuilder, section: Section, level: int) -> None:
     doc.paragraphs(section.paragraphs)
     doc.points(section.points, section.point_style)
     n = 0
@@ -163,7 +130,7 @@ def _section_body(doc: _Doc, section: Section, level: int) -> None:
         _section(doc, sub, level + 1, n)
 
 
-def _objectives(doc: _Doc, objectives: Objectives) -> None:
+def _objectives(doc: BlockBuilder, objectives: Objectives) -> None:
     if objectives.statement_style is None:
         doc.paragraphs(objectives.statements)
     else:
@@ -207,19 +174,14 @@ def _people(people: Sequence[Person]) -> str:
     return "、".join(_person(p) for p in people)
 
 
-def _sentence(text: str) -> str:
-    """A label line as a sentence: a full stop unless the text already ends with one."""
-    return text if text.endswith(_SENTENCE_END) else text + "。"
-
-
-def _duties(doc: _Doc, duties: Sequence[str], level: int) -> None:
+def _duties(doc: BlockBuilder, duties: Sequence[str], level: int) -> None:
     """Duties listed under a heading of ``level``, numbered one level below it."""
     if duties:
         doc.add("p", "主要职责：")
         doc.points(duties, _DUTY_STYLE.get(level, "①"))
 
 
-def _organisation(doc: _Doc, organisation: Organisation) -> None:
+def _organisation(doc: BlockBuilder, organisation: Organisation) -> None:
     n = 1
     _committee(doc, organisation.committee)
     if organisation.office is not None:
@@ -230,33 +192,33 @@ def _organisation(doc: _Doc, organisation: Organisation) -> None:
         _group(doc, group, 2, n)
 
 
-def _committee(doc: _Doc, committee: Committee) -> None:
+def _committee(doc: BlockBuilder, committee: Committee) -> None:
     doc.heading(2, 1, committee.name)
     small = committee.name.endswith("小组")
     head, deputy = ("组长", "副组长") if small else ("主任", "副主任")
-    doc.add("p", _sentence(f"{head}：{_person(committee.director)}"))
+    doc.add("p", sentence(f"{head}：{_person(committee.director)}"))
     if committee.deputy_directors:
-        doc.add("p", _sentence(f"{deputy}：{_people(committee.deputy_directors)}"))
+        doc.add("p", sentence(f"{deputy}：{_people(committee.deputy_directors)}"))
     if committee.members:
-        doc.add("p", _sentence(f"成员：{_people(committee.members)}"))
+        doc.add("p", sentence(f"成员：{_people(committee.members)}"))
     _duties(doc, committee.duties, 2)
     if committee.meeting_rule:
         doc.add("p", committee.meeting_rule)
 
 
-def _office(doc: _Doc, office: Office, n: int) -> None:
+def _office(doc: BlockBuilder, office: Office, n: int) -> None:
     doc.heading(2, n, office.name)
     if office.location:
-        doc.add("p", _sentence(f"办公室设在{office.location}"))
-    doc.add("p", _sentence(f"办公室主任：{_person(office.director)}"))
+        doc.add("p", sentence(f"办公室设在{office.location}"))
+    doc.add("p", sentence(f"办公室主任：{_person(office.director)}"))
     if office.staff:
-        doc.add("p", _sentence(f"工作人员：{_people(office.staff)}"))
+        doc.add("p", sentence(f"工作人员：{_people(office.staff)}"))
     if office.phone:
-        doc.add("p", _sentence(f"联系电话：{office.phone}"))
+        doc.add("p", sentence(f"联系电话：{office.phone}"))
     _duties(doc, office.duties, 2)
 
 
-def _group(doc: _Doc, group: WorkingGroup, level: int, n: int) -> None:
+def _group(doc: BlockBuilder, group: WorkingGroup, level: int, n: int) -> None:
     """A working group headed at ``level``: lead unit, leaders, members, meetings, duties."""
     doc.heading(level, n, group.name)
     lines = [
@@ -268,7 +230,7 @@ def _group(doc: _Doc, group: WorkingGroup, level: int, n: int) -> None:
     ]
     for label, text in lines:
         if text:
-            doc.add("p", _sentence(f"{label}：{text}"))
+            doc.add("p", sentence(f"{label}：{text}"))
     _duties(doc, group.duties, level)
 
 
@@ -277,7 +239,7 @@ def _phase_heading(phase: Phase) -> str:
     return f"{phase.name}（{months}）" if phase.name else months
 
 
-def _phases(doc: _Doc, phases: Sequence[Phase]) -> None:
+def _phases(doc: BlockBuilder, phases: Sequence[Phase]) -> None:
     """Each phase under a （一） heading, then one table of every phase's tasks."""
     for n, phase in enumerate(phases, start=1):
         doc.heading(2, n, _phase_heading(phase))
@@ -317,14 +279,14 @@ def _task(task: Task) -> str:
     return task.text + (f"（{'；'.join(details)}）" if details else "")
 
 
-def _top_level_phase(doc: _Doc, phase: Phase, n: int) -> None:
+def _top_level_phase(doc: BlockBuilder, phase: Phase, n: int) -> None:
     doc.heading(1, n, _phase_heading(phase))
     doc.paragraphs(phase.summary)
     doc.paragraphs(phase.goals)
     doc.points([_task(t) for t in phase.tasks], DEFAULT_POINT_STYLE)
 
 
-def _budget(doc: _Doc, budget: Budget) -> None:
+def _budget(doc: BlockBuilder, budget: Budget) -> None:
     total = budget.total if budget.total is not None else budget.computed_total
     wan = total / Decimal(10000)
     about = "" if wan == wan.quantize(Decimal("0.01")) else "约"
@@ -356,7 +318,7 @@ def _annex_label(annexes: Sequence[Annex], i: int) -> str:
     return "附件" if len(annexes) == 1 else f"附件{i}"
 
 
-def _annex_note(doc: _Doc, annexes: Sequence[Annex]) -> None:
+def _annex_note(doc: BlockBuilder, annexes: Sequence[Annex]) -> None:
     """附件说明: 附件：1.×× and the following titles on their own lines, no punctuation."""
     if not annexes:
         return
@@ -371,7 +333,7 @@ def _annex_note(doc: _Doc, annexes: Sequence[Annex]) -> None:
     )
 
 
-def _annex(doc: _Doc, annex: Annex, label: str) -> None:
+def _annex(doc: BlockBuilder, annex: Annex, label: str) -> None:
     doc.add("annex_label", label)
     doc.add("annex_title", annex.title)
     doc.paragraphs(annex.paragraphs)
