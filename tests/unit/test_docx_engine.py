@@ -226,3 +226,45 @@ def test_text_in_xml_is_escaped_not_markup() -> None:
         xml = z.read("word/document.xml").decode()
     assert "&lt;w:b/&gt;&amp;amp;" in xml
     assert re.search(r"<w:b/>&amp;", xml) is None
+
+
+def _png(width: int = 40, height: int = 20) -> bytes:
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_figures_are_embedded_with_captions_below() -> None:
+    from safecommunity_docs.views.builder import BlockBuilder
+
+    builder = BlockBuilder()
+    builder.p("正文")
+    builder.figure("伤害原因构成", _png(), width_mm=120)
+    view = DocumentView(
+        kind="work_plan",
+        title="图",
+        subtitle="",
+        blocks=tuple(builder.blocks),
+        author="测试",
+        document_date=date(2025, 1, 1),
+    )
+    data = render_docx(view)
+    document = _open(data)
+    [shape] = document.inline_shapes
+    assert round(shape.width.mm) == 120
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styles[-2:] == [("GW Figure", ""), ("GW Caption", "图1 伤害原因构成")]
+    assert render_docx(view) == data

@@ -23,6 +23,7 @@ class BlockBuilder:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
+        self.figures = 0
         self._h1 = 0
         self._h2 = 0
 
@@ -76,3 +77,9 @@ class BlockBuilder:
         self.tables += 1
         self.add("caption", f"表{self.tables} {caption}")
         self.blocks.append(Block("table", table=table))
+
+    def figure(self, caption: str, png: bytes, width_mm: int = 150) -> None:
+        """Add a chart and its caption numbered 图n below it."""
+        self.figures += 1
+        self.blocks.append(Block("figure", image=png, image_width_mm=width_mm))
+        self.add("caption", f"图{self.figures} {caption}")

@@ -61,6 +61,7 @@ BlockKind = Literal[
     "plain",  # body text without first-line indent (lists of names, 附件说明 continuation)
     "caption",  # table or figure caption, centred
     "table",
+    "figure",  # a chart (PNG), centred, its caption (图1 …) follows it
     "signature",  # issuing body, right-aligned (右空二字)
     "date",  # date line, right-aligned under the signature
     "annex_note",  # 附件说明: 附件：1.×× with later lines hanging under 1.
@@ -106,6 +107,8 @@ class Block:
     text: str = ""
     table: TableView | None = None
     outline: bool = False
+    image: bytes | None = None
+    image_width_mm: int = 150
 
 
 @dataclass(frozen=True, slots=True)

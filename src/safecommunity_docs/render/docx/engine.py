@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -137,10 +138,15 @@ def _text(value: str) -> RawXml:
     return RawXml(text_xml(value))
 
 
-def _context(view: DocumentView) -> dict[str, Any]:
+def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
     def block(b: Block) -> dict[str, Any]:
         table = table_xml(b.table) if b.table is not None else None
-        return {"kind": b.kind, "text": _text(b.text), "table": table}
+        image = (
+            InlineImage(tpl, io.BytesIO(b.image), width=Mm(b.image_width_mm))
+            if b.image is not None
+            else None
+        )
+        return {"kind": b.kind, "text": _text(b.text), "table": table, "image": image}
 
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}
     context.update(
@@ -164,7 +170,7 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     check_template(path, allowed, env)
     tpl = _StrictTemplate(str(path))
     tpl._label = str(path)
-    tpl.render(_context(view), jinja_env=env, autoescape=True)
+    tpl.render(_context(view, tpl), jinja_env=env, autoescape=True)
     stamp = datetime(view.document_date.year, view.document_date.month, view.document_date.day)
     props = tpl.docx.core_properties
     props.title = _plain(view.title)

@@ -145,6 +145,18 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
     ParagraphStyle(
         "GWAnnexNote", "GW Annex Note", FANGSONG, jc="left", left=5 * 315, hanging=3 * 315
     ),
+    # Figures: an inline picture needs an automatic line height, never the exact 28.95 pt.
+    ParagraphStyle(
+        "GWFigure",
+        "GW Figure",
+        FANGSONG,
+        jc="center",
+        first_line=None,
+        line=240,
+        line_rule="auto",
+        keep_next=True,
+        spacing=None,
+    ),
     ParagraphStyle(
         "GWAnnexLabel",
         "GW Annex Label",

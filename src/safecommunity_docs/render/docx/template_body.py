@@ -34,6 +34,8 @@ def body_xml() -> str:
         first = False
     parts.append(_tag("{%p elif b.kind == 'table' %}"))
     parts.append(paragraph("GWPlain", "{{p b.table }}"))
+    parts.append(_tag("{%p elif b.kind == 'figure' %}"))
+    parts.append(paragraph("GWFigure", "{{ b.image }}"))
     parts.append(_tag("{%p endif %}"))
     parts.append(_tag("{%p endfor %}"))
     return "".join(parts)
