@@ -27,6 +27,7 @@ class ValidationReport:
     model: str
     problems: tuple[Problem, ...] = ()
     text_changes: tuple[TextChange, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -44,14 +45,15 @@ def validate(path: Path | str) -> ValidationReport:
     p = Path(path)
     model: type[BaseModel] = Dossier if p.is_dir() else model_for_file(p)
     try:
+        warnings: list[str] = []
         if model is Dossier:
             dossier = load(p)
-            changes = dossier.text_changes
+            changes, warnings = dossier.text_changes, dossier.warnings
         else:
             _, changes = load_file(p, model)
     except InputError as exc:
         return ValidationReport(str(path), model.__name__, exc.problems)
-    return ValidationReport(str(path), model.__name__, (), tuple(changes))
+    return ValidationReport(str(path), model.__name__, (), tuple(changes), tuple(warnings))
 
 
 def score(

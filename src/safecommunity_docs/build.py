@@ -110,6 +110,7 @@ def build(
     for change in dossier.text_changes:
         where = ":".join(str(x) for x in (change.file, change.line, change.column) if x)
         result.warnings.append(f"{where} {change.path}: text normalised: {change.description}")
+    result.warnings.extend(dossier.warnings)
     for kind in kinds(dossier.options.part_order):
         started = time.perf_counter()
         for document in kind.documents(dossier):

@@ -40,6 +40,8 @@ def _cmd_validate(args: argparse.Namespace, out: Console, err: Console) -> int:
                 markup=False,
                 highlight=False,
             )
+        for warning in report.warnings:
+            err.print(f"warning: {warning}", markup=False, highlight=False)
         if report.ok:
             out.print(f"[green]✓[/green] {report.path} ({report.model}): valid", highlight=False)
         else:

@@ -187,7 +187,19 @@ def load_folder(folder: Path | str) -> Dossier:
         data["projects"] = projects
     dossier = asm.validate(Dossier, data)
     dossier._text_changes = asm.changes
+    dossier._warnings = _duplicate_warnings(dossier, asm)
     return dossier
+
+
+def _duplicate_warnings(dossier: Dossier, asm: _Assembly) -> list[str]:
+    warnings = []
+    for first, later in dossier.duplicate_records():
+        where = asm.locate(("injury_records", later), "")
+        record = dossier.injury_records[later]
+        warnings.append(
+            f"{where.location} injury_records[{later}]: 疑似重复记录 (card {record.card_no} has "
+            f"the same person, time and cause as card {dossier.injury_records[first].card_no})")
+    return warnings
 
 
 def load_text(text: str, label: str, model: type[M]) -> tuple[M, list[TextChange]]:
@@ -229,8 +241,12 @@ def load(path: Path | str) -> Dossier:
         return load_folder(path)
     if not p.exists():
         raise InputNotFound(p)
-    dossier, changes = load_file(path, Dossier)
-    dossier._text_changes = changes
+    p_label = str(path)
+    asm = _Assembly(p_label)
+    data = asm.mount((), _read_yaml(p, p_label))
+    dossier = asm.validate(Dossier, data)
+    dossier._text_changes = asm.changes
+    dossier._warnings = _duplicate_warnings(dossier, asm)
     return dossier
 
 

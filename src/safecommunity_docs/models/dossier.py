@@ -53,6 +53,22 @@ class Dossier(StrictModel):
     options: BuildOptions = Field(default_factory=BuildOptions, title="生成选项")
 
     _text_changes: list[TextChange] = PrivateAttr(default_factory=list)
+    _warnings: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things a reviewer should look at that are not errors (e.g. duplicate injury cards)."""
+        return list(self._warnings)
+
+    def duplicate_records(self) -> list[tuple[int, int]]:
+        """Pairs (first, later) of injury records with the same person, time and cause."""
+        first: dict[object, int] = {}
+        pairs = []
+        for i, record in enumerate(self.injury_records):
+            j = first.setdefault(record.duplicate_key, i)
+            if j != i:
+                pairs.append((j, i))
+        return pairs
 
     @property
     def text_changes(self) -> list[TextChange]:
