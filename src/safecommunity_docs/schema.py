@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import (
+    Application,
     Assessment,
     BuildOptions,
     Community,
@@ -28,6 +29,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "diagnosis": DiagnosisReport,
     "project": PromotionProject,
     "assessment": Assessment,
+    "application": Application,
     "injury-record": InjuryRecord,
     "rubric": Rubric,
     "options": BuildOptions,

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, InputNotFound, Problem
+from ..models.application import Application
 from ..models.assessment import Assessment
 from ..models.base import Loc, TextChange
 from ..models.community import Community
@@ -33,6 +34,7 @@ PART_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "plan": ("work_plan", WorkPlan),
     "diagnosis": ("diagnosis", DiagnosisReport),
     "assessment": ("assessment", Assessment),
+    "application": ("application", Application),
     "options": ("options", BuildOptions),
 }
 """File stem in a community folder -> (Dossier field, model)."""
@@ -198,7 +200,8 @@ def _duplicate_warnings(dossier: Dossier, asm: _Assembly) -> list[str]:
         record = dossier.injury_records[later]
         warnings.append(
             f"{where.location} injury_records[{later}]: 疑似重复记录 (card {record.card_no} has "
-            f"the same person, time and cause as card {dossier.injury_records[first].card_no})")
+            f"the same person, time and cause as card {dossier.injury_records[first].card_no})"
+        )
     return warnings
 
 

@@ -1,5 +1,6 @@
 """Typed input models of a Safe Community dossier (pydantic v2; pure: no I/O, no rendering)."""
 
+from .application import Application
 from .assessment import Assessment, ItemScore, PreviousResult
 from .base import Month, RuleViolations, StrictModel, TextChange, normalise_text
 from .common import Annex, Budget, BudgetLine, Person, QuantTarget, Table, TargetDirection
@@ -43,6 +44,7 @@ __all__ = [
     "STANDARD_SECTIONS",
     "AgeBand",
     "Annex",
+    "Application",
     "Assessment",
     "BasisDocument",
     "Budget",

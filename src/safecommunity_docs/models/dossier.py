@@ -6,6 +6,7 @@ from typing import Literal, Self
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from .application import Application
 from .assessment import Assessment
 from .base import Rules, StrictModel, TextChange
 from .community import Community
@@ -49,6 +50,7 @@ class Dossier(StrictModel):
     diagnosis: DiagnosisReport | None = Field(default=None, title="风险诊断报告")
     projects: list[PromotionProject] = Field(default_factory=list, title="安全促进项目")
     assessment: Assessment | None = Field(default=None, title="自评")
+    application: Application | None = Field(default=None, title="评定申请书")
     injury_records: list[InjuryRecord] = Field(default_factory=list, title="伤害监测记录")
     options: BuildOptions = Field(default_factory=BuildOptions, title="生成选项")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from .ooxml import BLOCK_STYLES, package, paragraph
 
 TEMPLATE_KINDS: dict[str, str] = {
+    "application": "安全社区评定申请书",
+    "work_report": "安全社区建设工作报告",
+    "diagnosis_report": "事故与伤害风险诊断报告",
     "work_plan": "安全社区创建工作计划",
     "promotion_project": "安全促进项目实施方案",
     "self_assessment": "安全社区自评报告",
