@@ -1,10 +1,24 @@
 """Document kinds: each module registers one kind (model, view, template, formats)."""
 
-from . import promotion_project, self_assessment, work_plan
+from . import (
+    application,
+    injury_ledger,
+    promotion_project,
+    self_assessment,
+    work_plan,
+    work_report,
+)
 from .base import Document, Kind, RenderContext
 from .registry import DEFAULT_ORDER, get_kind, kind_for_model, kinds, register
 
-_ = (work_plan, promotion_project, self_assessment)  # imported to register them
+_ = (  # imported to register them
+    work_plan,
+    promotion_project,
+    self_assessment,
+    injury_ledger,
+    application,
+    work_report,
+)
 
 __all__ = [
     "DEFAULT_ORDER",
