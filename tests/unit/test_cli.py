@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from safecommunity_docs.cli import main
+from safecommunity_docs.render.docx.template_body import TEMPLATE_KINDS
 from tests.conftest import COMMUNITY, PLAN
 
 
@@ -97,11 +98,9 @@ def test_build_and_custom_templates(tmp_path: Path, capsys: pytest.CaptureFixtur
 
     templates = tmp_path / "tpl"
     assert main(["templates", "export", str(templates)]) == 0
-    assert sorted(p.name for p in templates.iterdir()) == [
-        "promotion_project.docx",
-        "self_assessment.docx",
-        "work_plan.docx",
-    ]
+    assert sorted(p.name for p in templates.iterdir()) == sorted(
+        f"{kind}.docx" for kind in TEMPLATE_KINDS
+    )
     assert main(["templates", "export", str(templates)]) == 1, "no silent overwrite"
     # A consultant edits the work-plan template: a fixed line under the title.
     path = templates / "work_plan.docx"

@@ -1,0 +1,70 @@
+"""Chart renderer: a ``ChartSpec`` from a view becomes deterministic PNG bytes (matplotlib, Agg).
+
+Importing this package locates the Noto Sans CJK SC font (Debian ``fonts-noto-cjk``) and raises
+``ChartFontError`` naming that package when it is missing.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+
+from matplotlib import style as mpl_style
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+from safecommunity_docs.render.charts.bars import draw_bar, draw_barh, draw_stacked_bar
+from safecommunity_docs.render.charts.fonts import FONT_FAMILY, FONT_FILE, ChartFontError
+from safecommunity_docs.render.charts.line import draw_line
+from safecommunity_docs.render.charts.pie import draw_pie
+from safecommunity_docs.render.charts.png import strip_volatile
+from safecommunity_docs.render.charts.style import DPI, HEIGHT_IN, STYLE, WIDTH_IN
+from safecommunity_docs.views.chart import ChartKind, ChartSpec
+
+__all__ = [
+    "DPI",
+    "FONT_FAMILY",
+    "FONT_FILE",
+    "HEIGHT_IN",
+    "PIXELS",
+    "WIDTH_IN",
+    "ChartFontError",
+    "render_chart",
+]
+
+PIXELS = (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))
+"""Width and height of every chart PNG in pixels (1220 × 720)."""
+
+PAD_IN = 0.06
+"""White margin kept around the chart's contents, in inches."""
+
+_DRAW: dict[ChartKind, Callable[[Figure, ChartSpec], None]] = {
+    "bar": draw_bar,
+    "barh": draw_barh,
+    "pie": draw_pie,
+    "line": draw_line,
+    "stacked_bar": draw_stacked_bar,
+}
+
+_LOCK = threading.Lock()
+"""matplotlib's rc settings are process-wide: one chart is drawn at a time in a process."""
+
+
+def render_chart(spec: ChartSpec) -> bytes:
+    """Draw ``spec`` on a new figure and return it as PNG bytes.
+
+    Every chart is ``WIDTH_IN`` × ``HEIGHT_IN`` inches at ``DPI`` (it fills the 156 mm type
+    area of an A4 page at 1:1), set in Noto Sans CJK SC over matplotlib's default style (the
+    user's matplotlibrc is ignored). The same spec always gives the same bytes: the PNG holds
+    no software name, no date and no other text chunk.
+    """
+    with _LOCK, mpl_style.context(["default", STYLE]):
+        layout = ConstrainedLayoutEngine(w_pad=PAD_IN, h_pad=PAD_IN)
+        fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout=layout)
+        FigureCanvasAgg(fig)
+        _DRAW[spec.kind](fig, spec)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return strip_volatile(buffer.getvalue())

@@ -1,0 +1,119 @@
+"""Pie charts: shares of one series, small slices merged into 其他, a legend with percentages."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from matplotlib.figure import Figure
+
+from safecommunity_docs.render.charts.style import (
+    BASE_PT,
+    OTHER_COLOUR,
+    TITLE_PT,
+    VALUE_PT,
+    colour,
+    text_on,
+)
+from safecommunity_docs.views.chart import ChartSpec
+
+OTHER = "其他"
+"""The label of the slice that small slices are merged into."""
+
+MIN_SHARE = Decimal(3)
+"""Slices under this many per cent are merged into 其他 (when at least two are, or 其他 exists)."""
+
+MAX_SLICES = 8
+"""At most this many slices are drawn; the smallest beyond it go into 其他."""
+
+INSIDE_SHARE = Decimal(5)
+"""A slice shows its percentage inside when it is at least this many per cent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """One drawn slice: its label, exact value and share in per cent."""
+
+    label: str
+    value: Decimal
+    percent: Decimal
+
+
+def _percent(value: Decimal, total: Decimal) -> Decimal:
+    return (value * 100 / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def slices(spec: ChartSpec) -> list[Slice]:
+    """Return the slices to draw, largest first and 其他 last.
+
+    Empty categories are dropped; slices under ``MIN_SHARE`` per cent go into 其他 when at
+    least two of them do or the categories already have a 其他; then the smallest go into
+    其他 until at most ``MAX_SLICES`` remain.
+    """
+    total = Decimal(sum(spec.series[0].values))
+    pairs = [
+        (label, Decimal(value))
+        for label, value in zip(spec.categories, spec.series[0].values, strict=True)
+        if value > 0
+    ]
+    other = sum((v for label, v in pairs if label == OTHER), Decimal(0))
+    kept = [(label, v) for label, v in pairs if label != OTHER]
+    small = [_percent(v, total) < MIN_SHARE for _, v in kept]
+    if sum(small) >= 2 or (any(small) and other > 0):
+        other += sum(v for (_, v), tiny in zip(kept, small, strict=True) if tiny)
+        kept = [pair for pair, tiny in zip(kept, small, strict=True) if not tiny]
+    kept.sort(key=lambda pair: pair[1], reverse=True)
+    room = MAX_SLICES - (1 if other > 0 or len(kept) > MAX_SLICES else 0)
+    if len(kept) > room:
+        other += sum(v for _, v in kept[room:])
+        kept = kept[:room]
+    if other > 0:
+        kept.append((OTHER, other))
+    return [Slice(label, v, _percent(v, total)) for label, v in kept]
+
+
+def draw_pie(fig: Figure, spec: ChartSpec) -> None:
+    """Draw the pie with percentages inside the larger slices and a legend naming every slice."""
+    if spec.title:
+        fig.suptitle(spec.title, fontsize=TITLE_PT, fontweight="bold")
+    ax = fig.add_subplot()
+    parts = slices(spec)
+    colours = [
+        OTHER_COLOUR if s.label == OTHER and i == len(parts) - 1 else colour(i)
+        for i, s in enumerate(parts)
+    ]
+    wedges, _ = ax.pie(
+        [float(s.value) for s in parts],
+        colors=colours,
+        startangle=90,
+        counterclock=False,
+        radius=1.0,
+        wedgeprops={"linewidth": 1.0, "edgecolor": "white"},
+    )
+    for wedge, part, fill in zip(wedges, parts, colours, strict=True):
+        if part.percent < INSIDE_SHARE:
+            continue
+        angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
+        ax.text(
+            0.66 * math.cos(angle),
+            0.66 * math.sin(angle),
+            f"{part.percent}%",
+            ha="center",
+            va="center",
+            fontsize=VALUE_PT,
+            color=text_on(fill),
+        )
+    ax.set_aspect("equal")
+    ax.legend(
+        wedges,
+        [f"{s.label}  {s.percent}%" for s in parts],
+        loc="center left",
+        bbox_to_anchor=(1.0, 0.5),
+        fontsize=BASE_PT,
+        handlelength=1.0,
+        handleheight=1.0,
+        labelspacing=0.6,
+        title=spec.x_label or None,
+        title_fontsize=BASE_PT,
+    )

@@ -1,0 +1,267 @@
+"""Chart specs and the PNG renderer: shapes, sizes, fonts, determinism and clean metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import subprocess
+import sys
+import warnings
+import zlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import pytest
+from matplotlib import font_manager
+
+from safecommunity_docs.render.charts import (
+    DPI,
+    FONT_FAMILY,
+    PIXELS,
+    ChartFontError,
+    render_chart,
+)
+from safecommunity_docs.render.charts import fonts as chart_fonts
+from safecommunity_docs.render.charts.pie import OTHER, slices
+from safecommunity_docs.render.charts.png import PNG_SIGNATURE, strip_volatile
+from safecommunity_docs.render.charts.style import format_value, wrap_label
+from safecommunity_docs.views.chart import ChartSeries, ChartSpec
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CAUSES = (
+    "跌倒/坠落",
+    "非机动车车祸",
+    "机动车车祸",
+    "刀/锐器伤",
+    "动物伤",
+    "烧烫伤",
+    "钝器伤",
+    "中毒",
+    "溺水",
+    "窒息/悬吊",
+)
+PLACES = ("家中", "公路/街道", "公共居住场所", "贸易和服务场所", "学校与公共场所", "体育和运动场所")
+AGES = ("0～14岁", "15～24岁", "25～44岁", "45～59岁", "60～79岁", "80岁及以上")
+MONTHS = tuple(f"{y}年{m}月" for y in (2023, 2024, 2025) for m in range(1, 13))
+
+
+def _one(kind: Any, categories: tuple[str, ...], values: tuple[int, ...], **kw: str) -> ChartSpec:
+    return ChartSpec(kind, "伤害病例分布", categories, (ChartSeries("例数", values),), **kw)
+
+
+SPECS: dict[str, ChartSpec] = {
+    "bar": _one("bar", CAUSES, (207, 54, 39, 36, 26, 22, 19, 6, 5, 4), y_label="例数（例）"),
+    "barh": _one("barh", CAUSES, (207, 54, 39, 36, 26, 22, 19, 6, 5, 4), y_label="例数（例）"),
+    "pie": _one("pie", PLACES, (170, 85, 34, 19, 15, 4)),
+    "line": _one("line", MONTHS, tuple(8 + (i * 7) % 13 for i in range(36)), y_label="例数（例）"),
+    "stacked_bar": ChartSpec(
+        "stacked_bar",
+        "分性别、年龄组伤害病例构成",
+        AGES,
+        (ChartSeries("男", (20, 10, 55, 35, 66, 12)), ChartSeries("女", (17, 11, 36, 40, 67, 21))),
+        x_label="年龄组",
+        y_label="例数（例）",
+    ),
+    "grouped_rates": ChartSpec(
+        "bar",
+        "分性别伤害发生率",
+        AGES,
+        (
+            ChartSeries("男", tuple(Decimal(v) / 10 for v in (32, 96, 40, 220, 156, 48))),
+            ChartSeries("女", tuple(Decimal(v) / 10 for v in (36, 104, 44, 144, 164, 84))),
+        ),
+        y_label="发生率（‰）",
+    ),
+}
+
+
+def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """Parse PNG chunks independently of the code under test, checking every CRC."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, out = 8, []
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, payload = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
+        assert zlib.crc32(kind + payload) == crc
+        out.append((kind, payload))
+        pos += 12 + length
+    return out
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, bytes]:
+    return {name: render_chart(spec) for name, spec in SPECS.items()}
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_each_kind_renders_a_png_of_the_fixed_size(rendered: dict[str, bytes], name: str) -> None:
+    data = rendered[name]
+    assert data.startswith(PNG_SIGNATURE)
+    chunks = _chunks(data)
+    assert chunks[0][0] == b"IHDR"
+    assert chunks[-1][0] == b"IEND"
+    width, height = struct.unpack(">II", chunks[0][1][:8])
+    assert (width, height) == PIXELS == (1220, 720)
+    phys = dict(chunks)[b"pHYs"]
+    x_ppm, y_ppm, unit = struct.unpack(">IIB", phys)
+    assert unit == 1
+    assert round(x_ppm * 0.0254) == round(y_ppm * 0.0254) == DPI
+    assert 10_000 < len(data) < 400_000
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_png_has_no_text_time_or_software_metadata(rendered: dict[str, bytes], name: str) -> None:
+    data = rendered[name]
+    kinds = {kind for kind, _ in _chunks(data)}
+    assert kinds <= {b"IHDR", b"pHYs", b"IDAT", b"IEND"}
+    assert not kinds & {b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+    assert b"atplotlib" not in data
+    assert b"Software" not in data
+
+
+def test_same_spec_gives_the_same_bytes() -> None:
+    for spec in SPECS.values():
+        assert render_chart(spec) == render_chart(spec)
+
+
+def test_bytes_do_not_depend_on_the_process() -> None:
+    script = (
+        "import hashlib, sys\n"
+        "from tests.unit.test_charts import SPECS\n"
+        "from safecommunity_docs.render.charts import render_chart\n"
+        "print(hashlib.sha256(render_chart(SPECS['stacked_bar'])).hexdigest())\n"
+        "print('matplotlib.pyplot' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "4321", "PYTHONPATH": str(ROOT)},
+    ).stdout.split()
+    assert out[0] == hashlib.sha256(render_chart(SPECS["stacked_bar"])).hexdigest()
+    assert out[1] == "False", "rendering must not import pyplot"
+
+
+def test_chinese_labels_raise_no_missing_glyph_warning() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for spec in SPECS.values():
+            render_chart(spec)
+    assert [str(w.message) for w in caught] == []
+
+
+def test_the_warning_check_would_see_a_missing_glyph() -> None:
+    spec = ChartSpec("bar", "表情\U0001f600", ("甲",), (ChartSeries("例数", (1,)),))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_chart(spec)
+    assert any("missing from font" in str(w.message) for w in caught)
+
+
+def test_rendering_leaves_the_global_rc_settings_alone() -> None:
+    before = dict(matplotlib.rcParams)
+    render_chart(SPECS["pie"])
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_the_family_resolves_to_the_simplified_chinese_face() -> None:
+    found = font_manager.findfont(
+        font_manager.FontProperties(family=FONT_FAMILY), fallback_to_default=False
+    )
+    assert "NotoSansCJK" in str(found)
+    assert font_manager.get_font(found).family_name == "Noto Sans CJK SC"
+
+
+def test_a_missing_font_names_the_debian_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chart_fonts, "_find", lambda weight: None)
+    monkeypatch.setattr(chart_fonts, "_candidate_files", list)
+    with pytest.raises(ChartFontError, match="fonts-noto-cjk"):
+        chart_fonts.ensure_font()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"categories": ("甲", "乙"), "series": (ChartSeries("a", (1,)),)}, "1 values for 2"),
+        ({"categories": (), "series": (ChartSeries("a", ()),)}, "no categories"),
+        ({"categories": ("甲",), "series": ()}, "no series"),
+        ({"kind": "radar"}, "unknown chart kind"),
+        ({"series": (ChartSeries("a", (1,)), ChartSeries("", (2,)))}, "needs a name"),
+        ({"kind": "pie", "series": (ChartSeries("a", (-1,)),)}, "negative"),
+        ({"kind": "pie", "series": (ChartSeries("a", (0,)),)}, "total is 0"),
+        ({"kind": "pie", "series": (ChartSeries("a", (1,)), ChartSeries("b", (1,)))}, "one series"),
+    ],
+)
+def test_invalid_specs_raise_value_error(kwargs: dict[str, Any], message: str) -> None:
+    fields: dict[str, Any] = {
+        "kind": "bar",
+        "title": "图",
+        "categories": ("甲",),
+        "series": (ChartSeries("a", (1,)),),
+    }
+    fields.update(kwargs)
+    with pytest.raises(ValueError, match=message):
+        ChartSpec(**fields)
+
+
+@pytest.mark.parametrize("value", [1.5, True, Decimal("NaN"), "3"])
+def test_series_values_are_exact_numbers(value: Any) -> None:
+    with pytest.raises(ValueError, match="series"):
+        ChartSeries("a", (value,))
+
+
+def test_lists_are_frozen_into_tuples() -> None:
+    series = ChartSeries("a", [1, 2])  # type: ignore[arg-type]
+    spec = ChartSpec("bar", "图", ["甲", "乙"], [series])  # type: ignore[arg-type]
+    assert series.values == (1, 2)
+    assert spec.categories == ("甲", "乙")
+    assert spec.series == (series,)
+
+
+def test_pie_merges_small_slices_into_other_and_puts_it_last() -> None:
+    spec = _one(
+        "pie", ("家中", "公路/街道", "农场/农田", "体育和运动场所", "其他"), (60, 30, 2, 2, 6)
+    )
+    parts = slices(spec)
+    assert [p.label for p in parts] == ["家中", "公路/街道", OTHER]
+    assert parts[-1].value == 10
+    assert [p.percent for p in parts] == [Decimal("60.0"), Decimal("30.0"), Decimal("10.0")]
+
+
+def test_pie_keeps_a_single_small_slice_and_caps_the_slice_count() -> None:
+    lone = slices(_one("pie", ("甲", "乙", "丙"), (90, 8, 2)))
+    assert [p.label for p in lone] == ["甲", "乙", "丙"]
+    many = slices(_one("pie", tuple("甲乙丙丁戊己庚辛壬癸"), (10,) * 10))
+    assert len(many) == 8
+    assert many[-1].label == OTHER
+    assert many[-1].value == 30
+
+
+def test_values_print_with_the_views_digits_and_grouped_thousands() -> None:
+    assert format_value(5) == "5"
+    assert format_value(Decimal("12.50"), "%") == "12.50%"
+    assert format_value(1234567) == "1,234,567"
+    assert format_value(Decimal("1E+2")) == "100"
+
+
+def test_long_labels_wrap_at_slashes_and_evenly() -> None:
+    assert wrap_label("家中", 8) == "家中"
+    assert wrap_label("跌倒/坠落", 6) == "跌倒/\n坠落"
+    assert wrap_label("80岁及以上", 8) == "80岁\n及以上"
+    assert all(len(line) >= 2 for line in wrap_label("体育和运动场所", 6).split("\n"))
+
+
+def test_strip_volatile_drops_text_chunks() -> None:
+    data = render_chart(SPECS["bar"])
+    chunk = b"tEXtSoftware\x00x"
+    text = struct.pack(">I", len(chunk) - 4) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    spoiled = data[:33] + text + data[33:]
+    assert b"tEXt" in {k for k, _ in _chunks(spoiled)}
+    assert strip_volatile(spoiled) == data
