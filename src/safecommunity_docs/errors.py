@@ -113,3 +113,10 @@ class ConverterNotFound(ConversionError):
 
     category = "converter-not-found"
     exit_code = 5
+
+
+class FontNotFound(SafeCommunityDocsError, RuntimeError):
+    """A font the library draws with (the CJK font of the charts) is not installed."""
+
+    category = "font-not-found"
+    exit_code = 6

@@ -68,9 +68,10 @@ def test_exception_tree() -> None:
             errors.TemplateError,
             errors.ConversionError,
             errors.ConverterNotFound,
+            errors.FontNotFound,
         )
     }
-    assert len(codes) == 5
+    assert len(codes) == 6
 
 
 def test_library_never_prints_or_exits() -> None:

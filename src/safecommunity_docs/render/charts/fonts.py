@@ -8,8 +8,6 @@ from pathlib import Path
 
 from matplotlib import font_manager
 
-from safecommunity_docs.errors import SafeCommunityDocsError
-
 FONT_FAMILY = "Noto Sans CJK SC"
 """The one family every chart text is set in (regular and bold faces)."""
 
@@ -25,11 +23,8 @@ _SEARCH_DIRS = (
 )
 
 
-class ChartFontError(SafeCommunityDocsError, RuntimeError):
-    """The CJK font the charts are drawn with is not installed."""
-
-    category = "font-not-found"
-    exit_code = 5  # like ConverterNotFound: a system package is missing
+ChartFontError = FontNotFound
+"""Raised when the charts' CJK font is missing (an alias of :class:`FontNotFound`)."""
 
 
 def _find(weight: str) -> str | None:
