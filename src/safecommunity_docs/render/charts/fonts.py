@@ -8,6 +8,8 @@ from pathlib import Path
 
 from matplotlib import font_manager
 
+from ...errors import FontNotFound
+
 FONT_FAMILY = "Noto Sans CJK SC"
 """The one family every chart text is set in (regular and bold faces)."""
 
