@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .chart import ChartSpec
 from .document import Block, BlockKind, TableView
 from .numbering import heading_number, point_prefix
 
@@ -78,8 +79,11 @@ class BlockBuilder:
         self.add("caption", f"表{self.tables} {caption}")
         self.blocks.append(Block("table", table=table))
 
-    def figure(self, caption: str, png: bytes, width_mm: int = 150) -> None:
-        """Add a chart and its caption numbered 图n below it."""
+    def figure(self, caption: str, content: ChartSpec | bytes, width_mm: int = 150) -> None:
+        """Add a chart (drawn by the renderer) or a PNG, and its caption 图n below it."""
         self.figures += 1
-        self.blocks.append(Block("figure", image=png, image_width_mm=width_mm))
+        if isinstance(content, bytes):
+            self.blocks.append(Block("figure", image=content, image_width_mm=width_mm))
+        else:
+            self.blocks.append(Block("figure", chart=content, image_width_mm=width_mm))
         self.add("caption", f"图{self.figures} {caption}")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from .chart import ChartSpec
+
 TABLE_BUDGET = 70
 """Half-width characters (12 pt table text) a table row holds across the 156 mm type area,
 less the cell margins."""
@@ -61,7 +63,7 @@ BlockKind = Literal[
     "plain",  # body text without first-line indent (lists of names, 附件说明 continuation)
     "caption",  # table or figure caption, centred
     "table",
-    "figure",  # a chart (PNG), centred, its caption (图1 …) follows it
+    "figure",  # a chart (ChartSpec, drawn by the renderer) or a PNG, centred; caption below
     "signature",  # issuing body, right-aligned (右空二字)
     "date",  # date line, right-aligned under the signature
     "annex_note",  # 附件说明: 附件：1.×× with later lines hanging under 1.
@@ -108,6 +110,7 @@ class Block:
     table: TableView | None = None
     outline: bool = False
     image: bytes | None = None
+    chart: ChartSpec | None = None
     image_width_mm: int = 150
 
 

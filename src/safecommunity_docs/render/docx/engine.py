@@ -22,6 +22,7 @@ from lxml import etree
 from ...errors import TemplateError
 from ...models.base import normalise_text
 from ...views.document import Block, DocumentView
+from ..charts import render_chart
 from ..zipfix import normalise_zip
 from .tables import RawXml, table_xml, text_xml
 
@@ -141,11 +142,12 @@ def _text(value: str) -> RawXml:
 def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
     def block(b: Block) -> dict[str, Any]:
         table = table_xml(b.table) if b.table is not None else None
-        image = (
-            InlineImage(tpl, io.BytesIO(b.image), width=Mm(b.image_width_mm))
+        png = (
+            b.image
             if b.image is not None
-            else None
+            else (render_chart(b.chart) if b.chart is not None else None)
         )
+        image = InlineImage(tpl, io.BytesIO(png), width=Mm(b.image_width_mm)) if png else None
         return {"kind": b.kind, "text": _text(b.text), "table": table, "image": image}
 
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}

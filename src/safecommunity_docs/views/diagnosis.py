@@ -1,0 +1,368 @@
+"""The injury risk diagnosis report (事故与伤害风险诊断报告) view: the author's text beside the data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..analysis import CountTable, Finding, FindingCategory, InjuryStatistics, analyse
+from ..models.community import Community
+from ..models.diagnosis import DiagnosisReport, HazardUnit, Survey
+from ..models.dossier import Dossier
+from .builder import BlockBuilder, sentence
+from .chart import ChartKind, ChartSeries, ChartSpec
+from .document import DocumentView, TableView
+from .format import fmt_date, fmt_number, fmt_percent, fmt_plain
+
+KIND = "diagnosis_report"
+EMPTY = "—"
+
+# Which coded tables get a chart, and of what kind (the rest are tables only).
+_CHARTED: dict[str, ChartKind] = {"cause": "barh", "place": "pie", "month": "bar", "hour": "bar"}
+_DETAIL_TABLES = ("activity", "intent", "nature", "body_part", "severity", "outcome")
+
+
+def _count_table(table: CountTable, *, ranked: bool = False) -> TableView:
+    rows = table.ranked() if ranked else table.rows
+    body = [(row.label, fmt_number(row.count), fmt_percent(row.share)) for row in rows]
+    body.append(
+        ("合计", fmt_number(table.total), fmt_percent(Decimal(100) if table.total else Decimal(0)))
+    )
+    return TableView(
+        columns=(table.title.removesuffix("构成"), "例数", "构成比"),
+        rows=tuple(body),
+        align=("left", "center", "center"),
+        total_row=True,
+    )
+
+
+def _chart(table: CountTable, kind: ChartKind, title: str) -> ChartSpec:
+    rows = table.ranked() if kind in ("barh", "pie") else table.rows
+    if kind == "pie" and len(rows) > 8:
+        rows = rows[:8]
+    values = tuple(row.count for row in rows)
+    return ChartSpec(
+        kind=kind,
+        title=title,
+        categories=tuple(row.label for row in rows),
+        series=(ChartSeries(name="例数", values=values),),
+        y_label="例数",
+    )
+
+
+def _overview(b: BlockBuilder, community: Community) -> None:
+    b.h1("社区概况")
+    population = community.population
+    b.p(
+        f"{community.name}隶属{community.parent_jurisdiction}，辖区面积"
+        f"{fmt_plain(community.area_km2)}平方公里，常住人口{fmt_number(population.total)}人"
+        f"（男性{fmt_number(population.male)}人，女性{fmt_number(population.female)}人），"
+        f"{fmt_number(community.households)}户，流动人口{fmt_number(population.migrant)}人。"
+    )
+    b.paragraphs(community.location)
+    b.paragraphs(community.safety_features)
+
+
+def _method(b: BlockBuilder, report: DiagnosisReport) -> None:
+    b.h1("诊断目的、范围与方法")
+    for title, texts in (
+        ("诊断目的", report.purpose),
+        ("诊断范围", report.scope),
+        ("诊断方法", report.methods),
+    ):
+        b.h2(title)
+        b.paragraphs(texts)
+    b.h2("数据来源")
+    rows = tuple(
+        (
+            str(n),
+            s.name,
+            s.method or EMPTY,
+            fmt_number(s.records) if s.records is not None else EMPTY,
+            s.note or EMPTY,
+        )
+        for n, s in enumerate(report.data_sources, start=1)
+    )
+    b.table(
+        "伤害数据来源",
+        TableView(
+            columns=("序号", "数据来源", "收集方法", "记录数", "说明"),
+            rows=rows,
+            align=("center", "left", "left", "center", "left"),
+        ),
+    )
+
+
+def _analysis(b: BlockBuilder, stats: InjuryStatistics, report: DiagnosisReport) -> None:
+    b.h1("事故与伤害数据分析")
+    b.h2("总体情况")
+    rate = stats.rates.overall
+    first = stats.period_start
+    last = stats.period_end
+    period = f"{fmt_date(first)}至{fmt_date(last)}" if first and last else "监测期内"
+    rate_text = f"，年均伤害发生率为{fmt_plain(rate.rate)}‰" if rate.rate is not None else ""
+    b.p(f"{period}共收集伤害病例{fmt_number(stats.record_count)}例{rate_text}。")
+    changes = [
+        f"{y.year}年{fmt_number(y.count)}例"
+        + (
+            f"（较上年{'增加' if y.change > 0 else '减少'}{fmt_percent(abs(y.change))}）"
+            if y.change is not None and y.change != 0
+            else ""
+        )
+        for y in stats.year_on_year
+    ]
+    if changes:
+        b.p("各年度伤害病例数：" + "，".join(changes) + "。")
+    b.table("各年度伤害病例数", _count_table(stats.year))
+    sections = (("伤害发生原因", stats.cause), ("伤害发生地点", stats.place))
+    for title, table in sections:
+        b.h2(title)
+        top = table.ranked()[:3]
+        if top:
+            b.p(
+                f"{title}居前三位的依次为"
+                + "、".join(f"{row.label}（{fmt_percent(row.share)}）" for row in top)
+                + "。"
+            )
+        b.table(f"{title}构成", _count_table(table, ranked=True))
+        b.figure(f"{title}构成", _chart(table, _CHARTED[table.dimension], f"{title}构成"))
+    b.h2("伤害者年龄与性别")
+    _sex_age(b, stats)
+    b.h2("伤害发生时间")
+    b.figure("伤害发生月份分布", _chart(stats.month, "bar", "伤害发生月份分布"))
+    b.figure("伤害发生时段分布", _chart(stats.hour, "bar", "伤害发生时段分布"))
+    b.h2("伤害发生时活动、意图、性质与部位")
+    for dimension in _DETAIL_TABLES[:4]:
+        table = stats.table(dimension)
+        b.table(table.title, _count_table(table, ranked=True))
+    b.h2("伤害严重程度与结局")
+    for dimension in _DETAIL_TABLES[4:]:
+        table = stats.table(dimension)
+        b.table(table.title, _count_table(table))
+    b.h2("重点人群伤害")
+    for focus in stats.focus:
+        if focus.total:
+            b.p(
+                f"{focus.title}（共{fmt_number(focus.total)}例）居前几位的依次为"
+                + "、".join(
+                    f"{row.label}{fmt_number(row.count)}例（{fmt_percent(row.share)}）"
+                    for row in focus.rows
+                )
+                + "。"
+            )
+
+
+def _sex_age(b: BlockBuilder, stats: InjuryStatistics) -> None:
+    table = stats.sex_age
+    rows = [
+        (
+            row.label,
+            fmt_number(row.male),
+            fmt_number(row.female),
+            fmt_number(row.total),
+            fmt_percent(row.total_share),
+        )
+        for row in (*table.rows, table.totals)
+    ]
+    b.table(
+        "伤害者年龄与性别分布",
+        TableView(
+            columns=("年龄组", "男", "女", "合计", "构成比"),
+            rows=tuple(rows),
+            align=("left", "center", "center", "center", "center"),
+            total_row=True,
+        ),
+    )
+    labels = tuple(row.label for row in table.rows)
+    b.figure(
+        "伤害者年龄与性别分布",
+        ChartSpec(
+            kind="stacked_bar",
+            title="伤害者年龄与性别分布",
+            categories=labels,
+            series=(
+                ChartSeries("男", tuple(row.male for row in table.rows)),
+                ChartSeries("女", tuple(row.female for row in table.rows)),
+            ),
+            y_label="例数",
+        ),
+    )
+    rates = stats.rates
+    rate_rows = [
+        (
+            row.label,
+            fmt_plain(row.male.rate) if row.male.rate is not None else EMPTY,
+            fmt_plain(row.female.rate) if row.female.rate is not None else EMPTY,
+            fmt_plain(row.total.rate) if row.total.rate is not None else EMPTY,
+        )
+        for row in rates.rows
+    ]
+    if any(r[3] != EMPTY for r in rate_rows):
+        b.table(
+            "各年龄组年均伤害发生率（‰）",
+            TableView(
+                columns=("年龄组", "男", "女", "合计"),
+                rows=tuple(rate_rows),
+                align=("left", "center", "center", "center"),
+            ),
+        )
+    for note in rates.notes:
+        b.p(sentence(note))
+
+
+def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
+    b.h1("危险源辨识与隐患排查")
+    if not units:
+        b.p("本次诊断未单列危险源辨识单元。")
+        return
+    total = sum(len(u.hazards) for u in units)
+    major = sum(1 for u in units for h in u.hazards if h.level.label == "重大")
+    b.p(
+        f"按项目、区域和人群划分{len(units)}个辨识单元，共辨识危险源和隐患{total}项，"
+        f"其中重大隐患{major}项。"
+    )
+    for unit in units:
+        b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
+        rows = tuple(
+            (
+                str(n),
+                h.description,
+                h.location or EMPTY,
+                h.level.label,
+                h.measure or EMPTY,
+                h.owner or EMPTY,
+                fmt_date(h.deadline) if h.deadline else EMPTY,
+                "已整改" if h.rectified else "整改中",
+            )
+            for n, h in enumerate(unit.hazards, start=1)
+        )
+        b.table(
+            f"{unit.unit}危险源和隐患",
+            TableView(
+                columns=(
+                    "序号",
+                    "危险源/隐患",
+                    "位置",
+                    "等级",
+                    "控制措施",
+                    "责任单位",
+                    "时限",
+                    "状态",
+                ),
+                rows=rows,
+            ),
+        )
+
+
+def _surveys(b: BlockBuilder, surveys: Sequence[Survey]) -> None:
+    b.h1("知信行及满意度调查")
+    if not surveys:
+        b.p("本次诊断未开展问卷调查。")
+        return
+    for survey in surveys:
+        b.h2(survey.name)
+        when = f"于{fmt_date(survey.conducted)}" if survey.conducted else ""
+        valid = (
+            f"，有效样本{fmt_number(survey.valid_responses)}份"
+            if survey.valid_responses is not None
+            else ""
+        )
+        b.p(f"{when}采用{survey.method}，样本量{fmt_number(survey.sample_size)}份{valid}。")
+        if survey.results:
+            rows = tuple(
+                (str(n), r.indicator, r.group or "全体", f"{fmt_plain(r.value)}{r.unit}")
+                for n, r in enumerate(survey.results, start=1)
+            )
+            b.table(
+                f"{survey.name}结果", TableView(columns=("序号", "指标", "人群", "结果"), rows=rows)
+            )
+        b.paragraphs(survey.findings)
+
+
+def _findings(
+    b: BlockBuilder,
+    title: str,
+    categories: Sequence[tuple[FindingCategory, list[str]]],
+    findings: Sequence[Finding],
+    extra: tuple[str, list[str]] | None = None,
+) -> None:
+    b.h1(title)
+    for category, conclusions in categories:
+        b.h2(str(category))
+        derived = [f for f in findings if f.category == category]
+        if derived:
+            b.p("数据分析：" + "；".join(f.detail.rstrip("。") for f in derived) + "。")
+        for n, text in enumerate(conclusions):
+            b.p(("诊断结论：" if n == 0 else "") + sentence(text))
+        if not derived and not conclusions:
+            b.p("未发现。")
+    if extra is not None and extra[1]:
+        b.h2(extra[0])
+        b.paragraphs(extra[1])
+
+
+def _recommendations(b: BlockBuilder, report: DiagnosisReport) -> None:
+    b.h1("建议目标与项目")
+    if not report.recommendations:
+        b.p("根据以上诊断结论，由各工作组制定安全促进项目。")
+        return
+    rows = tuple(
+        (str(n), r.area.label, r.problem, r.target, r.project)
+        for n, r in enumerate(report.recommendations, start=1)
+    )
+    b.table(
+        "建议目标与安全促进项目",
+        TableView(columns=("序号", "领域", "针对问题", "建议目标", "建议项目"), rows=rows),
+    )
+
+
+def diagnosis_view(
+    report: DiagnosisReport, dossier: Dossier, stats: InjuryStatistics | None = None
+) -> DocumentView:
+    """Build the diagnosis report view: community, method, the injury data analysed (tables and
+    charts), hazards, surveys, 两高一脆弱 and 三重点一需求 (derived findings beside the author's
+    conclusions), and the recommended targets and projects."""
+    community = dossier.community
+    stats = stats or analyse(dossier.injury_records, community)
+    b = BlockBuilder()
+    _overview(b, community)
+    _method(b, report)
+    _analysis(b, stats, report)
+    _hazards(b, report.hazard_units)
+    _surveys(b, report.surveys)
+    c = report.conclusions
+    _findings(
+        b,
+        "两高一脆弱分析",
+        [
+            (FindingCategory("高危人群"), c.high_risk_groups),
+            (FindingCategory("高风险环境"), c.high_risk_environments),
+            (FindingCategory("脆弱群体"), c.vulnerable_groups),
+        ],
+        stats.findings,
+    )
+    _findings(
+        b,
+        "三重点一需求",
+        [
+            (FindingCategory("重点问题"), c.key_problems),
+            (FindingCategory("重点人群"), c.key_groups),
+            (FindingCategory("重点场所"), c.key_places),
+        ],
+        stats.findings,
+        extra=("安全需求", c.safety_needs),
+    )
+    _recommendations(b, report)
+    b.add("blank")
+    b.add("signature", report.author)
+    b.add("date", fmt_date(report.report_date))
+    return DocumentView(
+        kind=KIND,
+        title=report.title,
+        subtitle=f"（{fmt_date(report.data_start)}—{fmt_date(report.data_end)}）",
+        blocks=tuple(b.blocks),
+        author=report.author,
+        document_date=report.report_date,
+        subject=f"{community.name}事故与伤害风险诊断",
+        keywords=(community.name, "风险诊断"),
+    )
