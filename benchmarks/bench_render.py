@@ -38,9 +38,11 @@ def main() -> int:
                 count = len(result.outputs)
         sys.stdout.write(
             f"{args.example} {label}: {count} files, median {statistics.median(times):.3f} s "
-            f"(runs: {', '.join(f'{t:.3f}' for t in times)})\n")
-    sys.stdout.write(f"load (YAML + {len(dossier.injury_records)} injury records): "
-                     f"{load_time:.3f} s\n")
+            f"(runs: {', '.join(f'{t:.3f}' for t in times)})\n"
+        )
+    sys.stdout.write(
+        f"load (YAML + {len(dossier.injury_records)} injury records): {load_time:.3f} s\n"
+    )
     return 0
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from .build import render_document
 from .errors import InputError, Problem
 from .io import load, load_file, load_rubric, model_for_file
-from .kinds import Document, RenderContext, kind_for_model
+from .kinds import Document, Kind, RenderContext, get_kind, kind_for_model
 from .models import Assessment, Dossier, Rubric, TextChange
 from .render.docx.engine import render_docx
 from .render.xlsx import render_scorecard
@@ -99,13 +99,24 @@ def render(
     *,
     dossier: Dossier | None = None,
     template: Path | str | None = None,
+    kind: str | None = None,
 ) -> bytes:
-    """Render one document model (a WorkPlan, PromotionProject or Assessment) as ``fmt`` bytes.
+    """Render one document as ``fmt`` bytes: a WorkPlan, PromotionProject, DiagnosisReport,
+    Assessment or Application model, or a Dossier with ``kind`` naming the document
+    (``work_report``, ``injury_ledger``).
 
     ``dossier`` supplies the community (names, population) where the document shows it;
     ``template`` is a user template (.docx) exported with ``safecommunity-docs templates export``.
     """
-    kind = kind_for_model(model)
+    spec = get_kind(kind) if kind is not None else kind_for_model(model)
+    if isinstance(model, Dossier) and dossier is None:
+        dossier = model
+    return _render_kind(spec, model, fmt, dossier, template)
+
+
+def _render_kind(
+    kind: Kind, model: object, fmt: str, dossier: Dossier | None, template: Path | str | None
+) -> bytes:
     if fmt not in kind.formats:
         raise InputError(
             [

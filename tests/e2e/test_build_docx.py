@@ -91,9 +91,11 @@ def test_fonts_sizes_and_margins(built: tuple[Dossier, BuildResult]) -> None:
 
 def test_scorecard_workbook_opens(built: tuple[Dossier, BuildResult]) -> None:
     _, result = built
-    [xlsx] = [o for o in result.outputs if o.format == "xlsx"]
-    book = load_workbook(xlsx.path)
-    assert book.sheetnames == ["自评表", "汇总"]
+    by_kind = {o.kind: o for o in result.outputs if o.format == "xlsx"}
+    assert set(by_kind) == {"self_assessment", "injury_ledger"}
+    assert load_workbook(by_kind["self_assessment"].path).sheetnames == ["自评表", "汇总"]
+    ledger = load_workbook(by_kind["injury_ledger"].path, read_only=True)
+    assert ledger.sheetnames[0] == "伤害记录"
 
 
 def _canonical(data: bytes) -> str:

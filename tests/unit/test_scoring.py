@@ -296,3 +296,16 @@ def test_score_does_not_mutate_inputs() -> None:
     before = copy.deepcopy(assessment.model_dump())
     score(assessment, CITY)
     assert assessment.model_dump() == before
+
+
+def test_improvements_are_carried_into_the_report() -> None:
+    entries = [{"item": item.id, "score": str(item.points)} for _, item in CITY.items()]
+    entries[0] = {
+        "item": entries[0]["item"],
+        "score": "0",
+        "deductions": "未成立",
+        "improvement": "2026年底前成立促进委员会",
+    }
+    report = score(_assessment(CITY, entries), CITY)
+    assert report.items[0].improvement == "2026年底前成立促进委员会"
+    assert report.priorities[0].improvement == "2026年底前成立促进委员会"

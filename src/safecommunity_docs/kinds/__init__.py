@@ -2,6 +2,7 @@
 
 from . import (
     application,
+    diagnosis_report,
     injury_ledger,
     promotion_project,
     self_assessment,
@@ -12,6 +13,7 @@ from .base import Document, Kind, RenderContext
 from .registry import DEFAULT_ORDER, get_kind, kind_for_model, kinds, register
 
 _ = (  # imported to register them
+    diagnosis_report,
     work_plan,
     promotion_project,
     self_assessment,

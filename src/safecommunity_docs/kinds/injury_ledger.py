@@ -23,5 +23,13 @@ def _xlsx(dossier: Any, context: RenderContext) -> bytes:
     return render_ledger(ledger_view(dossier.injury_records, dossier.community))
 
 
-KIND = register(Kind(name="injury_ledger", label="伤害监测台账", formats=("xlsx",), model=Dossier,
-                     documents=_documents, extra={"xlsx": _xlsx}))
+KIND = register(
+    Kind(
+        name="injury_ledger",
+        label="伤害监测台账",
+        formats=("xlsx",),
+        model=Dossier,
+        documents=_documents,
+        extra={"xlsx": _xlsx},
+    )
+)

@@ -50,8 +50,17 @@ def get_kind(name: str) -> Kind:
 
 
 def kind_for_model(model: object) -> Kind:
-    """Return the kind whose model is the type of ``model``."""
-    for kind in _KINDS.values():
-        if isinstance(model, kind.model):
-            return kind
-    raise SafeCommunityDocsError(f"no document kind renders a {type(model).__name__}")
+    """Return the one kind whose model is the type of ``model``.
+
+    Several kinds are made from a whole dossier (the work report, the injury ledger): for those
+    name the kind (``get_kind``) or build the dossier.
+    """
+    matches = [kind for kind in _KINDS.values() if isinstance(model, kind.model)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise SafeCommunityDocsError(f"no document kind renders a {type(model).__name__}")
+    raise SafeCommunityDocsError(
+        f"a {type(model).__name__} makes several documents "
+        f"({', '.join(k.name for k in matches)}); pass kind=… or use build()"
+    )

@@ -94,6 +94,7 @@ def score(assessment: Assessment, rubric: Rubric) -> ScoreReport:
                     score=_item_score(item, entry, rubric),
                     grades=entry.grades,
                     deductions=entry.deductions,
+                    improvement=entry.improvement,
                     evidence=tuple(entry.evidence),
                 )
             items.append(result)

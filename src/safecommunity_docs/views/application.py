@@ -1,0 +1,223 @@
+"""The application for assessment (评定申请书) view: a short formal letter (GB/T 9704)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models.application import Application
+from ..models.community import Community, Contact
+from ..models.dossier import Dossier
+from ..models.rubric import Rubric
+from ..scoring import ScoreReport
+from .builder import BlockBuilder
+from .document import DocumentView
+from .format import fmt_date, fmt_number
+from .self_assessment import verdict_sentence
+from .work_report import (
+    SUB_UNIT_LABELS,
+    assessment_result,
+    issuing_body,
+    work_report_title,
+)
+
+KIND = "application"
+
+ANNEX_KINDS = (
+    "work_report",
+    "work_plan",
+    "diagnosis_report",
+    "promotion_project",
+    "self_assessment",
+)
+"""The document kinds the default 附件说明 lists, in the default dossier order."""
+
+
+def application_title(application: Application | None, community: Community) -> str:
+    """Return the letter's title: the application's own, else 关于申请评定市级安全社区的申请书."""
+    if application is not None and application.title:
+        return application.title
+    return f"关于申请评定{community.target_level.label}安全社区的申请书"
+
+
+def default_addressee(community: Community) -> str:
+    """Return the default addressee: the parent jurisdiction's 安全生产委员会办公室."""
+    return f"{community.parent_jurisdiction}安全生产委员会办公室"
+
+
+def application_date(application: Application | None, dossier: Dossier) -> date:
+    """Return the letter's date: submitted_on, else the assessment's or the plan's date."""
+    if application is not None:
+        return application.submitted_on
+    if dossier.assessment is not None:
+        return dossier.assessment.assessed_on
+    if dossier.work_plan is not None:
+        return dossier.work_plan.issue_date
+    return dossier.community.creation_start
+
+
+def default_attachments(dossier: Dossier) -> list[str]:
+    """Return the dossier's documents that go with the application, in the dossier's order."""
+    name = dossier.community.name
+    titles: dict[str, str] = {}
+    if dossier.assessment is not None:
+        titles["work_report"] = work_report_title(dossier.community)
+        titles["self_assessment"] = f"{name}安全社区自评报告及自评表"
+    if dossier.work_plan is not None:
+        titles["work_plan"] = dossier.work_plan.title
+    if dossier.diagnosis is not None:
+        titles["diagnosis_report"] = dossier.diagnosis.title
+    if dossier.projects:
+        titles["promotion_project"] = f"{name}安全促进项目实施方案（{len(dossier.projects)}项）"
+    order = dossier.options.part_order or ANNEX_KINDS
+    return [titles[kind] for kind in order if kind in titles]
+
+
+def _introduction(dossier: Dossier) -> str:
+    community = dossier.community
+    text = (
+        f"{community.name}隶属{community.parent_jurisdiction}，辖区面积"
+        f"{fmt_number(community.area_km2.normalize())}平方公里，共有"
+        f"{fmt_number(community.households)}户、常住人口{fmt_number(community.population.total)}人"
+    )
+    if community.sub_units:
+        text += f"，下辖{len(community.sub_units)}个{SUB_UNIT_LABELS[community.type]}"
+    return text + "。"
+
+
+def _work_done(dossier: Dossier) -> str:
+    community = dossier.community
+    done = []
+    plan = dossier.work_plan
+    if plan is not None and plan.organisation is not None:
+        org = plan.organisation
+        text = f"成立了{org.committee.name}"
+        if org.working_groups:
+            text += f"，设立{len(org.working_groups)}个工作组"
+        done.append(text)
+    if plan is not None:
+        done.append(f"制定了《{plan.title}》")
+    if dossier.diagnosis is not None:
+        done.append(f"开展事故与伤害风险诊断并形成《{dossier.diagnosis.title}》")
+    if dossier.projects:
+        key = sum(1 for p in dossier.projects if p.key_project)
+        text = f"实施安全促进项目{len(dossier.projects)}个"
+        done.append(text + (f"（其中重点项目{key}个）" if key else ""))
+    if dossier.injury_records:
+        done.append(f"收集伤害监测报告卡{fmt_number(len(dossier.injury_records))}份")
+    text = (
+        f"{community.name}自{fmt_date(community.creation_start)}起启动"
+        f"{community.target_level.label}安全社区创建工作"
+    )
+    return text + ("，" + "，".join(done) if done else "") + "。"
+
+
+def _result(dossier: Dossier, rubric: Rubric, report: ScoreReport) -> str:
+    assessment = dossier.assessment
+    assert assessment is not None
+    text = (
+        f"{fmt_date(assessment.assessed_on)}，{assessment.assessor}对照《{rubric.title}》"
+        f"逐项开展了自评。{verdict_sentence(report, rubric, dossier.community.name)}"
+    )
+    if not meets_standard(rubric, report) and any(e.improvement for e in assessment.items):
+        text += "对自评发现的主要失分项，已制定整改措施（见自评报告）。"
+    return text
+
+
+def meets_standard(rubric: Rubric, report: ScoreReport) -> bool:
+    """Return True when the verdict is the rubric's top band (e.g. 达到市级安全社区标准)."""
+    return report.verdict.code == max(rubric.bands, key=lambda band: band.min).code
+
+
+def standard_body(dossier: Dossier) -> list[str]:
+    """Return the standard request text written from the dossier, one string per paragraph.
+
+    It says who the community is, since when and how it has built the safe community (working
+    groups, projects, injury records), the self-assessment total and verdict, and the request:
+    below the rubric's top band it asks for an assessment of the creation work instead.
+    """
+    community = dossier.community
+    paragraphs = [_introduction(dossier), _work_done(dossier)]
+    result = assessment_result(dossier)
+    if result is not None:
+        paragraphs.append(_result(dossier, *result))
+    level = community.target_level.label
+    if result is None or meets_standard(*result):
+        paragraphs.append(f"现特申请{level}安全社区评定，请予审查。")
+    else:
+        # Below the standard the community asks to have its creation work assessed, not to be
+        # named a safe community.
+        paragraphs.append(f"现特申请对{community.name}{level}安全社区创建工作进行评定，请予审查。")
+    return paragraphs
+
+
+def _annex_note(b: BlockBuilder, titles: list[str]) -> None:
+    if not titles:
+        return
+    if len(titles) == 1:
+        b.add("annex_note", f"附件：{titles[0]}")
+        return
+    # One paragraph with line breaks: its hanging indent lines 2.×× up under 1.××.
+    b.add("annex_note", "附件：" + "\n".join(f"{i}.{t}" for i, t in enumerate(titles, start=1)))
+
+
+def _contact_line(contact: Contact) -> str:
+    text = f"联系人：{contact.name}"
+    if contact.position:
+        text += f"（{contact.position}）"
+    if contact.phone:
+        text += f"，联系电话：{contact.phone}"
+    return text
+
+
+def application_view(application: Application | None, dossier: Dossier) -> DocumentView:
+    """Build the application letter (评定申请书) of a dossier.
+
+    ``application`` gives the addressee, applicant, date, title, body, attachments and contact;
+    what it leaves out (or all of it, when it is None) comes from the dossier: the parent
+    jurisdiction's 安委办 as addressee, the work plan's issuing body as applicant, the standard
+    request text (see :func:`standard_body`), the dossier's documents as attachments, the
+    community's contact, and the assessment's (else the plan's) date.
+    """
+    community = dossier.community
+    addressee = application.addressee if application else default_addressee(community)
+    applicant = application.applicant if application else issuing_body(dossier)
+    when = application_date(application, dossier)
+    body = application.body if application and application.body else standard_body(dossier)
+    attachments = (
+        application.attachments
+        if application and application.attachments
+        else default_attachments(dossier)
+    )
+    contact = application.contact if application and application.contact else community.contact
+    b = BlockBuilder()
+    b.add("plain", addressee if addressee.endswith(("：", ":")) else addressee + "：")
+    b.paragraphs(body)
+    if attachments:
+        b.add("blank")
+        _annex_note(b, list(attachments))
+    if contact is not None:
+        b.p(_contact_line(contact))
+    b.add("blank")
+    b.add("signature", applicant)
+    b.add("date", fmt_date(when))
+    return DocumentView(
+        kind=KIND,
+        title=application_title(application, community),
+        subtitle="",
+        blocks=tuple(b.blocks),
+        author=applicant,
+        document_date=when,
+        subject="安全社区评定申请书",
+        keywords=("安全社区", "评定申请书", community.name),
+    )
+
+
+__all__ = [
+    "application_date",
+    "application_title",
+    "application_view",
+    "default_addressee",
+    "default_attachments",
+    "meets_standard",
+    "standard_body",
+]
