@@ -183,3 +183,10 @@ def test_empty_and_unknown_columns(tmp_path: Path) -> None:
     [problem] = source.problems
     assert "unknown column '血型'" in problem.message
     assert problem.column == 2
+
+
+def test_a_broken_workbook_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "injuries.xlsx"
+    path.write_bytes(b"not a workbook")
+    with pytest.raises(InputError, match=r"cannot read as \.xlsx"):
+        read_records(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -49,39 +50,60 @@ def header_map() -> dict[str, str]:
     return mapping
 
 
-def _cell(field: str, value: Any) -> Any:
+def _cell(name: str, value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
-        if field in ("injury_time", "visit_time", "report_date", "birth_date"):
+        if name in ("injury_time", "visit_time", "report_date", "birth_date"):
             value = value.replace("/", "-")
-            if field.endswith("_time") and len(value) == 16:
+            if name.endswith("_time") and len(value) == 16:
                 value += ":00"
-        if field == "nature":
+        if name == "nature":
             return [part.strip() for part in _LIST_SPLIT.split(value) if part.strip()]
-        if field == "disabled":
+        if name == "disabled":
             low = value.lower()
             return True if low in _TRUE else False if low in _FALSE else value
-    if field == "nature" and not isinstance(value, list):
+    if name == "nature" and not isinstance(value, list):
         return [value]
-    if field == "report_date" and isinstance(value, datetime):
+    if name == "report_date" and isinstance(value, datetime):
         return value.date()
-    if field == "card_no" and isinstance(value, int | float):
+    if name == "card_no" and isinstance(value, int | float):
         return str(int(value))
     return value
+
+
+@dataclass
+class TableSource(Source):
+    """A spreadsheet-like source: positions come from row lines and header columns.
+
+    Keeping two small maps instead of one position per cell makes a 100,000-row import cheap.
+    """
+
+    sheet: str | None = None
+    row_lines: list[int] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+
+    def locate(self, loc: Loc) -> Position | None:
+        """The cell of ``loc`` (row index, field), or its row, or the file's start."""
+        if loc and isinstance(loc[0], int) and 0 <= loc[0] < len(self.row_lines):
+            line = self.row_lines[loc[0]]
+            if len(loc) > 1 and isinstance(loc[1], str) and loc[1] in self.columns:
+                return Position(line, self.columns[loc[1]], self.sheet)
+            return Position(line, 1, self.sheet)
+        return super().locate(loc)
 
 
 def _rows_to_source(
     file: str, header: list[Any], rows: list[tuple[int, list[Any]]], sheet: str | None
 ) -> Source:
     known = header_map()
-    source = Source(file=file, data=[])
+    source = TableSource(file=file, data=[], sheet=sheet)
     columns: list[tuple[int, str]] = []
     for col, name in enumerate(header, start=1):
         text = str(name).strip() if name is not None else ""
         if not text:
             continue
-        field = known.get(text)
-        if field is None:
+        field_name = known.get(text)
+        if field_name is None:
             source.problems.append(
                 Problem(
                     path=f"header[{col}]",
@@ -93,19 +115,18 @@ def _rows_to_source(
                 )
             )
             continue
-        columns.append((col, field))
+        columns.append((col, field_name))
+        source.columns.setdefault(field_name, col)
     records: list[dict[str, Any]] = []
-    for index, (line, cells) in enumerate(rows):
+    for line, cells in rows:
         record: dict[str, Any] = {}
-        source.positions[(index,)] = Position(line, 1, sheet)
-        for col, field in columns:
+        for col, field_name in columns:
             value = cells[col - 1] if col - 1 < len(cells) else None
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            record[field] = _cell(field, value)
-            loc: Loc = (index, field)
-            source.positions[loc] = Position(line, col, sheet)
+            record[field_name] = _cell(field_name, value)
         records.append(record)
+        source.row_lines.append(line)
     source.data = records
     return source
 
@@ -133,20 +154,28 @@ def read_records_csv(path: Path, file: str | None = None) -> Source:
 
 
 def read_records_xlsx(path: Path, file: str | None = None) -> Source:
-    """Read the first sheet of an .xlsx of injury records into a positioned source."""
-    from openpyxl import load_workbook
+    """Read the first sheet of an .xlsx of injury records into a positioned source.
+
+    The workbook is read with calamine (Rust): measured 8-10 times faster than openpyxl's
+    read-only mode, which took about a minute for 100,000 rows.
+    """
+    from python_calamine import CalamineError, CalamineWorkbook
 
     label = file or str(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        book = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError) as exc:  # zip, XML and password errors too
         raise InputError(
             [Problem(path="", file=label, message=f"cannot read as .xlsx: {exc}")]
         ) from exc
     try:
-        sheet = book.worksheets[0]
-        all_rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        title = sheet.title
+        title = book.sheet_names[0] if book.sheet_names else ""
+        sheet = book.get_sheet_by_index(0) if title else None
+        all_rows: list[list[Any]] = [list(r) for r in sheet.to_python()] if sheet else []
+    except CalamineError as exc:
+        raise InputError(
+            [Problem(path="", file=label, message=f"cannot read the first sheet: {exc}")]
+        ) from exc
     finally:
         book.close()
     if not all_rows:
