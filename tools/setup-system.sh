@@ -1,31 +1,75 @@
 #!/usr/bin/env bash
-# Install the system parts the library needs (LibreOffice, CJK fonts, poppler) with apt when
-# possible; otherwise say exactly what is missing and what still works. Never fails the build
-# for a missing part: the Python library and its validation work without them.
+# Install the system parts the library needs (LibreOffice, its Python bridge, CJK fonts, poppler)
+# with apt when possible, and extract the open Fandol 仿宋/楷体 fonts into the project's virtualenv;
+# otherwise say exactly what is missing and what still works. Never fails the build for a missing
+# part, except in CI (CI=true), where every part is required.
 set -u
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# Project-local font folder (inside .venv, which git ignores); the library looks here first.
+FONT_DIR="${SAFECOMMUNITY_DOCS_FONT_DIR:-$ROOT/.venv/share/safecommunity-docs/fonts}"
+FANDOL_FILES=(FandolFang-Regular.otf FandolKai-Regular.otf)
+FANDOL_PACKAGE="texlive-lang-chinese"
+FANDOL_PATH="usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 
 missing=()
 have_soffice() { command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; }
 have_calc() { [ -e /usr/lib/libreoffice/program/libsclo.so ] || ls /usr/lib/libreoffice/program/ 2>/dev/null | grep -q '^libsc'; }
 have_font() { fc-list 2>/dev/null | grep -qi "$1"; }
+have_uno() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -I -c 'import uno' >/dev/null 2>&1; }
+have_fandol() {
+  local f
+  for f in "${FANDOL_FILES[@]}"; do [ -s "$FONT_DIR/$f" ] || return 1; done
+}
 
 check() {
   missing=()
   have_soffice || missing+=("libreoffice-writer-nogui")
   have_calc || missing+=("libreoffice-calc-nogui")
+  have_uno || missing+=("python3-uno")
   have_font "Noto Serif CJK" || missing+=("fonts-noto-cjk")
   have_font "AR PL UKai" || missing+=("fonts-arphic-ukai")
   command -v pdftoppm >/dev/null 2>&1 || missing+=("poppler-utils")
   command -v fc-list >/dev/null 2>&1 || missing+=("fontconfig")
 }
 
+# Download texlive-lang-chinese (without installing TeX), unpack it in a temporary folder and copy
+# only FandolFang and FandolKai (with their licence) into $FONT_DIR. Returns non-zero on failure.
+install_fandol() {
+  command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 || {
+    echo "setup: apt-get/dpkg-deb not available; cannot fetch the Fandol fonts" >&2
+    return 1
+  }
+  local tmp deb ok=0
+  tmp="$(mktemp -d)" || return 1
+  chmod 0777 "$tmp"  # apt-get download runs as the unprivileged _apt user where it can
+  echo "setup: fetching FandolFang/FandolKai from Debian's $FANDOL_PACKAGE (TeX is not installed)"
+  if (cd "$tmp" && apt-get download -qq "$FANDOL_PACKAGE" >/dev/null 2>"$tmp/apt.err" ||
+      { apt-get update -qq >/dev/null 2>&1 && apt-get download -qq "$FANDOL_PACKAGE" >/dev/null 2>"$tmp/apt.err"; }); then
+    deb="$(ls "$tmp"/*.deb 2>/dev/null | head -n 1)"
+    mkdir -p "$tmp/x"
+    # Unpack only the two fonts and their licence, not the whole 100 MB package.
+    if [ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp/x" --wildcards \
+        "./$FANDOL_PATH/FandolFang-Regular.otf" "./$FANDOL_PATH/FandolKai-Regular.otf" \
+        './usr/share/doc/texlive-doc/fonts/fandol/*'; then
+      mkdir -p "$FONT_DIR" && ok=1
+      for f in "${FANDOL_FILES[@]}"; do
+        cp "$tmp/x/$FANDOL_PATH/$f" "$FONT_DIR/$f.part" && mv "$FONT_DIR/$f.part" "$FONT_DIR/$f" || ok=0
+      done
+      cp "$tmp/x/usr/share/doc/texlive-doc/fonts/fandol/README" "$FONT_DIR/README.fandol" 2>/dev/null || true
+      cp "$tmp/x/usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz" "$FONT_DIR/COPYING.fandol.gz" 2>/dev/null || true
+    fi
+  else
+    echo "setup: apt-get download $FANDOL_PACKAGE failed: $(tail -n 2 "$tmp/apt.err")" >&2
+  fi
+  rm -rf "$tmp"
+  [ "$ok" = 1 ] && have_fandol
+}
+
 check
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: system parts present (LibreOffice, Noto CJK, AR PL UKai, poppler)"
-  exit 0
-fi
-
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: system parts present (LibreOffice, python3-uno, Noto CJK, AR PL UKai, poppler)"
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "setup: installing with apt: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   if apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
@@ -35,16 +79,32 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   fi
 fi
 
+fandol_missing=0
+if have_fandol; then
+  echo "setup: Fandol fonts present in $FONT_DIR"
+elif install_fandol; then
+  echo "setup: installed FandolFang and FandolKai into $FONT_DIR"
+else
+  fandol_missing=1
+  cat >&2 <<MSG
+setup: MISSING the open 仿宋/楷体 fonts (FandolFang, FandolKai) in $FONT_DIR
+  Get them with:  apt-get download $FANDOL_PACKAGE && dpkg-deb -x ${FANDOL_PACKAGE}_*.deb x &&
+                  cp x/$FANDOL_PATH/Fandol{Fang,Kai}-Regular.otf $FONT_DIR/
+  Still works without them: PDFs use Noto Serif CJK SC for 仿宋 and AR PL UKai CN for 楷体.
+MSG
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   cat >&2 <<MSG
 setup: MISSING system packages: ${missing[*]}
   Install them with:  sudo apt-get install --no-install-recommends ${missing[*]}
   Still works without them: loading, validation, scoring, JSON Schemas, docx/xlsx writing.
-  Needs them: PDF conversion and the LibreOffice-marked tests (LibreOffice, fonts), page images (poppler).
+  Needs them: PDF conversion and the LibreOffice-marked tests (LibreOffice, python3-uno for warm
+  workers, fonts), page images (poppler).
 MSG
-  if [ "${CI:-}" = "true" ]; then
-    echo "setup: CI must have every system part; failing." >&2
-    exit 1
-  fi
+fi
+if [ "${CI:-}" = "true" ] && { [ ${#missing[@]} -gt 0 ] || [ "$fandol_missing" = 1 ]; }; then
+  echo "setup: CI must have every system part; failing." >&2
+  exit 1
 fi
 exit 0

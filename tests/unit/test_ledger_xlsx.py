@@ -408,3 +408,29 @@ def test_libreoffice_keeps_formula_like_text(recalculated: dict[str, Workbook]) 
     ws = _sheet(recalculated["tricky"], RECORDS)
     for field, text in TRICKY.items():
         assert ws.cell(row=2, column=view.index(field) + 1).value == text, field
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_summaries_equal_the_analysis(
+    recalculated: dict[str, Workbook], example_view: LedgerView
+) -> None:
+    from safecommunity_docs.analysis import analyse
+
+    records, community = _example()
+    stats = analyse(records, community)
+    book = recalculated["example"]
+    for name, table in ((BY_CAUSE, stats.cause), (BY_PLACE, stats.place)):
+        ws = _sheet(book, name)
+        sheet = {
+            ws.cell(row=r, column=2).value: ws.cell(row=r, column=3).value
+            for r in range(3, 3 + len(table.rows))
+        }
+        assert sheet == {row.label: row.count for row in table.rows}, name
+    ws = _sheet(book, BY_AGE_SEX)
+    for r, row in enumerate(stats.sex_age.rows, start=3):
+        assert ws.cell(row=r, column=1).value == row.label
+        assert [ws.cell(row=r, column=c).value for c in (2, 3, 4)] == [
+            row.male,
+            row.female,
+            row.total,
+        ]

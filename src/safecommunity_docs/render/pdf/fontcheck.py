@@ -1,0 +1,155 @@
+"""Which fonts a PDF embeds, and warnings about missing embedding or unexpected fallbacks."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+EXPECTED_FAMILIES = (
+    "FandolFang",
+    "FandolKai",
+    "FandolSong",
+    "FandolHei",
+    "NotoSansCJK",
+    "NotoSerifCJK",
+    "UKai",
+    "OpenSymbol",
+)
+"""PostScript-name prefixes of the open fonts our fontconfig maps to (plus LibreOffice's bullets).
+
+Noto CJK faces appear as ``NotoSerifCJKjp-…``/``NotoSansCJKjp-…`` whatever the language: the
+TTC shares one CFF table carrying the JP name, so "jp" is expected and not a fallback.
+"""
+
+CJK_FAMILIES = tuple(f for f in EXPECTED_FAMILIES if f != "OpenSymbol")
+"""The expected fonts that have Chinese glyphs."""
+
+LATIN_FALLBACKS = ("DejaVu", "Liberation", "Carlito", "Caladea", "FreeSans", "FreeSerif")
+"""Fonts fontconfig falls back to when a declared family is unknown: a sign of a missing map."""
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FontInfo:
+    """One font used by a PDF: its PostScript ``name`` (subset tag removed) and how it is stored."""
+
+    name: str
+    subset: bool
+    embedded: bool
+    font_type: str
+
+
+def _base_name(font: DictionaryObject) -> str:
+    return str(font.get("/BaseFont", font.get("/Name", "(unnamed)"))).lstrip("/")
+
+
+def _is_embedded(font: DictionaryObject) -> bool:
+    if font.get("/Subtype") == "/Type3":
+        return True
+    if font.get("/Subtype") == "/Type0":
+        return all(_is_embedded(d.get_object()) for d in font.get("/DescendantFonts", []))
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _dict(obj: Any) -> DictionaryObject:
+    """Return ``obj`` resolved as a dictionary, or an empty one."""
+    obj = obj.get_object() if obj is not None else None
+    return obj if isinstance(obj, DictionaryObject) else DictionaryObject()
+
+
+def _fonts_in(resources: Any, seen: set[int]) -> Iterator[DictionaryObject]:
+    """Yield the font dictionaries of ``resources`` and of the form XObjects it uses."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    if id(resources) in seen:
+        return
+    seen.add(id(resources))
+    for ref in _dict(resources.get("/Font")).values():
+        yield _dict(ref)
+    for ref in _dict(resources.get("/XObject")).values():
+        xobject = _dict(ref)
+        if xobject.get("/Subtype") == "/Form":
+            yield from _fonts_in(xobject.get("/Resources"), seen)
+
+
+def _reader(pdf: bytes | PdfReader) -> PdfReader:
+    return pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
+
+
+def embedded_fonts(pdf: bytes | PdfReader) -> list[FontInfo]:
+    """Return every distinct font the PDF's pages use, sorted by name.
+
+    ``subset`` is True for names with a ``ABCDEF+`` tag; ``embedded`` is True when the font
+    program is in the file (``FontFile``/``FontFile2``/``FontFile3``, Type 3 glyph procedures, or
+    embedded descendant fonts of a Type 0 font).
+    """
+    found: set[FontInfo] = set()
+    seen: set[int] = set()
+    for page in _reader(pdf).pages:
+        for font in _fonts_in(page.get("/Resources"), seen):
+            base = _base_name(font)
+            found.add(
+                FontInfo(
+                    name=_SUBSET.sub("", base),
+                    subset=bool(_SUBSET.match(base)),
+                    embedded=_is_embedded(font),
+                    font_type=str(font.get("/Subtype", "")).lstrip("/"),
+                )
+            )
+    return sorted(found)
+
+
+def _fonts_with_han(reader: PdfReader) -> set[str]:
+    """Return the names (subset tag removed) of the fonts that draw Chinese characters."""
+    names: set[str] = set()
+
+    def visit(text: str, _cm: Any, _tm: Any, font: Any, _size: Any) -> None:
+        if font is not None and _HAN.search(text):
+            names.add(_SUBSET.sub("", _base_name(font)))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return names
+
+
+def font_warnings(pdf: bytes | PdfReader, expected: Sequence[str] = ()) -> list[str]:
+    """Return human-readable warnings about the PDF's fonts (an empty list when all is well).
+
+    It warns when a font is not embedded, when Chinese text is set in a font without Chinese
+    glyphs, when a Latin fallback (DejaVu, Liberation, …) or any font outside the mapped open
+    fonts appears (a declared family fell back), and when a family in ``expected`` (a name
+    prefix such as ``"FandolFang"``) is absent.
+    """
+    reader = _reader(pdf)
+    fonts = embedded_fonts(reader)
+    han = _fonts_with_han(reader)
+    warnings: list[str] = []
+    for font in fonts:
+        if not font.embedded:
+            warnings.append(f"font {font.name} is not embedded")
+        if font.name in han and not font.name.startswith(CJK_FAMILIES):
+            warnings.append(f"Chinese text is set in {font.name}, a font without Chinese glyphs")
+        elif font.name.startswith(LATIN_FALLBACKS):
+            warnings.append(
+                f"font {font.name} is a fallback: a declared family was not mapped to an open font"
+            )
+        elif not font.name.startswith(EXPECTED_FAMILIES):
+            warnings.append(f"unexpected font {font.name}: a declared family fell back to it")
+    names = {font.name for font in fonts}
+    for family in expected:
+        if not any(name.startswith(family) for name in names):
+            warnings.append(f"expected font {family} is not used")
+    return warnings

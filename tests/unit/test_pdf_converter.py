@@ -1,0 +1,247 @@
+"""PDF conversion: the fake converter, the fontconfig file, font checks, and real LibreOffice runs."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import safecommunity_docs
+from safecommunity_docs.errors import ConversionError, ConverterNotFound
+from safecommunity_docs.render.pdf import (
+    Converter,
+    FakeConverter,
+    LibreOfficeConverter,
+    check_pdf,
+    embedded_fonts,
+    fake_pdf,
+    fandol_dir,
+    font_warnings,
+    write_fontconfig,
+)
+from safecommunity_docs.render.pdf.fontconfig import fontconfig_text
+from tests.conftest import EXAMPLES
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def _first_page_text(pdf: bytes) -> str:
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text().replace("\n", "")
+
+
+@pytest.fixture(scope="module")
+def dossier() -> safecommunity_docs.Dossier:
+    return safecommunity_docs.load(EXAMPLES / "qinghe-street")
+
+
+@pytest.fixture(scope="module")
+def documents(dossier: safecommunity_docs.Dossier) -> list[tuple[str, bytes]]:
+    """The work plan and the promotion projects of qinghe-street as Word bytes, with titles."""
+    assert dossier.work_plan is not None
+    items = [
+        (
+            dossier.work_plan.title,
+            safecommunity_docs.render(dossier.work_plan, "docx", dossier=dossier),
+        )
+    ]
+    for project in dossier.projects:
+        items.append((project.title, safecommunity_docs.render(project, "docx", dossier=dossier)))
+    return items
+
+
+# --- without LibreOffice ---------------------------------------------------------------------
+
+
+def test_fake_converter_returns_one_deterministic_page_with_the_name() -> None:
+    with FakeConverter() as fake:
+        assert isinstance(fake, Converter)
+        first = fake.convert(b"PK\x03\x04 docx", "清河街道 工作计划")
+        again = fake.convert(b"PK\x03\x04 other", "清河街道 工作计划")
+        assert first == again
+        assert check_pdf(first, "x", "fake") == 1
+        assert "清河街道 工作计划" in _first_page_text(first)
+        metadata = PdfReader(io.BytesIO(first)).metadata
+        assert metadata is not None
+        assert metadata.title == "清河街道 工作计划"
+        assert fake.convert_many([("a", b"PK1"), ("b", b"PK2")]) == [fake_pdf("a"), fake_pdf("b")]
+        assert fake.stats.documents == 4
+
+
+def test_fake_converter_refuses_named_documents_and_non_zip_bytes() -> None:
+    fake = FakeConverter(fail=["bad"])
+    with pytest.raises(ConversionError) as caught:
+        fake.convert(b"PK", "bad")
+    assert caught.value.converter == "fake"
+    with pytest.raises(ConversionError):
+        fake.convert(b"not a zip", "plain")
+
+
+@pytest.mark.parametrize("data", [None, b"", b"hello", b"%PDF-1.4 broken"])
+def test_check_pdf_rejects_missing_or_broken_output(data: bytes | None) -> None:
+    with pytest.raises(ConversionError) as caught:
+        check_pdf(data, "doc", "libreoffice", returncode=1, stderr_tail="boom")
+    assert caught.value.stderr_tail == "boom"
+    assert caught.value.returncode == 1
+
+
+def test_font_warnings_flag_a_font_that_is_not_embedded() -> None:
+    [font] = embedded_fonts(fake_pdf("名称"))
+    assert (font.name, font.embedded, font.subset) == ("Helvetica", False, False)
+    warnings = font_warnings(fake_pdf("名称"), expected=["FandolFang"])
+    assert "font Helvetica is not embedded" in warnings
+    assert "Chinese text is set in Helvetica, a font without Chinese glyphs" in warnings
+    assert "expected font FandolFang is not used" in warnings
+
+
+def test_fontconfig_puts_our_cache_first_and_maps_the_declared_names(tmp_path: Path) -> None:
+    text = fontconfig_text([tmp_path / "fonts"], tmp_path / "cache")
+    assert text.index("<cachedir>") < text.index("<dir>") < text.index("<include")
+    assert f"<cachedir>{tmp_path / 'cache'}</cachedir>" in text
+    for name in (
+        "仿宋_GB2312",
+        "仿宋",
+        "FangSong",
+        "楷体_GB2312",
+        "楷体",
+        "KaiTi",
+        "黑体",
+        "SimHei",
+        "宋体",
+        "SimSun",
+        "方正小标宋简体",
+    ):
+        assert f"<string>{name}</string></test>" in text
+    assert "/var/cache" not in text
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
+def test_fontconfig_file_resolves_the_names_to_open_fonts(tmp_path: Path) -> None:
+    conf = write_fontconfig(tmp_path)
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+    def family(name: str) -> str:
+        done = subprocess.run(
+            ["fc-match", "-f", "%{family[0]}:%{style[0]}", name],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    fang, kai = (
+        ("FandolFang", "FandolKai") if fandol_dir() else ("Noto Serif CJK SC", "AR PL UKai CN")
+    )
+    assert family("仿宋_GB2312").startswith(fang)
+    assert family("楷体_GB2312").startswith(kai)
+    assert family("黑体").startswith("Noto Sans CJK SC")
+    assert family("宋体").startswith("Noto Serif CJK SC")
+    assert family("方正小标宋简体") == "Noto Serif CJK SC:Bold"
+
+
+def test_converter_not_found_without_soffice_on_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ConverterNotFound) as caught:
+        LibreOfficeConverter()
+    assert "apt-get install" in str(caught.value)
+    assert "libreoffice-writer-nogui" in str(caught.value)
+    assert caught.value.converter == "libreoffice"
+
+
+# --- with LibreOffice ------------------------------------------------------------------------
+
+
+@pytest.mark.libreoffice
+def test_real_conversion_embeds_the_open_fonts(documents: list[tuple[str, bytes]]) -> None:
+    if IN_CI:
+        assert fandol_dir() is not None, "the set-up must install FandolFang/FandolKai"
+    title, docx = documents[0]
+    with LibreOfficeConverter(workers=1, max_documents=1) as converter:
+        assert converter.mode == "uno", "the set-up installs python3-uno for warm workers"
+        pdf = converter.convert(docx, title)
+        second_title, second_docx = documents[1]
+        assert check_pdf(converter.convert(second_docx, second_title), second_title, "test") > 0
+        stats = converter.stats
+    assert (stats.documents, stats.starts, stats.recycles, stats.restarts) == (2, 2, 2, 0)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) > 0
+    assert title in _first_page_text(pdf)
+    fonts = embedded_fonts(pdf)
+    assert fonts
+    assert all(font.embedded and font.subset for font in fonts)
+    names = {font.name for font in fonts}
+    assert any(name.startswith("NotoSansCJK") for name in names)  # 黑体 headings
+    expected = ["FandolFang", "FandolKai"] if fandol_dir() else []
+    assert font_warnings(pdf, expected=expected) == []
+
+
+@pytest.mark.libreoffice
+def test_a_killed_worker_is_restarted_and_every_document_comes_back(
+    documents: list[tuple[str, bytes]],
+) -> None:
+    items = documents[:4] * 2
+    with LibreOfficeConverter(workers=2) as converter:
+        converter.start()
+        killed: list[int] = []
+
+        def kill_after_first_document() -> None:
+            deadline = time.monotonic() + 60
+            while converter.stats.documents < 1 and time.monotonic() < deadline:
+                time.sleep(0.005)
+            pid = converter.worker_pids()[0]
+            os.killpg(pid, signal.SIGKILL)
+            killed.append(pid)
+
+        killer = threading.Thread(target=kill_after_first_document)
+        killer.start()
+        pdfs = converter.convert_many(items)
+        killer.join()
+        stats = converter.stats
+    assert killed
+    assert len(pdfs) == len(items)
+    for (title, _), pdf in zip(items, pdfs, strict=True):
+        assert check_pdf(pdf, title, "test") > 0
+        assert title in _first_page_text(pdf)
+    assert stats.restarts >= 1
+    assert stats.documents == len(items)
+
+
+@pytest.mark.libreoffice
+def test_a_document_over_the_timeout_fails_after_one_retry_and_the_converter_recovers(
+    documents: list[tuple[str, bytes]],
+) -> None:
+    title, docx = documents[1]
+    with LibreOfficeConverter(workers=1, timeout=0.01) as converter:
+        with pytest.raises(ConversionError) as caught:
+            converter.convert(docx, title)
+        assert "timed out" in str(caught.value)
+        assert caught.value.converter == "libreoffice"
+        assert converter.stats.restarts == 2
+        assert converter.stats.retries == 1
+        converter.timeout = 60
+        assert check_pdf(converter.convert(docx, title), title, "test") > 0
+        assert converter.worker_pids()
+    assert not converter.root.exists()
+
+
+@pytest.mark.libreoffice
+def test_batch_fallback_converts_every_document_in_one_soffice_call(
+    documents: list[tuple[str, bytes]],
+) -> None:
+    items = documents[1:3]
+    with LibreOfficeConverter(mode="oneshot") as converter:
+        pdfs = converter.convert_many(items)
+        assert converter.stats.documents == len(items)
+        assert converter.stats.retries == 0
+    for (title, _), pdf in zip(items, pdfs, strict=True):
+        assert title in _first_page_text(pdf)
