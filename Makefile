@@ -26,13 +26,17 @@ demo: setup
 	$(BIN)/safecommunity-docs validate $(addprefix examples/,$(EXAMPLES))
 	@for ex in $(EXAMPLES); do \
 	  $(BIN)/safecommunity-docs score examples/$$ex || exit 1; \
-	  $(BIN)/safecommunity-docs build examples/$$ex -o out/$$ex --formats docx,xlsx || exit 1; \
+	  $(BIN)/safecommunity-docs build examples/$$ex -o out/$$ex --formats docx,xlsx,pdf || exit 1; \
 	done
 	$(BIN)/safecommunity-docs schema -o out/schemas >/dev/null
-	@echo "demo: Word documents and 自评表 workbooks of every example in out/<example>/"
+	@echo "demo: every example's dossier (Word, Excel, PDF, dossier.pdf, manifest.json) in out/<example>/"
 
-bench: python
+bench: setup
 	@for ex in $(EXAMPLES); do $(BIN)/python benchmarks/bench_render.py $$ex || exit 1; done
+	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_dossier.py --dossiers 20
 
 templates: python
 	$(BIN)/python tools/make_templates.py

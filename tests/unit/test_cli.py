@@ -139,12 +139,14 @@ def test_build_and_custom_templates(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "（定稿）" not in "".join(p.text for p in docx.Document(str(project)).paragraphs)
 
 
-def test_build_refuses_pdf_for_now(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_refuses_unknown_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from tests.conftest import EXAMPLES
 
     assert (
-        main(["build", str(EXAMPLES / "qinghe-street"), "-o", str(tmp_path), "--formats", "pdf"])
+        main(
+            ["build", str(EXAMPLES / "qinghe-street"), "-o", str(tmp_path), "--formats", "docx,odt"]
+        )
         == 1
     )
-    assert "PDF output is not available yet" in capsys.readouterr().err
+    assert "unsupported format(s) odt" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []

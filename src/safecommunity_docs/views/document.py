@@ -66,6 +66,7 @@ BlockKind = Literal[
     "figure",  # a chart (ChartSpec, drawn by the renderer) or a PNG, centred; caption below
     "signature",  # issuing body, right-aligned (右空二字)
     "date",  # date line, right-aligned under the signature
+    "toc",  # a 目录 line: title, dot leader, page number (text "title\tpage")
     "annex_note",  # 附件说明: 附件：1.×× with later lines hanging under 1.
     "annex_label",  # 「附件1」 黑体, flush left, starts a new page
     "annex_title",  # annex title, centred like the document title

@@ -74,6 +74,7 @@ class ParagraphStyle:
     spacing: int | None = -5
     before: int = 0
     after: int = 0
+    tabs: str = ""
 
     def xml(self) -> str:
         ppr = ['<w:widowControl w:val="0"/>']
@@ -92,6 +93,8 @@ class ParagraphStyle:
             first = f'w:firstLine="{self.first_line}"'
         else:
             first = 'w:firstLine="0" w:firstLineChars="0"'
+        if self.tabs:
+            ppr.append(f"<w:tabs>{self.tabs}</w:tabs>")
         ppr.append(f'<w:ind w:left="{self.left}" w:right="{self.right}" {first}/>')
         ppr.append(f'<w:jc w:val="{self.jc}"/>')
         if self.outline_level is not None:
@@ -157,6 +160,16 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
         keep_next=True,
         spacing=None,
     ),
+    # 目录 lines: the title, a dot leader, the page number flush right.
+    ParagraphStyle(
+        "GWToc",
+        "GW Contents",
+        FANGSONG,
+        jc="left",
+        left=2 * 315,
+        hanging=2 * 315,
+        tabs='<w:tab w:val="right" w:leader="dot" w:pos="8844"/>',
+    ),
     ParagraphStyle(
         "GWAnnexLabel",
         "GW Annex Label",
@@ -212,6 +225,7 @@ BLOCK_STYLES = {
     "caption": "GWCaption",
     "signature": "GWSignature",
     "date": "GWSignature",
+    "toc": "GWToc",
     "annex_note": "GWAnnexNote",
     "annex_label": "GWAnnexLabel",
     "annex_title": "GWAnnexTitle",
@@ -314,10 +328,16 @@ def paragraph(style: str, text: str = "") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
 
 
-def document_xml(body: str) -> str:
-    """document.xml with ``body`` (paragraph XML) followed by the section properties."""
+def document_xml(body: str, footer: bool = True) -> str:
+    """document.xml with ``body`` (paragraph XML) followed by the section properties; without
+    ``footer`` the pages carry no page number (cover, 目录)."""
+    section = (
+        SECTION
+        if footer
+        else SECTION.replace('<w:footerReference w:type="default" r:id="rIdFooter1"/>', "")
+    )
     return (
-        XML_HEAD + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{SECTION}'
+        XML_HEAD + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{section}'
         "</w:body></w:document>"
     )
 
@@ -405,12 +425,12 @@ APP_XML = (
 )
 
 
-def package(body: str, title: str) -> bytes:
+def package(body: str, title: str, footer: bool = True) -> bytes:
     """Zip a complete .docx from the body XML; same input, same bytes."""
     parts = [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", ROOT_RELS),
-        ("word/document.xml", document_xml(body)),
+        ("word/document.xml", document_xml(body, footer)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
         ("word/styles.xml", styles_xml()),
         ("word/settings.xml", settings_xml()),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .ooxml import BLOCK_STYLES, package, paragraph
 
 TEMPLATE_KINDS: dict[str, str] = {
+    "dossier_cover": "安全社区评定申报材料（封面）",
+    "dossier_contents": "安全社区评定申报材料（目录）",
     "application": "安全社区评定申请书",
     "work_report": "安全社区建设工作报告",
     "diagnosis_report": "事故与伤害风险诊断报告",
@@ -44,6 +46,10 @@ def body_xml() -> str:
     return "".join(parts)
 
 
+UNNUMBERED = frozenset({"dossier_cover", "dossier_contents"})
+"""Templates whose pages carry no page number."""
+
+
 def template_bytes(kind: str) -> bytes:
     """The default template of ``kind`` as .docx bytes (deterministic)."""
-    return package(body_xml(), TEMPLATE_KINDS[kind])
+    return package(body_xml(), TEMPLATE_KINDS[kind], footer=kind not in UNNUMBERED)

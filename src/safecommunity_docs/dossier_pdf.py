@@ -1,0 +1,123 @@
+"""The PDF stage of a build: convert every Word document, then assemble the dossier PDF."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .kinds import Document, Kind
+from .models.dossier import Dossier
+from .render.docx.engine import render_docx
+from .render.pdf import Converter, LibreOfficeConverter, font_warnings
+from .render.pdf.assemble import DossierMeta, Part, assemble, page_count, start_pages
+from .views.dossier import contents_view, cover_view, dossier_title
+
+DOSSIER_FILE = "dossier.pdf"
+SHORT_LABELS = {
+    "application": "申请书",
+    "work_report": "工作报告",
+    "work_plan": "工作计划",
+    "diagnosis_report": "诊断报告",
+    "promotion_project": "项目",
+    "self_assessment": "自评报告",
+}
+"""Page-label prefixes of the parts (projects are numbered: 项目1, 项目2 …)."""
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    """A rendered Word document waiting for conversion."""
+
+    kind: Kind
+    document: Document
+    docx: bytes
+
+
+@dataclass(frozen=True)
+class PdfStage:
+    """What the PDF stage produced: one PDF per document, the dossier, warnings, restarts."""
+
+    pdfs: list[bytes]
+    dossier: bytes
+    warnings: list[str]
+    restarts: int
+    seconds: float
+
+
+def _labels(words: Sequence[WordDocument]) -> list[str]:
+    labels, projects = [], 0
+    for word in words:
+        short = SHORT_LABELS.get(word.kind.name, word.kind.label)
+        if word.kind.name == "promotion_project":
+            projects += 1
+            short = f"{short}{projects}"
+        labels.append(short)
+    return labels
+
+
+def _convert(
+    converter: Converter, words: Sequence[WordDocument], dossier: Dossier
+) -> tuple[list[bytes], bytes, bytes]:
+    """Convert the parts and the cover; then the 目录 twice: once to count its pages, once
+    with the real starting page of each part."""
+    items = [(w.document.stem, w.docx) for w in words]
+    cover_docx = render_docx(cover_view(dossier))
+    titles = [w.document.stem for w in words]
+    draft = render_docx(contents_view(dossier, [(t, 0) for t in titles]))
+    converted = converter.convert_many([*items, ("封面", cover_docx), ("目录", draft)])
+    pdfs, cover, draft_pdf = converted[:-2], converted[-2], converted[-1]
+    front = page_count(cover) + page_count(draft_pdf)
+    parts = [Part(t, "", pdf) for t, pdf in zip(titles, pdfs, strict=True)]
+    entries = list(zip(titles, start_pages(front, parts), strict=True))
+    contents = converter.convert(render_docx(contents_view(dossier, entries)), "目录")
+    if page_count(contents) != page_count(draft_pdf):
+        raise AssertionError("the 目录 changed its length when the page numbers were filled in")
+    return pdfs, cover, contents
+
+
+def pdf_stage(
+    dossier: Dossier, words: Sequence[WordDocument], converter: Converter | None = None
+) -> PdfStage:
+    """Convert ``words`` to PDF (with ``converter``, or two warm LibreOffice workers) and
+    assemble the dossier: cover, 目录, every part with its bookmarks, page labels, metadata."""
+    started = time.perf_counter()
+    own = converter is None
+    active: Converter = converter if converter is not None else LibreOfficeConverter()
+    restarts_before = active.stats.restarts
+    try:
+        pdfs, cover, contents = _convert(active, words, dossier)
+        restarts = active.stats.restarts - restarts_before
+    finally:
+        if own:
+            active.close()
+    parts = [
+        Part(w.document.stem, label, pdf)
+        for w, label, pdf in zip(words, _labels(words), pdfs, strict=True)
+    ]
+    community = dossier.community
+    meta = DossierMeta(
+        title=dossier_title(dossier),
+        author=community.name,
+        subject=f"{community.target_level.label}安全社区评定申报材料",
+        keywords=(community.name, "安全社区", community.target_level.label),
+    )
+    merged = assemble(cover, contents, parts, meta)
+    warnings = [
+        f"{w.document.stem}.pdf: {warning}"
+        for w, pdf in zip(words, pdfs, strict=True)
+        for warning in font_warnings(pdf)
+    ]
+    return PdfStage(
+        pdfs=pdfs,
+        dossier=merged,
+        warnings=warnings,
+        restarts=restarts,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def dossier_path(folder: Path) -> Path:
+    """Where the assembled dossier goes."""
+    return folder / DOSSIER_FILE

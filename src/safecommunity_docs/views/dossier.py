@@ -1,0 +1,81 @@
+"""The dossier's own pages: the cover (封面) and the contents (目录) with real page numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..models.dossier import Dossier
+from .builder import BlockBuilder
+from .document import DocumentView
+from .format import fmt_date
+from .numbering import heading_number
+
+COVER, CONTENTS = "dossier_cover", "dossier_contents"
+
+
+def dossier_title(dossier: Dossier) -> str:
+    """「清河街道市级安全社区评定申报材料」."""
+    level = dossier.community.target_level.label
+    return f"{dossier.community.name}{level}安全社区评定申报材料"
+
+
+def applicant(dossier: Dossier) -> str:
+    """Who applies: the application's applicant, else the plan's issuing body, else the name."""
+    if dossier.application is not None:
+        return dossier.application.applicant
+    if dossier.work_plan is not None:
+        return dossier.work_plan.issuing_body
+    return dossier.community.name
+
+
+def dossier_date(dossier: Dossier) -> date:
+    """The dossier's date: the application's, else the assessment's, else the plan's."""
+    if dossier.application is not None:
+        return dossier.application.submitted_on
+    if dossier.assessment is not None:
+        return dossier.assessment.assessed_on
+    if dossier.work_plan is not None:
+        return dossier.work_plan.issue_date
+    return dossier.community.creation_start
+
+
+def cover_view(dossier: Dossier) -> DocumentView:
+    """The cover: community, the level applied for, the applicant and the date."""
+    community = dossier.community
+    level = community.target_level.label
+    b = BlockBuilder()
+    for _ in range(4):
+        b.add("blank")
+    b.add("annex_title", f"{level}安全社区评定")
+    b.add("annex_title", "申报材料")
+    for _ in range(9):
+        b.add("blank")
+    b.add("caption", f"申报单位：{applicant(dossier)}")
+    b.add("caption", f"申报级别：{level}安全社区")
+    b.add("caption", fmt_date(dossier_date(dossier)))
+    return DocumentView(
+        kind=COVER,
+        title=community.name,
+        subtitle="",
+        blocks=tuple(b.blocks),
+        author=applicant(dossier),
+        document_date=dossier_date(dossier),
+        subject=dossier_title(dossier),
+    )
+
+
+def contents_view(dossier: Dossier, entries: Sequence[tuple[str, int]]) -> DocumentView:
+    """The 目录: one line per part, numbered 一、二、…, with the page it starts on."""
+    b = BlockBuilder()
+    for n, (title, page) in enumerate(entries, start=1):
+        b.add("toc", f"{heading_number(1, n)}{title}\t{page}")
+    return DocumentView(
+        kind=CONTENTS,
+        title="目　　录",
+        subtitle="",
+        blocks=tuple(b.blocks),
+        author=applicant(dossier),
+        document_date=dossier_date(dossier),
+        subject=dossier_title(dossier),
+    )
