@@ -13,12 +13,8 @@ from .builder import BlockBuilder
 from .document import DocumentView
 from .format import fmt_date, fmt_number
 from .self_assessment import verdict_sentence
-from .work_report import (
-    SUB_UNIT_LABELS,
-    assessment_result,
-    issuing_body,
-    work_report_title,
-)
+from .work_report import assessment_result, issuing_body, work_report_title
+from .work_report_facts import SUB_UNIT_LABELS
 
 KIND = "application"
 
