@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
+from datetime import date, datetime
+
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ..zipfix import normalise_zip
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -47,3 +53,17 @@ def write_formula(ws: Worksheet, row: int, column: int, formula: str) -> Cell:
 def quote(text: str) -> str:
     """Return ``text`` as a spreadsheet string literal (doubled quotes)."""
     return '"' + text.replace('"', '""') + '"'
+
+
+def save_workbook(book: Workbook, title: str, day: date) -> bytes:
+    """Return ``book`` as .xlsx bytes with its core properties dated ``day`` (zh-CN, titled):
+    the same workbook gives the same bytes whenever it is saved."""
+    stamp = datetime(day.year, day.month, day.day)
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    book.properties.creator = "safecommunity-docs"
+    book.properties.title = title
+    book.properties.language = "zh-CN"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalise_zip(buffer.getvalue(), stamp)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import unicodedata
-from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, NamedStyle
@@ -14,7 +12,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...views.ledger import NATURE_SEPARATOR, NO, YES, LedgerColumn, LedgerView
-from ..zipfix import normalise_zip
 from .cells import (
     BODY_FONT,
     BORDER,
@@ -24,6 +21,7 @@ from .cells import (
     TITLE_FONT,
     cell_at,
     quote,
+    save_workbook,
     write_formula,
     write_text,
 )
@@ -351,13 +349,4 @@ def render_ledger(view: LedgerView) -> bytes:
     _write_share(sheets[1], view, "place", f"{view.community}伤害发生地点构成")
     _write_age_sex(sheets[2], view)
     _write_months(sheets[3], view)
-    day = view.document_date
-    stamp = datetime(day.year, day.month, day.day)
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    book.properties.creator = "safecommunity-docs"
-    book.properties.title = view.title
-    book.properties.language = "zh-CN"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return normalise_zip(buffer.getvalue(), stamp)
+    return save_workbook(book, view.title, view.document_date)

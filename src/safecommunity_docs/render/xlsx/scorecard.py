@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -17,7 +15,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...views.scorecard import NOT_APPLICABLE, ScorecardBand, ScorecardView
-from ..zipfix import normalise_zip
 from .cells import (
     BODY_FONT,
     BORDER,
@@ -29,6 +26,7 @@ from .cells import (
     WRAP,
     cell_at,
     quote,
+    save_workbook,
     write_formula,
     write_text,
 )
@@ -365,13 +363,4 @@ def render_scorecard(view: ScorecardView) -> bytes:
             + "$".join((address.rstrip("0123456789"), address[len(address.rstrip("0123456789")) :]))
         )
         book.defined_names[name] = DefinedName(name, attr_text=f"'{SUMMARY}'!{absolute}")
-    day = view.document_date
-    stamp = datetime(day.year, day.month, day.day)
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    book.properties.creator = "safecommunity-docs"
-    book.properties.title = view.title
-    book.properties.language = "zh-CN"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return normalise_zip(buffer.getvalue(), stamp)
+    return save_workbook(book, view.title, view.document_date)
