@@ -42,12 +42,18 @@ def main() -> int:
                     first = time.perf_counter() - t0
                     files = len(result.outputs)
         ours = time.perf_counter() - started
+        sys.stdout.write(
+            f"library: first dossier {first:.2f} s, {args.dossiers} dossiers {ours:.1f} s\n"
+        )
+        sys.stdout.flush()
         naive_first = None
         started = time.perf_counter()
         for n in range(args.dossiers):
             t0 = time.perf_counter()
             result = build(dossier, work / f"naive{n}", formats=["docx", "xlsx"])
-            naive_loop([o.path for o in result.outputs if o.format == "docx"], work / f"n{n}")
+            scratch = work / f"n{n}"
+            scratch.mkdir()
+            naive_loop([o.path for o in result.outputs if o.format == "docx"], scratch)
             if naive_first is None:
                 naive_first = time.perf_counter() - t0
         naive = time.perf_counter() - started
