@@ -18,7 +18,7 @@ KIND = "diagnosis_report"
 EMPTY = "—"
 
 # Which coded tables get a chart, and of what kind (the rest are tables only).
-_CHARTED: dict[str, ChartKind] = {"cause": "barh", "place": "pie", "month": "bar", "hour": "bar"}
+_CHARTED: dict[str, ChartKind] = {"cause": "barh", "place": "pie"}
 _DETAIL_TABLES = ("activity", "intent", "nature", "body_part", "severity", "outcome")
 
 
@@ -129,7 +129,7 @@ def _analysis(b: BlockBuilder, stats: InjuryStatistics, report: DiagnosisReport)
     b.h2("伤害者年龄与性别")
     _sex_age(b, stats)
     b.h2("伤害发生时间")
-    b.figure("伤害发生月份分布", _chart(stats.month, "bar", "伤害发生月份分布"))
+    b.figure("伤害发生月份分布", _chart(stats.month, "line", "伤害发生月份分布"))
     b.figure("伤害发生时段分布", _chart(stats.hour, "bar", "伤害发生时段分布"))
     b.h2("伤害发生时活动、意图、性质与部位")
     for dimension in _DETAIL_TABLES[:4]:
