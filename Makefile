@@ -42,7 +42,8 @@ templates: python
 	$(BIN)/python tools/make_templates.py
 
 lint: python
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check src tests tools || true
 
 typecheck: python
@@ -52,8 +53,9 @@ unit: python
 	$(BIN)/pytest -q
 
 test: setup
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/mypy --strict src
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q
 
 schemas: python

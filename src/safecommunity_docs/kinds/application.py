@@ -9,7 +9,7 @@ from ..models.application import Application
 from ..models.dossier import Dossier
 from ..views.application import application_title, application_view
 from ..views.document import DocumentView
-from .base import Document, Kind, RenderContext
+from .base import Document, Kind, RenderContext, rubric_for
 from .registry import register
 
 
@@ -24,7 +24,7 @@ def _documents(dossier: Dossier) -> list[Document]:
 
 def _view(model: Any, context: RenderContext) -> DocumentView:
     if isinstance(model, Dossier):
-        return application_view(model.application, model)
+        return application_view(model.application, model, rubric_for(model))
     assert isinstance(model, Application)
     if context.dossier is None:
         raise InputError(
@@ -35,7 +35,7 @@ def _view(model: Any, context: RenderContext) -> DocumentView:
                 )
             ]
         )
-    return application_view(model, context.dossier)
+    return application_view(model, context.dossier, rubric_for(context.dossier))
 
 
 KIND = register(

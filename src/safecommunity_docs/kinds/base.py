@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..io import load_rubric
 from ..models.dossier import Dossier
+from ..models.rubric import Rubric
 from ..views.document import DocumentView
 
 
@@ -49,3 +51,10 @@ class Kind:
     documents: Callable[[Dossier], list[Document]]
     view: Callable[[Any, RenderContext], DocumentView] | None = None
     extra: dict[str, Callable[[Any, RenderContext], bytes]] = field(default_factory=dict)
+
+
+def rubric_for(dossier: Dossier | None) -> Rubric:
+    """The rubric of the dossier's assessment (the default city rubric without one)."""
+    if dossier is not None and dossier.assessment is not None:
+        return load_rubric(dossier.assessment.rubric)
+    return load_rubric()

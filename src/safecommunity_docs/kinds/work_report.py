@@ -7,7 +7,7 @@ from typing import Any
 from ..models.dossier import Dossier
 from ..views.document import DocumentView
 from ..views.work_report import work_report_title, work_report_view
-from .base import Document, Kind, RenderContext
+from .base import Document, Kind, RenderContext, rubric_for
 from .registry import register
 
 
@@ -20,7 +20,7 @@ def _documents(dossier: Dossier) -> list[Document]:
 
 def _view(dossier: Any, context: RenderContext) -> DocumentView:
     assert isinstance(dossier, Dossier)
-    return work_report_view(dossier)
+    return work_report_view(dossier, rubric_for(dossier))
 
 
 KIND = register(

@@ -124,7 +124,7 @@ def meets_standard(rubric: Rubric, report: ScoreReport) -> bool:
     return report.verdict.code == max(rubric.bands, key=lambda band: band.min).code
 
 
-def standard_body(dossier: Dossier) -> list[str]:
+def standard_body(dossier: Dossier, rubric: Rubric) -> list[str]:
     """Return the standard request text written from the dossier, one string per paragraph.
 
     It says who the community is, since when and how it has built the safe community (working
@@ -133,7 +133,7 @@ def standard_body(dossier: Dossier) -> list[str]:
     """
     community = dossier.community
     paragraphs = [_introduction(dossier), _work_done(dossier)]
-    result = assessment_result(dossier)
+    result = assessment_result(dossier, rubric)
     if result is not None:
         paragraphs.append(_result(dossier, *result))
     level = community.target_level.label
@@ -165,7 +165,9 @@ def _contact_line(contact: Contact) -> str:
     return text
 
 
-def application_view(application: Application | None, dossier: Dossier) -> DocumentView:
+def application_view(
+    application: Application | None, dossier: Dossier, rubric: Rubric
+) -> DocumentView:
     """Build the application letter (评定申请书) of a dossier.
 
     ``application`` gives the addressee, applicant, date, title, body, attachments and contact;
@@ -178,7 +180,7 @@ def application_view(application: Application | None, dossier: Dossier) -> Docum
     addressee = application.addressee if application else default_addressee(community)
     applicant = application.applicant if application else issuing_body(dossier)
     when = application_date(application, dossier)
-    body = application.body if application and application.body else standard_body(dossier)
+    body = application.body if application and application.body else standard_body(dossier, rubric)
     attachments = (
         application.attachments
         if application and application.attachments

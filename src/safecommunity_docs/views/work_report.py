@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..analysis.rounding import largest_remainder, percent
-from ..io import load_rubric
 from ..models.assessment import ItemScore
 from ..models.community import AgeBand, Community, Facilities
 from ..models.dossier import Dossier
@@ -43,11 +42,10 @@ def work_report_title(community: Community) -> str:
     return f"{community.name}安全社区建设工作报告"
 
 
-def assessment_result(dossier: Dossier) -> tuple[Rubric, ScoreReport] | None:
-    """Return the rubric of the dossier's assessment and its scores, or None without one."""
+def assessment_result(dossier: Dossier, rubric: Rubric) -> tuple[Rubric, ScoreReport] | None:
+    """Return ``rubric`` (the assessment's) and the assessment's scores, or None without one."""
     if dossier.assessment is None:
         return None
-    rubric = load_rubric(dossier.assessment.rubric)
     return rubric, score(dossier.assessment, rubric)
 
 
@@ -260,19 +258,18 @@ def report_date(dossier: Dossier) -> date:
     return dossier.community.creation_start
 
 
-def work_report_view(dossier: Dossier) -> DocumentView:
+def work_report_view(dossier: Dossier, rubric: Rubric) -> DocumentView:
     """Build the work report view of a dossier.
 
     Part 1 (基本概况) describes the community from its profile; part 2 takes every element of
-    the assessment's rubric (the city rubric without an assessment), gives what the dossier
+    ``rubric`` (the assessment's; the kind passes the city rubric without one), gives what the dossier
     records for it (organisation, diagnosis, plan targets, projects, emergency measures, injury
     records) and quotes each item with the evidence the assessment lists; parts 3 and 4 give the
     self-assessment result and the shortfalls with their improvements. The work plan's issuing
     body signs it on the assessment date.
     """
     community = dossier.community
-    result = assessment_result(dossier)
-    rubric = result[0] if result is not None else load_rubric()
+    result = assessment_result(dossier, rubric)
     b = BlockBuilder()
     _overview(b, community)
     _elements(b, dossier, rubric)
