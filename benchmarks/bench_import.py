@@ -72,7 +72,8 @@ def main() -> int:
             sys.stdout.write(
                 f"{path.suffix} {args.rows} rows ({path.stat().st_size // 1024} KiB): read median "
                 f"{statistics.median(read_times):.2f} s, validate median "
-                f"{statistics.median(validate_times):.2f} s\n")
+                f"{statistics.median(validate_times):.2f} s\n"
+            )
     return 0
 
 

@@ -122,8 +122,9 @@ def test_fontconfig_puts_our_cache_first_and_maps_the_declared_names(tmp_path: P
     assert "/var/cache" not in text
 
 
-@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
 def test_fontconfig_file_resolves_the_names_to_open_fonts(tmp_path: Path) -> None:
+    # fontconfig comes with the set-up's packages; its absence is a failure, never a skip.
+    assert shutil.which("fc-match"), "fontconfig is missing: run the set-up (make test)"
     conf = write_fontconfig(tmp_path)
     env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
