@@ -8,6 +8,7 @@ from datetime import date, datetime
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..zipfix import normalise_zip
@@ -67,3 +68,21 @@ def save_workbook(book: Workbook, title: str, day: date) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return normalise_zip(buffer.getvalue(), stamp)
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, header: str = "", margin: float = 0.5) -> None:
+    """A4, fit to the page width, centred, 「第 n 页，共 m 页」 in the footer, ``header`` on top."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = margin
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if header and ws.oddHeader is not None and ws.oddHeader.center is not None:
+        ws.oddHeader.center.text = header.replace("&", "&&")
+    if ws.oddFooter is not None and ws.oddFooter.center is not None:
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"

@@ -8,7 +8,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...views.ledger import NATURE_SEPARATOR, NO, YES, LedgerColumn, LedgerView
@@ -20,6 +19,7 @@ from .cells import (
     SUBTOTAL_FILL,
     TITLE_FONT,
     cell_at,
+    print_setup,
     quote,
     save_workbook,
     write_formula,
@@ -62,23 +62,6 @@ def _records_column(view: LedgerView, field: str) -> str:
     return f"'{RECORDS}'!${letter}:${letter}"
 
 
-def _print_setup(ws: Worksheet, *, landscape: bool, header: str) -> None:
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is None:
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    if ws.oddHeader is not None and ws.oddHeader.center is not None:
-        ws.oddHeader.center.text = header.replace("&", "&&")
-    if ws.oddFooter is not None and ws.oddFooter.center is not None:
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
-
 def _write_codes(ws: Worksheet, view: LedgerView) -> dict[str, str]:
     """Write one 代码/名称 column pair per list; return each field's label range reference."""
     lists = [(c.field, c.title, c.entries) for c in view.code_lists]
@@ -109,7 +92,7 @@ def _write_codes(ws: Worksheet, view: LedgerView) -> dict[str, str]:
         name = _letter(name_col)
         ranges[field] = f"'{CODES}'!${name}$3:${name}${2 + len(entries)}"
     ws.freeze_panes = "A3"
-    _print_setup(ws, landscape=True, header=f"{view.title}　代码表")
+    print_setup(ws, landscape=True, margin=0.4, header=f"{view.title}　代码表")
     return ranges
 
 
@@ -218,7 +201,7 @@ def _write_records(ws: Worksheet, view: LedgerView, ranges: dict[str, str]) -> N
     ws.auto_filter.ref = f"A1:{_letter(month_col)}{last_data}"
     ws.print_title_rows = "1:1"
     ws.print_area = f"A1:{_letter(fields)}{last_data}"
-    _print_setup(ws, landscape=True, header=view.title)
+    print_setup(ws, landscape=True, margin=0.4, header=view.title)
 
 
 def _head(ws: Worksheet, title: str, heads: list[str], widths: list[int]) -> None:
@@ -261,7 +244,7 @@ def _write_share(ws: Worksheet, view: LedgerView, field: str, title: str) -> Non
     _style_row(ws, total, 4, total=True)
     for row in range(3, total + 1):
         cell_at(ws, row, 4).number_format = "0.0%"
-    _print_setup(ws, landscape=False, header=view.title)
+    print_setup(ws, landscape=False, margin=0.4, header=view.title)
 
 
 def _write_age_sex(ws: Worksheet, view: LedgerView) -> None:
@@ -291,7 +274,7 @@ def _write_age_sex(ws: Worksheet, view: LedgerView) -> None:
     for row in range(3, total_row + 1):
         write_formula(ws, row, share, f"IF(${tot}${total_row}>0,{tot}{row}/${tot}${total_row},0)")
         cell_at(ws, row, share).number_format = "0.0%"
-    _print_setup(ws, landscape=False, header=view.title)
+    print_setup(ws, landscape=False, margin=0.4, header=view.title)
 
 
 def _write_months(ws: Worksheet, view: LedgerView) -> None:
@@ -325,7 +308,7 @@ def _write_months(ws: Worksheet, view: LedgerView) -> None:
     for row in range(3, total + 1):
         write_formula(ws, row, 14, f"SUM(B{row}:M{row})")
         _style_row(ws, row, 14, total=row == total)
-    _print_setup(ws, landscape=True, header=view.title)
+    print_setup(ws, landscape=True, margin=0.4, header=view.title)
 
 
 def render_ledger(view: LedgerView) -> bytes:

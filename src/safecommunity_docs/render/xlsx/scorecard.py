@@ -11,7 +11,6 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...views.scorecard import NOT_APPLICABLE, ScorecardBand, ScorecardView
@@ -25,6 +24,7 @@ from .cells import (
     TITLE_FONT,
     WRAP,
     cell_at,
+    print_setup,
     quote,
     save_workbook,
     write_formula,
@@ -210,24 +210,8 @@ def _write_scoring_sheet(
     )
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.print_title_rows = "3:3"
-    _print_setup(ws)
+    print_setup(ws, landscape=True)
     return blocks, subtotals
-
-
-def _print_setup(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is None:
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    footer = ws.oddFooter
-    if footer is not None and footer.center is not None:
-        footer.center.text = "第 &P 页，共 &N 页"
 
 
 def _write_summary(
@@ -336,7 +320,7 @@ def _write_summary(
         ws.column_dimensions[_letter(c)].width = width
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
-    _print_setup(ws)
+    print_setup(ws, landscape=False)
     ws.page_setup.orientation = "portrait"
     return labels
 
