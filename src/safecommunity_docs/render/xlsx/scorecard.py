@@ -321,7 +321,6 @@ def _write_summary(
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
     print_setup(ws, landscape=False)
-    ws.page_setup.orientation = "portrait"
     return labels
 
 
