@@ -31,6 +31,24 @@ class ConverterStats:
     seconds: float = 0.0
 
 
+class ContextClosing:
+    """``with converter:`` closes the converter on the way out (mixed into the converters)."""
+
+    def close(self) -> None:
+        """Release what the converter holds."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
 @runtime_checkable
 class Converter(Protocol):
     """Turns Word documents into PDF bytes; use it as a context manager or call :meth:`close`."""

@@ -6,8 +6,6 @@ import io
 import threading
 import time
 from collections.abc import Sequence
-from types import TracebackType
-from typing import Self
 
 from pypdf import PdfWriter
 from pypdf.generic import (
@@ -20,7 +18,7 @@ from pypdf.generic import (
 )
 
 from ...errors import ConversionError
-from .base import ConverterStats
+from .base import ContextClosing, ConverterStats
 
 _A4 = (595.28, 841.89)
 
@@ -77,7 +75,7 @@ def fake_pdf(name: str) -> bytes:
     return buffer.getvalue()
 
 
-class FakeConverter:
+class FakeConverter(ContextClosing):
     """A :class:`Converter` that returns :func:`fake_pdf` of each document's name.
 
     ``fail`` names documents for which it raises :class:`ConversionError` instead, so callers'
@@ -121,14 +119,3 @@ class FakeConverter:
 
     def close(self) -> None:
         """Do nothing: the fake converter holds no process."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

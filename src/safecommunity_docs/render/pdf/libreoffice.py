@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
-from typing import Literal, Self
+from typing import Literal
 
 from ...errors import ConversionError, ConverterNotFound
-from .base import ConverterStats, check_pdf
+from .base import ContextClosing, ConverterStats, check_pdf
 from .fontconfig import write_fontconfig
 from .uno_worker import UnoWorker
 from .workers import OneShotWorker, Outcome, Worker
@@ -77,7 +76,7 @@ def _stop_all(workers: list[Worker], root: Path) -> None:
     shutil.rmtree(root, ignore_errors=True)
 
 
-class LibreOfficeConverter:
+class LibreOfficeConverter(ContextClosing):
     """Converts Word documents to PDF with LibreOffice headless, keeping ``workers`` soffice warm.
 
     Each worker has its own profile (``-env:UserInstallation``) in a temporary folder and sees
@@ -183,17 +182,6 @@ class LibreOfficeConverter:
         """Kill every worker and remove the temporary folder; the converter cannot be reused."""
         self._closed = True
         self._finalizer()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _count(self, **changes: float) -> None:
         with self._lock:
