@@ -107,7 +107,9 @@ def _cmd_score(args: argparse.Namespace, out: Console, err: Console) -> int:
 def _cmd_build(args: argparse.Namespace, out: Console, err: Console) -> int:
     dossier = load(args.path)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
-    result = build(dossier, args.output, formats=formats, template_dir=args.templates)
+    # A spinner on a terminal (PDF conversion takes seconds); nothing when output is piped.
+    with err.status(f"{dossier.community.name}: building …", spinner="dots"):
+        result = build(dossier, args.output, formats=formats, template_dir=args.templates)
     for output in result.outputs:
         out.print(f"{output.format}\t{output.path}", markup=False, highlight=False)
     for warning in result.warnings:
