@@ -190,8 +190,11 @@ class LibreOfficeConverter(ContextClosing):
 
     def _ensure_started(self, worker: Worker) -> None:
         if isinstance(worker, UnoWorker) and not worker.running:
+            # A worker found dead before its next document crashed (or was killed) while idle:
+            # starting it again is a restart, not a first start.
+            died = worker.died
             worker.start(self.startup_timeout)
-            self._count(starts=1)
+            self._count(starts=1, restarts=1 if died else 0)
 
     def _convert_on(self, worker: Worker, docx: bytes, name: str) -> bytes:
         started = time.perf_counter()

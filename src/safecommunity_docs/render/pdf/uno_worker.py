@@ -71,6 +71,12 @@ class UnoWorker(WorkerBase):
         """Return whether both the office and its bridge are alive."""
         return all(p is not None and p.poll() is None for p in (self.office, self.bridge))
 
+    @property
+    def died(self) -> bool:
+        """Return whether the worker was started and has died without being stopped or killed
+        by us (a crash, or killed from outside while it sat idle)."""
+        return self.office is not None and not self.running
+
     def pids(self) -> list[int]:
         """Return the soffice process-group id while it runs."""
         return [self.office.pid] if self.office is not None and self.running else []
