@@ -37,9 +37,6 @@ class BuildOptions(StrictModel):
         description="Document kinds in dossier order; default 申请书, 工作报告, 工作计划, "
         "风险诊断报告, 安全促进项目实施方案, 自评报告.",
     )
-    formal_mode: bool = Field(
-        default=False, title="公文格式", description="Add 版头 and 版记 (GB/T 9704 formal mode)."
-    )
 
 
 class Dossier(StrictModel):
