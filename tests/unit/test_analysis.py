@@ -35,6 +35,7 @@ from safecommunity_docs.analysis import (
 )
 from safecommunity_docs.codes import InjuryCause, InjuryNature, InjuryPlace
 from safecommunity_docs.models import Community, InjuryRecord
+from safecommunity_docs.views.findings import finding_text
 
 D = Decimal
 BROAD = AgeGroups((0, 15, 60))  # lines up with the community's bands below
@@ -456,7 +457,8 @@ def test_findings_in_documented_order() -> None:
         ("重点场所", "公路/街道", "top_count", "25.0", "58.3", "%"),
         ("重点场所", "公共居住场所", "top_count", "16.7", "75.0", "%"),
     ]
-    assert found[0].detail == (
+    assert (found[0].count, found[0].ratio, found[0].threshold) == (2, D("2.22"), D("1.5"))
+    assert finding_text(found[0]) == (
         "0-14岁女性伤害发生率为1.33‰，是社区总体伤害发生率0.60‰的2.22倍（标准为1.5倍以上）"
     )
     assert found[0].category is FindingCategory.HIGH_RISK_GROUP

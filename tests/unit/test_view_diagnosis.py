@@ -96,3 +96,14 @@ def test_built_document_embeds_the_charts(tmp_path: Path) -> None:
     assert len(document.inline_shapes) == 5
     assert dossier.diagnosis is not None
     assert document.paragraphs[0].text == dossier.diagnosis.title
+
+
+def test_every_finding_reads_as_a_sentence(case: tuple[Dossier, DocumentView]) -> None:
+    from safecommunity_docs.views.findings import finding_text
+
+    dossier, _ = case
+    for finding in analyse(dossier.injury_records, dossier.community).findings:
+        text = finding_text(finding)
+        assert text.startswith(finding.subject)
+        assert "None" not in text
+        assert (finding.unit in text) or finding.rule in ("most_injuries",)

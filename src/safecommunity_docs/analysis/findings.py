@@ -66,7 +66,12 @@ class FindingCategory(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One finding: category, subject, rule id, supporting value and reference, unit, detail."""
+    """One finding: category, subject, rule id, and the numbers that support it.
+
+    ``value`` is the subject's figure and ``reference`` what it was compared with (both in
+    ``unit``); ``count``, ``total``, ``rank``, ``ratio`` and ``threshold`` are filled where the
+    rule has them. The wording is left to the views.
+    """
 
     category: FindingCategory
     subject: str
@@ -74,7 +79,11 @@ class Finding:
     value: Decimal
     reference: Decimal
     unit: str
-    detail: str
+    count: int | None = None
+    total: int | None = None
+    rank: int | None = None
+    ratio: Decimal | None = None
+    threshold: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +147,9 @@ def high_risk_groups(rates: RateTable, rules: FindingRules = DEFAULT_RULES) -> l
                 r.rate,
                 overall.rate,
                 PERMILLE,
-                f"{subject}伤害发生率为{r.rate}‰，是社区总体伤害发生率{overall.rate}‰的"
-                f"{ratio}倍（标准为{rules.risk_ratio}倍以上）",
+                count=r.count,
+                ratio=ratio,
+                threshold=rules.risk_ratio,
             )
         )
     return found
@@ -164,8 +174,8 @@ def high_risk_environments(
                 top.share,
                 places.row(top.label).share,
                 PERCENT,
-                f"{top.label}发生重度伤害{top.count}例，占全部重度伤害（{severe.total}例）的"
-                f"{top.share}%，居各地点之首",
+                count=top.count,
+                total=severe.total,
             )
         )
     for row in places.ranked():
@@ -178,8 +188,9 @@ def high_risk_environments(
                     row.share,
                     rules.place_share,
                     PERCENT,
-                    f"{row.label}发生伤害{row.count}例，占全部伤害的{row.share}%，"
-                    f"达到{rules.place_share}%以上",
+                    count=row.count,
+                    total=places.total,
+                    threshold=rules.place_share,
                 )
             )
     return found
@@ -217,8 +228,7 @@ def vulnerable_groups(
                         own.rate,
                         overall.rate,
                         PERMILLE,
-                        f"{group.label}伤害发生率为{own.rate}‰，高于社区总体伤害发生率"
-                        f"{overall.rate}‰",
+                        count=len(members),
                     )
                 )
             continue
@@ -233,8 +243,8 @@ def vulnerable_groups(
                     value,
                     reference,
                     PERCENT,
-                    f"{group.label}伤害中重度伤害占{value}%，高于全部伤害中的{reference}%"
-                    f"（缺少{group.label}人口数，按重度伤害比例判断）",
+                    count=severe,
+                    total=len(members),
                 )
             )
     return found

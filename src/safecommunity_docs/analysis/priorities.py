@@ -41,7 +41,8 @@ def _running(
                 row.share,
                 share,
                 PERCENT,
-                f"{row.label}{row.count}例，占{row.share}%，居第{rank}位，累计占{share}%",
+                count=row.count,
+                rank=rank,
             )
         )
         if stop is not None and running * 100 >= stop * table.total:
@@ -80,7 +81,7 @@ def key_groups(ages: CountTable, rates: RateTable) -> list[Finding]:
                 top.share,
                 runner_up,
                 PERCENT,
-                f"{top.label}伤害{top.count}例，占{top.share}%，为各年龄组最多",
+                count=top.count,
             )
         )
     overall = rates.overall
@@ -97,7 +98,7 @@ def key_groups(ages: CountTable, rates: RateTable) -> list[Finding]:
                 best.rate,
                 overall.rate,
                 PERMILLE,
-                f"{subject}伤害发生率为{best.rate}‰，为各性别年龄组最高（社区总体{overall.rate}‰）",
+                count=best.count,
             )
         )
     return found

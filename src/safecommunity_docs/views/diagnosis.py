@@ -12,6 +12,7 @@ from ..models.dossier import Dossier
 from .builder import BlockBuilder, sentence
 from .chart import ChartKind, ChartSeries, ChartSpec
 from .document import DocumentView, TableView
+from .findings import finding_text
 from .format import fmt_date, fmt_number, fmt_percent, fmt_plain
 
 KIND = "diagnosis_report"
@@ -291,7 +292,7 @@ def _findings(
         b.h2(str(category))
         derived = [f for f in findings if f.category == category]
         if derived:
-            b.p("数据分析：" + "；".join(f.detail.rstrip("。") for f in derived) + "。")
+            b.p("数据分析：" + "；".join(finding_text(f) for f in derived) + "。")
         for n, text in enumerate(conclusions):
             b.p(("诊断结论：" if n == 0 else "") + sentence(text))
         if not derived and not conclusions:
