@@ -131,9 +131,9 @@ def test_view_order_date_and_age_groups() -> None:
     assert empty.document_date == _community().creation_start
     assert empty.rows == ()
     assert [g.label for g in age_groups((0, 15, 60))] == ["0-14岁", "15-59岁", "60岁及以上"]
-    with pytest.raises(ValueError, match="start at 0"):
+    with pytest.raises(ValueError, match=r"start at 0"):
         age_groups((5, 15))
-    with pytest.raises(ValueError, match="increase"):
+    with pytest.raises(ValueError, match=r"increase"):
         age_groups((0, 15, 15))
 
 

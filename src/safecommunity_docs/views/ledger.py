@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import types
 import typing
 from collections.abc import Sequence
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from ..analysis.groups import DEFAULT_GROUPS, AgeGroups
 from ..codes import CodedEnum
 from ..models.community import Community
 from ..models.injury import InjuryRecord
@@ -22,7 +22,7 @@ NATURE_SEPARATOR = "；"
 YES, NO = "是", "否"
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-DEFAULT_AGE_BOUNDS: tuple[int, ...] = (0, 5, 15, 25, 45, 60, 70)
+DEFAULT_AGE_BOUNDS: tuple[int, ...] = DEFAULT_GROUPS.boundaries
 """Lower bounds of the default summary age groups: 0-4, 5-14, 15-24, 25-44, 45-59, 60-69, 70+."""
 
 Cell = str | int
@@ -159,17 +159,14 @@ def _cell(value: object, kind: ColumnKind) -> Cell:
 def age_groups(bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> tuple[AgeGroup, ...]:
     """Return summary age groups from increasing lower ``bounds`` starting at 0, the last open.
 
-    ``(0, 5, 15)`` gives 0-4岁, 5-14岁 and 15岁及以上.
+    ``(0, 5, 15)`` gives 0-4岁, 5-14岁 and 15岁及以上: the same groups and labels as the
+    statistics (:class:`~safecommunity_docs.analysis.AgeGroups`), which also validates them.
     """
-    if not bounds or bounds[0] != 0:
-        raise ValueError(f"age bounds must start at 0, got {list(bounds)}")
-    if any(b <= a for a, b in itertools.pairwise(bounds)):
-        raise ValueError(f"age bounds must increase, got {list(bounds)}")
-    groups: list[AgeGroup] = []
-    for lower, upper in zip(bounds, [*bounds[1:], None], strict=True):
-        label = f"{lower}岁及以上" if upper is None else f"{lower}-{upper - 1}岁"
-        groups.append(AgeGroup(label=label, lower=lower, upper=upper))
-    return tuple(groups)
+    groups = AgeGroups(tuple(bounds))
+    return tuple(
+        AgeGroup(label=label, lower=lo, upper=None if hi is None else hi + 1)
+        for label, (lo, hi) in zip(groups.labels, groups.ranges, strict=True)
+    )
 
 
 def ledger_view(
