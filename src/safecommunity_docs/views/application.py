@@ -11,9 +11,10 @@ from ..models.rubric import Rubric
 from ..scoring import ScoreReport
 from .builder import BlockBuilder
 from .document import DocumentView
+from .dossier import issuing_body, report_date
 from .format import fmt_date, fmt_number
 from .self_assessment import verdict_sentence
-from .work_report import assessment_result, issuing_body, work_report_title
+from .work_report import assessment_result, work_report_title
 from .work_report_facts import SUB_UNIT_LABELS
 
 KIND = "application"
@@ -41,14 +42,8 @@ def default_addressee(community: Community) -> str:
 
 
 def application_date(application: Application | None, dossier: Dossier) -> date:
-    """Return the letter's date: submitted_on, else the assessment's or the plan's date."""
-    if application is not None:
-        return application.submitted_on
-    if dossier.assessment is not None:
-        return dossier.assessment.assessed_on
-    if dossier.work_plan is not None:
-        return dossier.work_plan.issue_date
-    return dossier.community.creation_start
+    """Return the letter's date: submitted_on, else the reports' date (:func:`report_date`)."""
+    return application.submitted_on if application is not None else report_date(dossier)
 
 
 def default_attachments(dossier: Dossier) -> list[str]:

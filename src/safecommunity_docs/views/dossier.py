@@ -20,24 +20,33 @@ def dossier_title(dossier: Dossier) -> str:
     return f"{dossier.community.name}{level}安全社区评定申报材料"
 
 
-def applicant(dossier: Dossier) -> str:
-    """Who applies: the application's applicant, else the plan's issuing body, else the name."""
-    if dossier.application is not None:
-        return dossier.application.applicant
-    if dossier.work_plan is not None:
-        return dossier.work_plan.issuing_body
-    return dossier.community.name
+def issuing_body(dossier: Dossier) -> str:
+    """Who signs the community's documents: the work plan's issuing body, else its name."""
+    plan = dossier.work_plan
+    return plan.issuing_body if plan is not None else dossier.community.name
 
 
-def dossier_date(dossier: Dossier) -> date:
-    """The dossier's date: the application's, else the assessment's, else the plan's."""
-    if dossier.application is not None:
-        return dossier.application.submitted_on
+def report_date(dossier: Dossier) -> date:
+    """The date of the reports: the assessment's, else the plan's, else the creation start."""
     if dossier.assessment is not None:
         return dossier.assessment.assessed_on
     if dossier.work_plan is not None:
         return dossier.work_plan.issue_date
     return dossier.community.creation_start
+
+
+def applicant(dossier: Dossier) -> str:
+    """Who applies: the application's applicant, else :func:`issuing_body`."""
+    if dossier.application is not None:
+        return dossier.application.applicant
+    return issuing_body(dossier)
+
+
+def dossier_date(dossier: Dossier) -> date:
+    """The dossier's date: the application's, else :func:`report_date`."""
+    if dossier.application is not None:
+        return dossier.application.submitted_on
+    return report_date(dossier)
 
 
 def cover_view(dossier: Dossier) -> DocumentView:

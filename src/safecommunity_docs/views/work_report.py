@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..analysis.rounding import largest_remainder, percent
 from ..models.assessment import ItemScore
 from ..models.community import AgeBand, Community, Facilities
@@ -13,6 +11,7 @@ from ..scoring import ScoreReport, score
 from ..scoring.report import ItemResult
 from .builder import BlockBuilder, sentence
 from .document import DocumentView
+from .dossier import issuing_body, report_date
 from .format import (
     fmt_date,
     fmt_number,
@@ -47,12 +46,6 @@ def assessment_result(dossier: Dossier, rubric: Rubric) -> tuple[Rubric, ScoreRe
     if dossier.assessment is None:
         return None
     return rubric, score(dossier.assessment, rubric)
-
-
-def issuing_body(dossier: Dossier) -> str:
-    """Return who signs the community's documents: the work plan's issuing body, else its name."""
-    plan = dossier.work_plan
-    return plan.issuing_body if plan is not None else dossier.community.name
 
 
 def _share(part: int, whole: int) -> str:
@@ -247,15 +240,6 @@ def _next_steps(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemSco
     if rest:
         head = "对其余失分项" if planned else "对以上失分项"
         b.p(f"{head}（二级指标{'、'.join(rest)}），{DEFAULT_IMPROVEMENT}")
-
-
-def report_date(dossier: Dossier) -> date:
-    """Return the report's date: the assessment date, else the plan's, else the creation start."""
-    if dossier.assessment is not None:
-        return dossier.assessment.assessed_on
-    if dossier.work_plan is not None:
-        return dossier.work_plan.issue_date
-    return dossier.community.creation_start
 
 
 def work_report_view(dossier: Dossier, rubric: Rubric) -> DocumentView:
