@@ -187,6 +187,11 @@ def load_folder(folder: Path | str) -> Dossier:
             data[str(prefix[0])] = value
     if projects:
         data["projects"] = projects
+    return _dossier(asm, data)
+
+
+def _dossier(asm: _Assembly, data: Any) -> Dossier:
+    """Validate ``data`` as a Dossier and attach the text changes and duplicate warnings."""
     dossier = asm.validate(Dossier, data)
     dossier._text_changes = asm.changes
     dossier._warnings = _duplicate_warnings(dossier, asm)
@@ -214,13 +219,16 @@ def load_text(text: str, label: str, model: type[M]) -> tuple[M, list[TextChange
 
 def load_file(path: Path | str, model: type[M]) -> tuple[M, list[TextChange]]:
     """Load one YAML/JSON file as ``model``; return it with the text changes made."""
+    asm, data = _file_assembly(path)
+    return asm.validate(model, data), asm.changes
+
+
+def _file_assembly(path: Path | str) -> tuple[_Assembly, Any]:
     p = Path(path)
     if not p.is_file():
         raise InputNotFound(p)
-    label = str(path)
-    asm = _Assembly(label)
-    data = asm.mount((), _read_yaml(p, label))
-    return asm.validate(model, data), asm.changes
+    asm = _Assembly(str(path))
+    return asm, asm.mount((), _read_yaml(p, str(path)))
 
 
 def model_for_file(path: Path | str) -> type[BaseModel]:
@@ -242,15 +250,7 @@ def load(path: Path | str) -> Dossier:
     p = Path(path)
     if p.is_dir():
         return load_folder(path)
-    if not p.exists():
-        raise InputNotFound(p)
-    p_label = str(path)
-    asm = _Assembly(p_label)
-    data = asm.mount((), _read_yaml(p, p_label))
-    dossier = asm.validate(Dossier, data)
-    dossier._text_changes = asm.changes
-    dossier._warnings = _duplicate_warnings(dossier, asm)
-    return dossier
+    return _dossier(*_file_assembly(path))
 
 
 DEFAULT_RUBRIC = "city"
