@@ -89,6 +89,10 @@ class LedgerView:
                 return codes
         raise KeyError(field)
 
+    def summary_title(self, subject: str) -> str:
+        """The title of a summary sheet, e.g. 「清河街道伤害发生原因构成」."""
+        return f"{self.community}{subject}"
+
 
 def _unwrap(annotation: object) -> tuple[object, bool]:
     """Strip ``X | None`` and ``Annotated``; return the base type and whether it is a list."""

@@ -29,6 +29,11 @@ class ScorecardItem:
     deductions: str
     evidence: str
 
+    @property
+    def label(self) -> str:
+        """The 二级指标 cell: 「1.1 item text」."""
+        return f"{self.id} {self.text}"
+
 
 @dataclass(frozen=True, slots=True)
 class ScorecardElement:
@@ -37,6 +42,16 @@ class ScorecardElement:
     number: str
     title: str
     items: tuple[ScorecardItem, ...]
+
+    @property
+    def heading(self) -> str:
+        """The 一级指标 cell: 「一、title」."""
+        return f"{self.number}、{self.title}"
+
+    @property
+    def subtotal_label(self) -> str:
+        """The label of the element's subtotal row."""
+        return f"{self.heading} 小计"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +84,21 @@ class ScorecardView:
     reapplication: ScorecardBand | None
     previous_total: Decimal | None
     previous_year: str
+
+    @property
+    def info_line(self) -> str:
+        """「评定人员：…　　评定日期：…」 under the title."""
+        return f"评定人员：{self.assessor}　　评定日期：{self.assessed_on}"
+
+    @property
+    def summary_title(self) -> str:
+        """The title of the summary sheet."""
+        return f"{self.community}安全社区自评得分汇总" if self.community else "自评得分汇总"
+
+    @property
+    def previous_label(self) -> str:
+        """The label of the previous year's total (for the reapplication rule)."""
+        return f"上年度总分（{self.previous_year}）" if self.previous_year else "上年度总分"
 
 
 def _date(value: date) -> str:

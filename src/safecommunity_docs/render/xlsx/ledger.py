@@ -92,7 +92,7 @@ def _write_codes(ws: Worksheet, view: LedgerView) -> dict[str, str]:
         name = _letter(name_col)
         ranges[field] = f"'{CODES}'!${name}$3:${name}${2 + len(entries)}"
     ws.freeze_panes = "A3"
-    print_setup(ws, landscape=True, margin=0.4, header=f"{view.title}　代码表")
+    print_setup(ws, landscape=True, margin=0.4, header=view.summary_title("伤害监测台账　代码表"))
     return ranges
 
 
@@ -251,7 +251,7 @@ def _write_age_sex(ws: Worksheet, view: LedgerView) -> None:
     """Age groups × 男/女/合计 by COUNTIFS with >= and < bounds on the age column."""
     sexes = view.code_list("sex").labels
     heads = ["年龄组", *sexes, "合计", "构成比"]
-    _head(ws, f"{view.community}伤害病例年龄性别分布", heads, [14] + [10] * (len(heads) - 1))
+    _head(ws, view.summary_title("伤害病例年龄性别分布"), heads, [14] + [10] * (len(heads) - 1))
     age, sex = _records_column(view, "age"), _records_column(view, "sex")
     total_col = len(sexes) + 2
     total_row = 3 + len(view.age_groups)
@@ -283,7 +283,7 @@ def _write_months(ws: Worksheet, view: LedgerView) -> None:
     year_col = f"'{RECORDS}'!${_letter(fields + 1)}:${_letter(fields + 1)}"
     month_col = f"'{RECORDS}'!${_letter(fields + 2)}:${_letter(fields + 2)}"
     heads = ["年份", *(f"{m}月" for m in range(1, 13)), "合计"]
-    _head(ws, f"{view.community}伤害病例月份分布", heads, [10] + [7] * 12 + [9])
+    _head(ws, view.summary_title("伤害病例月份分布"), heads, [10] + [7] * 12 + [9])
     for m in range(1, 13):
         # A number shown as 1月, so the COUNTIFS criteria can point at the header.
         cell = cell_at(ws, 2, 1 + m)
@@ -328,8 +328,8 @@ def render_ledger(view: LedgerView) -> bytes:
     codes = book.create_sheet(CODES)
     ranges = _write_codes(codes, view)
     _write_records(records, view, ranges)
-    _write_share(sheets[0], view, "cause", f"{view.community}伤害发生原因构成")
-    _write_share(sheets[1], view, "place", f"{view.community}伤害发生地点构成")
+    _write_share(sheets[0], view, "cause", view.summary_title("伤害发生原因构成"))
+    _write_share(sheets[1], view, "place", view.summary_title("伤害发生地点构成"))
     _write_age_sex(sheets[2], view)
     _write_months(sheets[3], view)
     return save_workbook(book, view.title, view.document_date)

@@ -99,7 +99,7 @@ def _write_scoring_sheet(
     title.font, title.alignment = TITLE_FONT, CENTER
     ws.row_dimensions[1].height = 36
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
-    info = write_text(ws, 2, 1, f"评定人员：{view.assessor}　　评定日期：{view.assessed_on}")
+    info = write_text(ws, 2, 1, view.info_line)
     info.font = BODY_FONT
     for c, head in enumerate(cols.headers(), start=1):
         cell = write_text(ws, 3, c, head)
@@ -134,8 +134,8 @@ def _write_scoring_sheet(
         first = row
         for item in element.items:
             write_text(ws, row, cols.seq, str(item.seq))
-            write_text(ws, row, cols.element, f"{element.number}、{element.title}")
-            write_text(ws, row, cols.item, f"{item.id} {item.text}")
+            write_text(ws, row, cols.element, element.heading)
+            write_text(ws, row, cols.item, item.label)
             write_text(ws, row, cols.criteria, item.criteria)
             ws.cell(row=row, column=cols.points, value=item.points)
             graded = any(p is not None for p in item.part_points)
@@ -180,7 +180,7 @@ def _write_scoring_sheet(
         ws.merge_cells(
             start_row=first, start_column=cols.element, end_row=last, end_column=cols.element
         )
-        write_text(ws, row, cols.item, f"{element.number}、{element.title} 小计")
+        write_text(ws, row, cols.item, element.subtotal_label)
         write_formula(ws, row, cols.points, f"SUM({points_col}{first}:{points_col}{last})")
         write_formula(ws, row, cols.score, f"SUM({score_col}{first}:{score_col}{last})")
         for c in range(1, last_col + 1):
@@ -224,9 +224,7 @@ def _write_summary(
     score_col, points_col = _letter(cols.score), _letter(cols.points)
     ref = f"'{SHEET}'!"
     ws.merge_cells("A1:E1")
-    title = write_text(
-        ws, 1, 1, f"{view.community}安全社区自评得分汇总" if view.community else "自评得分汇总"
-    )
+    title = write_text(ws, 1, 1, view.summary_title)
     title.font, title.alignment = TITLE_FONT, CENTER
     ws.row_dimensions[1].height = 32
     for c, head in enumerate(["序号", "一级指标", "适用分值", "得分", "得分率"], start=1):
@@ -268,9 +266,7 @@ def _write_summary(
         row += 1
 
     prev_row = row
-    cell = write_text(
-        ws, row, 2, f"上年度总分{('（' + view.previous_year + '）') if view.previous_year else ''}"
-    )
+    cell = write_text(ws, row, 2, view.previous_label)
     cell.font, cell.border = HEAD_FONT, BORDER
     if view.previous_total is not None:
         ws.cell(row=row, column=3, value=view.previous_total)
