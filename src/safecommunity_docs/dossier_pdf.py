@@ -12,18 +12,9 @@ from .models.dossier import Dossier
 from .render.docx.engine import render_docx
 from .render.pdf import Converter, LibreOfficeConverter, font_warnings
 from .render.pdf.assemble import DossierMeta, Part, assemble, page_count, start_pages
-from .views.dossier import contents_view, cover_view, dossier_title
+from .views.dossier import contents_view, cover_view, dossier_title, part_labels
 
 DOSSIER_FILE = "dossier.pdf"
-SHORT_LABELS = {
-    "application": "申请书",
-    "work_report": "工作报告",
-    "work_plan": "工作计划",
-    "diagnosis_report": "诊断报告",
-    "promotion_project": "项目",
-    "self_assessment": "自评报告",
-}
-"""Page-label prefixes of the parts (projects are numbered: 项目1, 项目2 …)."""
 
 
 @dataclass(frozen=True)
@@ -44,17 +35,6 @@ class PdfStage:
     warnings: list[str]
     restarts: int
     seconds: float
-
-
-def _labels(words: Sequence[WordDocument]) -> list[str]:
-    labels, projects = [], 0
-    for word in words:
-        short = SHORT_LABELS.get(word.kind.name, word.kind.label)
-        if word.kind.name == "promotion_project":
-            projects += 1
-            short = f"{short}{projects}"
-        labels.append(short)
-    return labels
 
 
 def _convert(
@@ -94,7 +74,9 @@ def pdf_stage(
             active.close()
     parts = [
         Part(w.document.stem, label, pdf)
-        for w, label, pdf in zip(words, _labels(words), pdfs, strict=True)
+        for w, label, pdf in zip(
+            words, part_labels([(w.kind.name, w.kind.label) for w in words]), pdfs, strict=True
+        )
     ]
     community = dossier.community
     meta = DossierMeta(

@@ -12,6 +12,15 @@ from .format import fmt_date
 from .numbering import heading_number
 
 COVER, CONTENTS = "dossier_cover", "dossier_contents"
+SHORT_LABELS = {
+    "application": "申请书",
+    "work_report": "工作报告",
+    "work_plan": "工作计划",
+    "diagnosis_report": "诊断报告",
+    "promotion_project": "项目",
+    "self_assessment": "自评报告",
+}
+"""Page-label prefixes of the parts in the dossier PDF."""
 
 
 def dossier_title(dossier: Dossier) -> str:
@@ -88,3 +97,16 @@ def contents_view(dossier: Dossier, entries: Sequence[tuple[str, int]]) -> Docum
         document_date=dossier_date(dossier),
         subject=dossier_title(dossier),
     )
+
+
+def part_labels(kinds: Sequence[tuple[str, str]]) -> list[str]:
+    """The page-label prefix of each part from its (kind name, kind label): 申请书, 工作报告 …;
+    projects are numbered 项目1, 项目2 …; another kind keeps its own label."""
+    labels, projects = [], 0
+    for name, fallback in kinds:
+        label = SHORT_LABELS.get(name, fallback)
+        if name == "promotion_project":
+            projects += 1
+            label = f"{label}{projects}"
+        labels.append(label)
+    return labels
