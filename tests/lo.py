@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+
+from safecommunity_docs.render.pdf import LibreOfficeConverter
 
 
 def soffice() -> str:
@@ -53,3 +61,25 @@ def named_value(book: Workbook, name: str) -> object:
     """Return the value of the cell a defined name points at."""
     [(sheet, address)] = list(book.defined_names[name].destinations)
     return book[sheet][address.replace("$", "")].value
+
+
+@contextmanager
+def worker_killed_after_first_document(converter: LibreOfficeConverter) -> Iterator[list[int]]:
+    """While the block runs, kill one soffice worker (its process group) as soon as the
+    converter has finished its first document; yields the list of killed pids."""
+    killed: list[int] = []
+
+    def kill() -> None:
+        deadline = time.monotonic() + 120
+        while converter.stats.documents < 1 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        pid = converter.worker_pids()[0]
+        os.killpg(pid, signal.SIGKILL)
+        killed.append(pid)
+
+    killer = threading.Thread(target=kill)
+    killer.start()
+    try:
+        yield killed
+    finally:
+        killer.join()

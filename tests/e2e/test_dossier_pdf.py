@@ -5,10 +5,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
-import signal
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +16,7 @@ from safecommunity_docs.build import BuildResult, build
 from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter, font_warnings
 from tests.conftest import EXAMPLES
+from tests.lo import worker_killed_after_first_document
 
 pytestmark = pytest.mark.libreoffice
 FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
@@ -179,20 +176,8 @@ def test_a_worker_killed_during_a_build(tmp_path: Path) -> None:
     # One worker: the next document must go to the killed worker, so the restart is certain.
     with LibreOfficeConverter(workers=1) as converter:
         converter.start()
-        killed: list[int] = []
-
-        def kill_after_first_document() -> None:
-            deadline = time.monotonic() + 120
-            while converter.stats.documents < 1 and time.monotonic() < deadline:
-                time.sleep(0.005)
-            pid = converter.worker_pids()[0]
-            os.killpg(pid, signal.SIGKILL)
-            killed.append(pid)
-
-        killer = threading.Thread(target=kill_after_first_document)
-        killer.start()
-        result = build(dossier, tmp_path, formats=["pdf"], converter=converter)
-        killer.join()
+        with worker_killed_after_first_document(converter) as killed:
+            result = build(dossier, tmp_path, formats=["pdf"], converter=converter)
     assert killed
     assert result.converter_restarts >= 1
     names = {o.path.name for o in result.outputs}

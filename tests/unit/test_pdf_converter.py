@@ -5,10 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import signal
 import subprocess
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +26,7 @@ from safecommunity_docs.render.pdf import (
 )
 from safecommunity_docs.render.pdf.fontconfig import fontconfig_text
 from tests.conftest import EXAMPLES
+from tests.lo import worker_killed_after_first_document
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -193,20 +191,8 @@ def test_a_killed_worker_is_restarted_and_every_document_comes_back(
     items = documents[:4] * 2
     with LibreOfficeConverter(workers=2) as converter:
         converter.start()
-        killed: list[int] = []
-
-        def kill_after_first_document() -> None:
-            deadline = time.monotonic() + 60
-            while converter.stats.documents < 1 and time.monotonic() < deadline:
-                time.sleep(0.005)
-            pid = converter.worker_pids()[0]
-            os.killpg(pid, signal.SIGKILL)
-            killed.append(pid)
-
-        killer = threading.Thread(target=kill_after_first_document)
-        killer.start()
-        pdfs = converter.convert_many(items)
-        killer.join()
+        with worker_killed_after_first_document(converter) as killed:
+            pdfs = converter.convert_many(items)
         stats = converter.stats
     assert killed
     assert len(pdfs) == len(items)
