@@ -1,7 +1,8 @@
 """Write the default Word templates (src/safecommunity_docs/templates/*.docx) from code.
 
-Every style decision lives in src/safecommunity_docs/render/docx/ooxml.py; this script only
-writes the files. A test checks that the committed templates equal a fresh generation.
+Every style decision lives in src/safecommunity_docs/render/docx/ooxml.py; which templates exist
+comes from the kinds' declarations. This script only writes the files. A test checks that the
+committed templates equal a fresh generation.
 """
 
 from __future__ import annotations
@@ -11,9 +12,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from safecommunity_docs.render.docx.template_body import TEMPLATE_KINDS, template_bytes
+from safecommunity_docs.kinds import all_kinds
+from safecommunity_docs.render.docx.template_body import template_bytes
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "src" / "safecommunity_docs" / "templates"
+
+
+def templates() -> dict[str, bytes]:
+    """File name -> bytes of every kind's default template."""
+    return {
+        f"{kind.template}.docx": template_bytes(
+            kind.template_title or kind.label, kind.page_numbers
+        )
+        for kind in all_kinds()
+        if kind.template is not None
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,9 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_DIR)
     args = parser.parse_args(argv)
     args.output.mkdir(parents=True, exist_ok=True)
-    for kind in TEMPLATE_KINDS:
-        path = args.output / f"{kind}.docx"
-        path.write_bytes(template_bytes(kind))
+    for name, data in templates().items():
+        path = args.output / name
+        path.write_bytes(data)
         sys.stdout.write(f"{path}\n")
     return 0
 

@@ -13,14 +13,17 @@ from .build import BuildResult, Output, build
 from .errors import (
     ConversionError,
     ConverterNotFound,
+    FontNotFound,
     InputError,
     InputNotFound,
+    MissingDependency,
     Problem,
     SafeCommunityDocsError,
     TemplateError,
 )
 from .io import load, load_file, load_rubric, read_records, rubric_ids
 from .models import (
+    AnnualSummary,
     Assessment,
     BuildOptions,
     Community,
@@ -38,6 +41,7 @@ from .scoring import ScoreReport
 __version__ = "0.1.0"
 
 __all__ = [
+    "AnnualSummary",
     "Assessment",
     "BuildOptions",
     "BuildResult",
@@ -46,9 +50,11 @@ __all__ = [
     "ConverterNotFound",
     "DiagnosisReport",
     "Dossier",
+    "FontNotFound",
     "InjuryRecord",
     "InputError",
     "InputNotFound",
+    "MissingDependency",
     "Output",
     "Problem",
     "PromotionProject",

@@ -1,22 +1,26 @@
-"""The library's functions for programs and notebooks: load and validate inputs."""
+"""The library's functions for programs and notebooks: validate, score and render documents."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from .build import render_document
+from .build import context_for
 from .errors import InputError, Problem
 from .io import load, load_file, load_rubric, model_for_file
-from .kinds import Document, Kind, RenderContext, get_kind, kind_for_model
+from .kinds import RenderContext, get_kind, kind_for_model
 from .models import Assessment, Dossier, Rubric, TextChange
-from .render.docx.engine import render_docx
-from .render.xlsx import render_scorecard
+from .render.formats import RenderOptions, get_format
 from .scoring import ScoreReport
 from .scoring import score as _score
+from .views.chart import ChartSpec
 from .views.scorecard import scorecard_view
+
+if TYPE_CHECKING:
+    from .render.pdf.base import Converter
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,9 @@ def validate(path: Path | str) -> ValidationReport:
     """Validate a community folder, a dossier file or a single part file without raising.
 
     A part file is recognised by its name (``community.yaml``, ``plan.yaml``, ``diagnosis.yaml``,
-    ``assessment.yaml``, ``projects/*.yaml``); any other YAML/JSON file is read as a whole
-    dossier. A missing path still raises :class:`~safecommunity_docs.InputNotFound`.
+    ``assessment.yaml``, ``projects/*.yaml`` …, as the document kinds declare them); any other
+    YAML/JSON file is read as a whole dossier. A missing path still raises
+    :class:`~safecommunity_docs.InputNotFound`.
     """
     p = Path(path)
     model: type[BaseModel] = Dossier if p.is_dir() else model_for_file(p)
@@ -56,6 +61,10 @@ def validate(path: Path | str) -> ValidationReport:
     return ValidationReport(str(path), model.__name__, (), tuple(changes), tuple(warnings))
 
 
+def _no_assessment() -> InputError:
+    return InputError([Problem(path="assessment", message="the dossier has no assessment")])
+
+
 def score(
     assessment: Assessment | Dossier, rubric: Rubric | str | Path | None = None
 ) -> ScoreReport:
@@ -66,7 +75,7 @@ def score(
     """
     if isinstance(assessment, Dossier):
         if assessment.assessment is None:
-            raise InputError([Problem(path="assessment", message="the dossier has no assessment")])
+            raise _no_assessment()
         assessment = assessment.assessment
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric if rubric is not None else assessment.rubric)
@@ -86,11 +95,12 @@ def render_xlsx(
     if isinstance(assessment, Dossier):
         community = community if community is not None else assessment.community.name
         if assessment.assessment is None:
-            raise InputError([Problem(path="assessment", message="the dossier has no assessment")])
+            raise _no_assessment()
         assessment = assessment.assessment
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric if rubric is not None else assessment.rubric)
-    return render_scorecard(scorecard_view(assessment, rubric, community or ""))
+    view = scorecard_view(assessment, rubric, community or "")
+    return get_format("xlsx").render(view, RenderOptions())
 
 
 def render(
@@ -100,33 +110,36 @@ def render(
     dossier: Dossier | None = None,
     template: Path | str | None = None,
     kind: str | None = None,
+    converter: Converter | None = None,
 ) -> bytes:
-    """Render one document as ``fmt`` bytes: a WorkPlan, PromotionProject, DiagnosisReport,
-    Assessment or Application model, or a Dossier with ``kind`` naming the document
-    (``work_report``, ``injury_ledger``).
+    """Render one document as ``fmt`` bytes (``docx``, ``xlsx``, ``pdf``; ``png`` for a chart).
 
-    ``dossier`` supplies the community (names, population) where the document shows it;
-    ``template`` is a user template (.docx) exported with ``safecommunity-docs templates export``.
+    ``model`` is a document's input — a WorkPlan, PromotionProject, DiagnosisReport,
+    Assessment, Application or AnnualSummary — or a Dossier with ``kind`` naming a document
+    written from the whole dossier (``work_report``, ``injury_ledger``), or a chart's
+    ``ChartSpec`` (``png``). ``dossier`` supplies the community, records and rubric where the
+    document shows them; ``template`` is a user template (.docx) exported with
+    ``safecommunity-docs templates export``. A PDF is converted by ``converter``, else by a
+    LibreOffice worker started and closed for this one document.
     """
+    if isinstance(model, ChartSpec):
+        if get_format(fmt).view != "chart":
+            raise InputError([Problem(path="format", message=f"a chart renders as png, not {fmt}")])
+        return get_format(fmt).render(model, RenderOptions())
     spec = get_kind(kind) if kind is not None else kind_for_model(model)
     if isinstance(model, Dossier) and dossier is None:
         dossier = model
-    return _render_kind(spec, model, fmt, dossier, template)
+    context = _context(model, dossier, converter)
+    if template is not None:
+        context.template_dir = None
+        view = spec.view(spec.format(fmt).view, model, context)
+        options = RenderOptions(template=Path(template), converter=converter, name=spec.label)
+        return spec.format(fmt).render(view, options)
+    return spec.render(model, fmt, context)
 
 
-def _render_kind(
-    kind: Kind, model: object, fmt: str, dossier: Dossier | None, template: Path | str | None
-) -> bytes:
-    if fmt not in kind.formats:
-        raise InputError(
-            [
-                Problem(
-                    path="format",
-                    message=f"{kind.name} offers {', '.join(kind.formats)}, not {fmt}",
-                )
-            ]
-        )
-    context = RenderContext(dossier=dossier)
-    if template is not None and fmt == "docx" and kind.view is not None:
-        return render_docx(kind.view(model, context), Path(template))
-    return render_document(kind, Document(kind.name, kind.name, kind.label, model), fmt, context)
+def _context(model: object, dossier: Dossier | None, converter: Converter | None) -> RenderContext:
+    if dossier is not None:
+        return context_for(dossier, converter=converter)
+    rubric = load_rubric(model.rubric) if isinstance(model, Assessment) else load_rubric()
+    return RenderContext(None, rubric=rubric, converter=converter)

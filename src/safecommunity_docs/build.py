@@ -1,4 +1,5 @@
-"""Build a dossier into a folder: which kinds, which formats, atomic writes, manifest.json."""
+"""Build a dossier into a folder: one loop over the documents, formats from the registry,
+derived data computed once, the PDF stage, atomic writes and manifest.json."""
 
 from __future__ import annotations
 
@@ -9,20 +10,23 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .dossier_pdf import WordDocument, dossier_path, pdf_stage
+from .dossier_pdf import PendingConversion
 from .errors import InputError, Problem
-from .kinds import Document, Kind, RenderContext, kinds
+from .io import load_rubric
+from .kinds import Document, Kind, RenderContext, kinds, left_out
 from .models.dossier import Dossier
-from .render.docx.engine import render_docx
-from .render.pdf import Converter
-from .render.pdf.assemble import page_count
+from .render.formats import Format, RenderOptions, formats, get_format
 from .views.dossier import dossier_title
 from .write import write_atomic
 
-SUPPORTED_FORMATS = ("docx", "xlsx", "pdf")
-"""Formats the builder writes; ``pdf`` also assembles ``dossier.pdf``."""
+if TYPE_CHECKING:
+    from .render.pdf.base import Converter
+
 MANIFEST = "manifest.json"
+PDF = "pdf"
+"""The format whose documents are also assembled into ``dossier.pdf`` (the PDF stage)."""
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -60,24 +64,32 @@ def file_stem(title: str) -> str:
     return _UNSAFE.sub("_", title).strip(" .") or "document"
 
 
-def template_for(kind: Kind, template_dir: Path | None) -> Path | None:
-    """The user's template of ``kind`` in ``template_dir`` if there is one, else None."""
-    if template_dir is None:
-        return None
-    candidate = template_dir / f"{kind.name}.docx"
-    return candidate if candidate.is_file() else None
+def context_for(
+    dossier: Dossier,
+    template_dir: Path | None = None,
+    converter: Converter | None = None,
+) -> RenderContext:
+    """The context every view of ``dossier`` shares: its rubric (the assessment's, else the
+    default), and lazily, once, its score and its injury statistics."""
+    rubric = load_rubric(dossier.assessment.rubric) if dossier.assessment else load_rubric()
+    return RenderContext(dossier, template_dir, rubric=rubric, converter=converter)
 
 
-def render_document(kind: Kind, document: Document, fmt: str, context: RenderContext) -> bytes:
-    """Render one document of ``kind`` in format ``fmt``."""
-    if fmt == "docx" and kind.view is not None:
-        return render_docx(
-            kind.view(document.model, context), template_for(kind, context.template_dir)
+def _wanted(dossier: Dossier, names: Sequence[str] | None) -> list[Format]:
+    if isinstance(names, str):
+        raise InputError(
+            [Problem(path="formats", message=f"formats is a list of names, not {names!r}")]
         )
-    renderer = kind.extra.get(fmt)
-    if renderer is None:
-        raise InputError([Problem(path="formats", message=f"kind {kind.name} has no {fmt} output")])
-    return renderer(document.model, context)
+    names = list(names) if names is not None else list(dossier.options.formats)
+    return [get_format(name) for name in dict.fromkeys(names)]
+
+
+def _template_dir(dossier: Dossier, template_dir: Path | str | None) -> Path | None:
+    if template_dir is not None:
+        return Path(template_dir)
+    if dossier.options.template_dir:
+        return Path(dossier.options.template_dir)
+    return None
 
 
 def build(
@@ -89,88 +101,115 @@ def build(
 ) -> BuildResult:
     """Write every document of ``dossier`` in every requested format into ``out_dir``.
 
-    ``formats`` defaults to the dossier's build options (docx, xlsx, pdf). With ``pdf`` every
-    Word document is also converted (by ``converter``, else two warm LibreOffice workers) and the
-    dossier is assembled into ``dossier.pdf``. ``template_dir`` (or the options' ``template_dir``)
-    holds user templates named ``<kind>.docx``. Each file is written atomically; ``manifest.json``
-    lists every file with its kind, format, pages and sha256, and the build's warnings.
+    ``formats`` defaults to the dossier's build options (docx, xlsx, pdf); each is a format of
+    the registry (:func:`safecommunity_docs.render.formats.formats`), and each document is
+    written in those of its kind's formats that were asked for. The rubric, the score and the
+    injury statistics are computed once and shared by every document. With ``pdf`` every Word
+    document is also converted (by ``converter``, else two warm LibreOffice workers) and the
+    dossier is assembled into ``dossier.pdf``. ``template_dir`` (or the options'
+    ``template_dir``) holds user templates named ``<kind>.docx``. Each file is written
+    atomically; ``manifest.json`` lists every file with its kind, format, pages and sha256, and
+    the build's warnings.
     """
-    wanted = list(formats) if formats is not None else list(dossier.options.formats)
-    unknown = [f for f in wanted if f not in SUPPORTED_FORMATS]
-    if unknown:
-        raise InputError(
-            [
-                Problem(
-                    path="formats",
-                    message=f"unsupported format(s) "
-                    f"{', '.join(unknown)}; available: {', '.join(SUPPORTED_FORMATS)}",
-                )
-            ]
-        )
+    wanted = _wanted(dossier, formats)
     folder = Path(out_dir)
-    templates = (
-        Path(template_dir)
-        if template_dir is not None
-        else Path(dossier.options.template_dir)
-        if dossier.options.template_dir
-        else None
-    )
-    context = RenderContext(dossier=dossier, template_dir=templates)
-    result = BuildResult()
-    for change in dossier.text_changes:
-        where = ":".join(str(x) for x in (change.file, change.line, change.column) if x)
-        result.warnings.append(f"{where} {change.path}: text normalised: {change.description}")
-    result.warnings.extend(dossier.warnings)
-    words: list[WordDocument] = []
+    context = context_for(dossier, _template_dir(dossier, template_dir), converter)
+    result = BuildResult(warnings=_input_warnings(dossier))
+    pending: list[PendingConversion] = []
     for kind in kinds(dossier.options.part_order):
         started = time.perf_counter()
         for document in kind.documents(dossier):
-            for fmt in kind.formats:
-                needed_for_pdf = fmt == "docx" and "pdf" in wanted
-                if fmt not in wanted and not needed_for_pdf:
-                    continue
-                data = render_document(kind, document, fmt, context)
-                if needed_for_pdf:
-                    words.append(WordDocument(kind, document, data))
-                if fmt in wanted:
-                    _write(
-                        result,
-                        folder / f"{file_stem(document.stem_for(fmt))}.{fmt}",
-                        data,
-                        kind.name,
-                        fmt,
-                        document.title,
-                    )
+            pending.extend(_build_document(result, folder, kind, document, wanted, context))
         result.timings[kind.name] = time.perf_counter() - started
-    if "pdf" in wanted and words:
-        stage = pdf_stage(dossier, words, converter)
-        for word, pdf in zip(words, stage.pdfs, strict=True):
-            _write(
-                result,
-                folder / f"{file_stem(word.document.stem_for('pdf'))}.pdf",
-                pdf,
-                word.kind.name,
-                "pdf",
-                word.document.title,
-                page_count(pdf),
-            )
-        _write(
-            result,
-            dossier_path(folder),
-            stage.dossier,
-            "dossier",
-            "pdf",
-            dossier_title(dossier),
-            page_count(stage.dossier),
-        )
-        result.warnings.extend(stage.warnings)
-        result.converter_restarts = stage.restarts
-        result.timings["pdf"] = stage.seconds
+    if pending:
+        _pdf_stage(result, folder, dossier, pending, context)
     result.manifest = write_manifest(folder, result)
     return result
 
 
+def _input_warnings(dossier: Dossier) -> list[str]:
+    warnings = []
+    for change in dossier.text_changes:
+        where = ":".join(str(x) for x in (change.file, change.line, change.column) if x)
+        warnings.append(f"{where} {change.path}: text normalised: {change.description}")
+    warnings.extend(dossier.warnings)
+    for name in left_out(dossier.options.part_order):
+        warnings.append(f"options.part_order leaves out {name}: its documents are not built")
+    return warnings
+
+
+def _build_document(
+    result: BuildResult,
+    folder: Path,
+    kind: Kind,
+    document: Document,
+    wanted: Sequence[Format],
+    context: RenderContext,
+) -> list[PendingConversion]:
+    """Render one document in every wanted format its kind offers; a derived format (PDF)
+    waits for the conversion stage with its source bytes."""
+    offered = [f for f in formats() if f in wanted and f.view in kind.views]
+    views: dict[str, Any] = {}
+    rendered: dict[str, bytes] = {}
+    pending: list[PendingConversion] = []
+
+    def render(fmt: Format) -> bytes:
+        if fmt.name not in rendered:
+            if fmt.view not in views:
+                views[fmt.view] = kind.view(fmt.view, document.model, context)
+            rendered[fmt.name] = kind.render_view(views[fmt.view], fmt.name, context, document.stem)
+        return rendered[fmt.name]
+
+    for fmt in offered:
+        if fmt.source is None:
+            _write(result, folder, document, kind.name, fmt, render(fmt))
+            continue
+        source = render(get_format(fmt.source))
+        if fmt.name == PDF:
+            pending.append(PendingConversion(kind, document, source))
+        else:
+            assert fmt.convert is not None
+            options = RenderOptions(converter=context.converter, name=document.stem)
+            _write(result, folder, document, kind.name, fmt, fmt.convert(source, options))
+    return pending
+
+
+def _pdf_stage(
+    result: BuildResult,
+    folder: Path,
+    dossier: Dossier,
+    pending: Sequence[PendingConversion],
+    context: RenderContext,
+) -> None:
+    from .dossier_pdf import DOSSIER_FILE, pdf_stage
+    from .render.pdf.assemble import page_count
+
+    stage = pdf_stage(dossier, pending, context)
+    pdf = get_format(PDF)
+    for job, data in zip(pending, stage.pdfs, strict=True):
+        _write(result, folder, job.document, job.kind.name, pdf, data, page_count(data))
+    dossier_pdf = folder / DOSSIER_FILE
+    title = dossier_title(dossier)
+    _record(result, dossier_pdf, stage.dossier, "dossier", PDF, title, page_count(stage.dossier))
+    result.warnings.extend(stage.warnings)
+    result.converter_restarts = stage.restarts
+    result.timings[PDF] = stage.seconds
+
+
 def _write(
+    result: BuildResult,
+    folder: Path,
+    document: Document,
+    kind: str,
+    fmt: Format,
+    data: bytes,
+    pages: int | None = None,
+) -> None:
+    path = folder / f"{file_stem(document.stem_for(fmt.name))}.{fmt.extension}"
+    _record(result, path, data, kind, fmt.name, document.title, pages)
+
+
+def _record(
     result: BuildResult,
     path: Path,
     data: bytes,

@@ -15,8 +15,8 @@ from .api import render_xlsx, score, validate
 from .build import build
 from .errors import InputError, InputNotFound, SafeCommunityDocsError
 from .io import load, load_rubric, rubric_ids
-from .render.docx.engine import default_template
-from .render.docx.template_body import TEMPLATE_KINDS
+from .kinds import all_kinds
+from .render.docx.templates import default_template
 from .schema import write_schemas
 from .scoring import ScoreReport
 from .write import write_atomic
@@ -123,12 +123,13 @@ def _cmd_build(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def _cmd_templates(args: argparse.Namespace, out: Console, err: Console) -> int:
     folder = Path(args.folder)
-    for kind in TEMPLATE_KINDS:
-        target = folder / f"{kind}.docx"
+    names = [kind.template for kind in all_kinds() if kind.template is not None]
+    for name in names:
+        target = folder / f"{name}.docx"
         if target.exists() and not args.force:
             err.print(f"{target} exists; use --force to overwrite", markup=False, highlight=False)
             return EXIT_INVALID
-        write_atomic(target, default_template(kind).read_bytes())
+        write_atomic(target, default_template(name).read_bytes())
         out.print(str(target), markup=False, highlight=False)
     return EXIT_OK
 

@@ -1,29 +1,31 @@
-"""The PDF stage of a build: convert every Word document, then assemble the dossier PDF."""
+"""The PDF stage of a build: convert every Word document, render cover and 目录, assemble the
+dossier PDF."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .kinds import Document, Kind
+from .kinds import Document, Kind, RenderContext
+from .kinds.dossier_pages import CONTENTS, COVER, Contents
 from .models.dossier import Dossier
-from .render.docx.engine import render_docx
-from .render.pdf import Converter, LibreOfficeConverter, font_warnings
-from .render.pdf.assemble import DossierMeta, Part, assemble, page_count, start_pages
-from .views.dossier import contents_view, cover_view, dossier_title, part_labels
+from .views.dossier import dossier_title, part_labels
+
+if TYPE_CHECKING:
+    from .render.pdf.base import Converter
 
 DOSSIER_FILE = "dossier.pdf"
 
 
 @dataclass(frozen=True)
-class WordDocument:
-    """A rendered Word document waiting for conversion."""
+class PendingConversion:
+    """A document whose Word bytes are rendered and whose PDF waits for the conversion stage."""
 
     kind: Kind
     document: Document
-    docx: bytes
+    source: bytes
 
 
 @dataclass(frozen=True)
@@ -38,45 +40,60 @@ class PdfStage:
 
 
 def _convert(
-    converter: Converter, words: Sequence[WordDocument], dossier: Dossier
+    converter: Converter,
+    jobs: Sequence[PendingConversion],
+    dossier: Dossier,
+    context: RenderContext,
 ) -> tuple[list[bytes], bytes, bytes]:
     """Convert the parts and the cover; then the 目录 twice: once to count its pages, once
     with the real starting page of each part."""
-    items = [(w.document.stem, w.docx) for w in words]
-    cover_docx = render_docx(cover_view(dossier))
-    titles = [w.document.stem for w in words]
-    draft = render_docx(contents_view(dossier, [(t, 0) for t in titles]))
+    from .render.pdf.assemble import Part, page_count, start_pages
+
+    items = [(job.document.stem, job.source) for job in jobs]
+    titles = [job.document.stem for job in jobs]
+    cover_docx = COVER.render(dossier, "docx", context)
+    draft = CONTENTS.render(Contents(dossier, [(t, 0) for t in titles]), "docx", context)
     converted = converter.convert_many([*items, ("封面", cover_docx), ("目录", draft)])
     pdfs, cover, draft_pdf = converted[:-2], converted[-2], converted[-1]
     front = page_count(cover) + page_count(draft_pdf)
     parts = [Part(t, "", pdf) for t, pdf in zip(titles, pdfs, strict=True)]
     entries = list(zip(titles, start_pages(front, parts), strict=True))
-    contents = converter.convert(render_docx(contents_view(dossier, entries)), "目录")
+    contents = converter.convert(
+        CONTENTS.render(Contents(dossier, entries), "docx", context), "目录"
+    )
     if page_count(contents) != page_count(draft_pdf):
         raise AssertionError("the 目录 changed its length when the page numbers were filled in")
     return pdfs, cover, contents
 
 
 def pdf_stage(
-    dossier: Dossier, words: Sequence[WordDocument], converter: Converter | None = None
+    dossier: Dossier, jobs: Sequence[PendingConversion], context: RenderContext
 ) -> PdfStage:
-    """Convert ``words`` to PDF (with ``converter``, or two warm LibreOffice workers) and
-    assemble the dossier: cover, 目录, every part with its bookmarks, page labels, metadata."""
+    """Convert the Word documents of ``jobs`` to PDF (with the context's converter, or two warm
+    LibreOffice workers started and closed here) and assemble the dossier: cover, 目录, every
+    part with its bookmarks, page labels, metadata."""
+    from .errors import require
+
+    require("pypdf", "a PDF")
+    from .render.pdf import LibreOfficeConverter, font_warnings
+    from .render.pdf.assemble import DossierMeta, Part, assemble
+
     started = time.perf_counter()
-    own = converter is None
-    active: Converter = converter if converter is not None else LibreOfficeConverter()
+    own = context.converter is None
+    active: Converter = (
+        context.converter if context.converter is not None else (LibreOfficeConverter())
+    )
     restarts_before = active.stats.restarts
     try:
-        pdfs, cover, contents = _convert(active, words, dossier)
+        pdfs, cover, contents = _convert(active, jobs, dossier, context)
         restarts = active.stats.restarts - restarts_before
     finally:
         if own:
             active.close()
+    labels = part_labels([(job.kind.short_label or job.kind.label, job.kind.many) for job in jobs])
     parts = [
-        Part(w.document.stem, label, pdf)
-        for w, label, pdf in zip(
-            words, part_labels([(w.kind.name, w.kind.label) for w in words]), pdfs, strict=True
-        )
+        Part(job.document.stem, label, pdf)
+        for job, label, pdf in zip(jobs, labels, pdfs, strict=True)
     ]
     community = dossier.community
     meta = DossierMeta(
@@ -87,8 +104,8 @@ def pdf_stage(
     )
     merged = assemble(cover, contents, parts, meta)
     warnings = [
-        f"{w.document.stem}.pdf: {warning}"
-        for w, pdf in zip(words, pdfs, strict=True)
+        f"{job.document.stem}.pdf: {warning}"
+        for job, pdf in zip(jobs, pdfs, strict=True)
         for warning in font_warnings(pdf)
     ]
     return PdfStage(
@@ -98,8 +115,3 @@ def pdf_stage(
         restarts=restarts,
         seconds=time.perf_counter() - started,
     )
-
-
-def dossier_path(folder: Path) -> Path:
-    """Where the assembled dossier goes."""
-    return folder / DOSSIER_FILE

@@ -120,3 +120,41 @@ class FontNotFound(SafeCommunityDocsError, RuntimeError):
 
     category = "font-not-found"
     exit_code = 6
+
+
+class MissingDependency(SafeCommunityDocsError, ImportError):
+    """An optional part the call needs is not installed; the message names the install step.
+
+    Raised at the call that needs the part (a chart, a workbook, a PDF), never at import time:
+    ``import safecommunity_docs``, ``validate`` and ``score`` work without any optional part.
+    """
+
+    category = "missing-dependency"
+    exit_code = 7
+
+    def __init__(self, module: str, needed_for: str, install: str) -> None:
+        self.module = module
+        self.needed_for = needed_for
+        self.install = install
+        super().__init__(f"{needed_for} needs the Python package '{module}': {install}")
+
+
+_INSTALL_HINTS: dict[str, str] = {
+    "matplotlib": "pip install 'safecommunity-docs' (matplotlib is a dependency; reinstall it)",
+    "openpyxl": "pip install 'safecommunity-docs' (openpyxl is a dependency; reinstall it)",
+    "docx": "pip install 'safecommunity-docs' (python-docx is a dependency; reinstall it)",
+    "docxtpl": "pip install 'safecommunity-docs' (docxtpl is a dependency; reinstall it)",
+    "pypdf": "pip install 'safecommunity-docs[pdf]'",
+}
+
+
+def require(module: str, needed_for: str) -> None:
+    """Import ``module`` or raise :class:`MissingDependency` saying what needs it and how to
+    install it."""
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError as exc:
+        hint = _INSTALL_HINTS.get(module.split(".")[0], f"pip install {module}")
+        raise MissingDependency(module, needed_for, hint) from exc

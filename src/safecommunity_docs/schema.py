@@ -8,33 +8,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import (
-    Application,
-    Assessment,
-    BuildOptions,
-    Community,
-    DiagnosisReport,
-    Dossier,
-    InjuryRecord,
-    PromotionProject,
-    Rubric,
-    WorkPlan,
-)
+from .kinds import all_kinds
+from .models import BuildOptions, Community, Dossier, Rubric
 from .write import write_atomic
 
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {
-    "dossier": Dossier,
-    "community": Community,
-    "plan": WorkPlan,
-    "diagnosis": DiagnosisReport,
-    "project": PromotionProject,
-    "assessment": Assessment,
-    "application": Application,
-    "injury-record": InjuryRecord,
-    "rubric": Rubric,
-    "options": BuildOptions,
-}
-"""Schema file stem -> input model. The stems match the part files of a community folder."""
+
+def _schema_models() -> dict[str, type[BaseModel]]:
+    models: dict[str, type[BaseModel]] = {"dossier": Dossier, "community": Community}
+    for kind in all_kinds():
+        if kind.part is not None and kind.part.schema is not None:
+            models[kind.part.schema] = kind.part.row or kind.model
+    models.update({"rubric": Rubric, "options": BuildOptions})
+    return models
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = _schema_models()
+"""Schema file stem -> input model: the dossier, the community, every kind's part (from the
+kinds' declarations), the rubric and the build options."""
 
 
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from safecommunity_docs.cli import main
-from safecommunity_docs.render.docx.template_body import TEMPLATE_KINDS
+from safecommunity_docs.kinds import all_kinds
 from tests.conftest import COMMUNITY, PLAN
 
 
@@ -99,7 +99,7 @@ def test_build_and_custom_templates(tmp_path: Path, capsys: pytest.CaptureFixtur
     templates = tmp_path / "tpl"
     assert main(["templates", "export", str(templates)]) == 0
     assert sorted(p.name for p in templates.iterdir()) == sorted(
-        f"{kind}.docx" for kind in TEMPLATE_KINDS
+        f"{kind.template}.docx" for kind in all_kinds() if kind.template
     )
     assert main(["templates", "export", str(templates)]) == 1, "no silent overwrite"
     # A consultant edits the work-plan template: a fixed line under the title.
@@ -148,5 +148,5 @@ def test_build_refuses_unknown_formats(tmp_path: Path, capsys: pytest.CaptureFix
         )
         == 1
     )
-    assert "unsupported format(s) odt" in capsys.readouterr().err
+    assert "unknown format 'odt'" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import safecommunity_docs
 
 PINNED = [
+    "AnnualSummary",
     "Assessment",
     "BuildOptions",
     "BuildResult",
@@ -13,9 +14,11 @@ PINNED = [
     "ConverterNotFound",
     "DiagnosisReport",
     "Dossier",
+    "FontNotFound",
     "InjuryRecord",
     "InputError",
     "InputNotFound",
+    "MissingDependency",
     "Output",
     "Problem",
     "PromotionProject",
@@ -69,9 +72,22 @@ def test_exception_tree() -> None:
             errors.ConversionError,
             errors.ConverterNotFound,
             errors.FontNotFound,
+            errors.MissingDependency,
         )
     }
-    assert len(codes) == 6
+    assert len(codes) == 7
+
+
+def test_every_error_class_is_exported() -> None:
+    from safecommunity_docs import errors
+
+    classes = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.SafeCommunityDocsError)
+    }
+    assert classes <= set(safecommunity_docs.__all__)
+    assert issubclass(errors.MissingDependency, ImportError)
 
 
 def test_library_never_prints_or_exits() -> None:

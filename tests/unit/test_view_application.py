@@ -12,16 +12,13 @@ import docx
 import pytest
 
 import safecommunity_docs
-from safecommunity_docs.build import build
+from safecommunity_docs.build import build, context_for
 from safecommunity_docs.errors import InputError
-from safecommunity_docs.kinds import get_kind
-from safecommunity_docs.kinds.base import rubric_for
+from safecommunity_docs.kinds import annex_titles, get_kind, kinds
 from safecommunity_docs.models import Dossier
 from safecommunity_docs.models.application import Application
-from safecommunity_docs.models.rubric import Rubric
 from safecommunity_docs.views.application import (
     application_view,
-    default_attachments,
     standard_body,
 )
 from safecommunity_docs.views.document import DocumentView
@@ -36,8 +33,16 @@ def _dossier(folder: str) -> Dossier:
     return safecommunity_docs.load(EXAMPLES / folder)
 
 
-def _rubric(dossier: Dossier) -> Rubric:
-    return rubric_for(dossier)
+def _annexes(dossier: Dossier) -> list[str]:
+    others = [k for k in kinds(dossier.options.part_order) if k.name != "application"]
+    return annex_titles(others, dossier)
+
+
+def _letter(application: Application | None, dossier: Dossier) -> DocumentView:
+    context = context_for(dossier)
+    return application_view(
+        application, dossier, context.rubric, context.score, _annexes(dossier)
+    )
 
 
 def _without_application(folder: str) -> Dossier:
@@ -60,7 +65,7 @@ def _minimal(**parts: Any) -> Dossier:
 def test_every_application_text_is_shown(folder: str) -> None:
     dossier = _dossier(folder)
     assert dossier.application is not None
-    view = application_view(dossier.application, dossier, _rubric(dossier))
+    view = _letter(dossier.application, dossier)
     missing = [t for t in model_texts(dossier.application) if not _shown(view, t)]
     assert missing == []
 
@@ -78,7 +83,7 @@ def test_every_field_of_a_full_application_is_shown() -> None:
             "contact": {"name": "孙建华", "position": "主任", "phone": "0896-83216610"},
         }
     )
-    view = application_view(application, dossier, _rubric(dossier))
+    view = _letter(application, dossier)
     assert [t for t in model_texts(application) if not _shown(view, t)] == []
     assert view.title == "关于清河街道申请评定市级安全社区的请示"
     assert view.blocks[0].kind == "plain"
@@ -99,7 +104,7 @@ def test_every_field_of_a_full_application_is_shown() -> None:
 
 def test_defaults_come_from_the_dossier() -> None:
     dossier = _without_application("qinghe-street")
-    view = application_view(None, dossier, _rubric(dossier))
+    view = _letter(None, dossier)
     assert view.title == "关于申请评定市级安全社区的申请书"
     assert view.blocks[0].text == "云州市临川区安全生产委员会办公室："
     assert view.blocks[-2].text == "云州市临川区清河街道办事处"
@@ -114,7 +119,7 @@ def test_defaults_come_from_the_dossier() -> None:
 
 def test_standard_text_states_the_numbers_and_the_request() -> None:
     dossier = _without_application("qinghe-street")
-    body = standard_body(dossier, _rubric(dossier))
+    body = standard_body(dossier, context_for(dossier).rubric, context_for(dossier).score)
     assert body[0].startswith("清河街道隶属云州市临川区，辖区面积6.8平方公里")
     assert "常住人口68,240人" in body[0]
     assert "2025年3月1日" in body[1]
@@ -123,7 +128,7 @@ def test_standard_text_states_the_numbers_and_the_request() -> None:
     assert "收集伤害监测报告卡420份" in body[1]
     assert "自评总分为94.5分（满分100分），达到市级安全社区标准。" in body[2]
     assert body[-1] == "现特申请市级安全社区评定，请予审查。"
-    view = application_view(None, dossier, _rubric(dossier))
+    view = _letter(None, dossier)
     assert [b.text for b in view.blocks if b.kind == "p"][: len(body)] == body
 
 
@@ -136,7 +141,7 @@ def test_standard_text_states_the_numbers_and_the_request() -> None:
 )
 def test_below_the_standard_the_request_is_for_an_assessment(folder: str, verdict: str) -> None:
     dossier = _without_application(folder)
-    body = standard_body(dossier, _rubric(dossier))
+    body = standard_body(dossier, context_for(dossier).rubric, context_for(dossier).score)
     name = dossier.community.name
     assert any(verdict in text for text in body)
     assert body[-1] == f"现特申请对{name}市级安全社区创建工作进行评定，请予审查。"
@@ -147,7 +152,7 @@ def test_default_attachments_follow_the_dossier() -> None:
     dossier = _dossier("qinghe-street")
     assert dossier.work_plan is not None
     assert dossier.diagnosis is not None
-    assert default_attachments(dossier) == [
+    assert _annexes(dossier) == [
         "清河街道安全社区建设工作报告",
         dossier.work_plan.title,
         dossier.diagnosis.title,
@@ -161,7 +166,7 @@ def test_default_attachments_follow_the_dossier() -> None:
             )
         }
     )
-    assert default_attachments(reordered) == [
+    assert _annexes(reordered) == [
         "清河街道安全社区自评报告及自评表",
         "清河街道安全促进项目实施方案（6项）",
         dossier.work_plan.title,
@@ -170,13 +175,13 @@ def test_default_attachments_follow_the_dossier() -> None:
 
 def test_a_lone_attachment_is_not_numbered() -> None:
     dossier = _minimal(work_plan=PLAN)
-    view = application_view(None, dossier, _rubric(dossier))
+    view = _letter(None, dossier)
     assert [b.text for b in view.blocks if b.kind == "annex_note"] == [f"附件：{PLAN['title']}"]
 
 
 def test_a_bare_dossier_still_gives_a_letter() -> None:
     dossier = _minimal(work_plan=PLAN)
-    view = application_view(None, dossier, _rubric(dossier))
+    view = _letter(None, dossier)
     assert view.blocks[0].text == "示例市示例区安全生产委员会办公室："
     assert view.blocks[-2].text == PLAN["issuing_body"]
     assert view.document_date == date(2025, 3, 1)
@@ -185,7 +190,7 @@ def test_a_bare_dossier_still_gives_a_letter() -> None:
         -1
     ] == "现特申请市级安全社区评定，请予审查。"
     dossier = _minimal(assessment=ASSESSMENT)
-    view = application_view(None, dossier, _rubric(dossier))
+    view = _letter(None, dossier)
     assert view.blocks[-2].text == "测试街道"
     assert view.document_date == date(2026, 10, 20)
 

@@ -10,6 +10,7 @@ import pytest
 
 from safecommunity_docs import build, load
 from safecommunity_docs.analysis import FindingCategory, analyse
+from safecommunity_docs.build import context_for
 from safecommunity_docs.models import Dossier
 from safecommunity_docs.views.diagnosis import diagnosis_view
 from safecommunity_docs.views.document import DocumentView
@@ -23,7 +24,7 @@ FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "diagnosis.yaml").is_file
 def case(request: pytest.FixtureRequest) -> tuple[Dossier, DocumentView]:
     dossier = load(request.param)
     assert dossier.diagnosis is not None
-    return dossier, diagnosis_view(dossier.diagnosis, dossier)
+    return dossier, diagnosis_view(dossier.diagnosis, dossier, context_for(dossier).statistics)
 
 
 def test_every_author_text_appears(case: tuple[Dossier, DocumentView]) -> None:

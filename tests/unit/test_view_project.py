@@ -156,7 +156,6 @@ def test_budget_total_row_is_the_sum(folder: str, index: int) -> None:
 @pytest.mark.parametrize(("folder", "index"), CASES, ids=IDS)
 def test_title_area(folder: str, index: int) -> None:
     project, community, view = _example(folder, index)
-    assert view.kind == "promotion_project"
     assert view.title == f"{community.name}{project.title}实施方案"
     year, month = project.start.split("-")
     assert view.document_date == date(int(year), int(month), 1)

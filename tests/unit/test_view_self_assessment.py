@@ -210,7 +210,6 @@ def test_evidence_by_element(folder: str) -> None:
 def test_title_area_and_signature(folder: str) -> None:
     assessment, rubric, _, view = _example(folder)
     name = _dossier(folder).community.name
-    assert view.kind == "self_assessment"
     assert view.title == f"{name}安全社区自评报告"
     assert view.subtitle == "（2026年度）"
     assert view.author == assessment.assessor

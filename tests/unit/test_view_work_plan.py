@@ -114,7 +114,6 @@ def test_model_texts_skips_codes_keys_and_months() -> None:
 
 def test_title_area_and_properties() -> None:
     plan, view = _example("qinghe-street")
-    assert view.kind == "work_plan"
     assert view.title == "清河街道安全社区创建工作计划（2025—2026年）"
     assert view.subtitle == "（2025年3月—2026年12月）"
     assert view.author == "云州市临川区清河街道办事处"

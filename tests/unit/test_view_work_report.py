@@ -10,9 +10,8 @@ import docx
 import pytest
 
 import safecommunity_docs
-from safecommunity_docs.build import build, render_document
-from safecommunity_docs.kinds import RenderContext, get_kind
-from safecommunity_docs.kinds.base import rubric_for
+from safecommunity_docs.build import build, context_for
+from safecommunity_docs.kinds import get_kind
 from safecommunity_docs.models import Community, Dossier
 from safecommunity_docs.views.document import Block, DocumentView
 from safecommunity_docs.views.work_report import work_report_view
@@ -38,9 +37,14 @@ def _dossier(folder: str) -> Dossier:
     return safecommunity_docs.load(EXAMPLES / folder)
 
 
+def _report(dossier: Dossier) -> DocumentView:
+    context = context_for(dossier)
+    return work_report_view(dossier, context.rubric, context.score)
+
+
 @cache
 def _view(folder: str) -> DocumentView:
-    return work_report_view(_dossier(folder), rubric_for(_dossier(folder)))
+    return _report(_dossier(folder))
 
 
 def _section(view: DocumentView, heading: str) -> list[Block]:
@@ -168,7 +172,7 @@ def test_result_and_next_steps(folder: str) -> None:
 
 def test_without_an_assessment() -> None:
     dossier = Dossier.model_validate({"community": COMMUNITY, "work_plan": PLAN})
-    view = work_report_view(dossier, rubric_for(dossier))
+    view = _report(dossier)
     assert tuple(b.text for b in view.blocks if b.kind == "h1") == H1[:3]
     assert _section(view, H1[2])[0] == Block("p", "测试街道尚未开展自评。")
     assert "自评未列出本项的证明材料。" in _joined(view)
@@ -179,7 +183,7 @@ def test_without_an_assessment() -> None:
 def test_sparse_community() -> None:
     community = Community.model_validate(COMMUNITY)
     dossier = Dossier(community=community)
-    view = work_report_view(dossier, rubric_for(dossier))
+    view = _report(dossier)
     overview = [b.text for b in _section(view, H1[0]) if b.kind == "h2"]
     assert overview == ["（一）位置面积", "（二）人口", "（三）创建历程和荣誉"]
     assert "测试街道于2025年3月1日启动市级安全社区创建工作。" in _joined(view)
@@ -210,12 +214,7 @@ def test_hostile_community_text_comes_out_literally() -> None:
 
     community = Community.model_validate(map_texts(dossier.community, change))
     hostile = dossier.model_copy(update={"community": community})
-    data = render_document(
-        get_kind("work_report"),
-        get_kind("work_report").documents(hostile)[0],
-        "docx",
-        RenderContext(dossier=hostile),
-    )
+    data = get_kind("work_report").render(hostile, "docx", context_for(hostile))
     document = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
     shown = [t for t in made if t in text]

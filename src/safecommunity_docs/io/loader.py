@@ -11,15 +11,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, InputNotFound, Problem
-from ..models.application import Application
+from ..kinds import all_kinds, default_order
 from ..models.assessment import Assessment
 from ..models.base import Loc, TextChange
 from ..models.community import Community
-from ..models.diagnosis import DiagnosisReport
 from ..models.dossier import BuildOptions, Dossier
-from ..models.project import PromotionProject
 from ..models.rubric import Rubric
-from ..models.work_plan import WorkPlan
 from .problems import problems_from
 from .records import read_records
 from .source import Source, normalise_data, parse_yaml
@@ -29,17 +26,33 @@ M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
 RECORD_SUFFIXES = (".csv", ".xlsx")
 
-PART_FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "community": ("community", Community),
-    "plan": ("work_plan", WorkPlan),
-    "diagnosis": ("diagnosis", DiagnosisReport),
-    "assessment": ("assessment", Assessment),
-    "application": ("application", Application),
-    "options": ("options", BuildOptions),
-}
+def _part_files() -> dict[str, tuple[str, type[BaseModel]]]:
+    """File stem in a community folder -> (Dossier field, model), from the kinds' declarations
+    plus the two files that are no document's: ``community`` and ``options``."""
+    parts: dict[str, tuple[str, type[BaseModel]]] = {"community": ("community", Community)}
+    for kind in all_kinds():
+        if kind.part is not None and kind.part.file is not None:
+            parts[kind.part.file] = (kind.part.field, kind.model)
+    parts["options"] = ("options", BuildOptions)
+    return parts
+
+
+PART_FILES = _part_files()
 """File stem in a community folder -> (Dossier field, model)."""
 
-RECORD_STEMS = ("injuries", "injury_records")
+PART_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
+    kind.part.folder: (kind.part.field, kind.model)
+    for kind in all_kinds()
+    if kind.part is not None and kind.part.folder is not None
+}
+"""Folder in a community folder -> (Dossier field, model of each of its files)."""
+
+RECORD_PARTS: dict[str, tuple[str, ...]] = {
+    kind.part.field: kind.part.records
+    for kind in all_kinds()
+    if kind.part is not None and kind.part.records
+}
+"""Dossier field -> the stems of its record table (.csv or .xlsx)."""
 
 
 @dataclass
@@ -153,26 +166,29 @@ def load_folder(folder: Path | str) -> Dossier:
                 path="community", file=shown, message="缺少社区概况 (community.yaml is required)"
             )
         )
-    project_dir = base / "projects"
-    project_files = (
-        sorted(p for p in project_dir.glob("*") if p.suffix in YAML_SUFFIXES)
-        if project_dir.is_dir()
-        else []
-    )
-    for i, p in enumerate(project_files):
-        sources.append((("projects", i), p, "yaml"))
-    record_files = [p for stem in RECORD_STEMS for p in _find(base, stem, RECORD_SUFFIXES)]
-    if len(record_files) > 1:
-        asm.problems.append(
-            Problem(
-                path="injury_records",
-                file=shown,
-                message="several injury record files: " + ", ".join(p.name for p in record_files),
-            )
+    for folder_name, (key, _) in PART_FOLDERS.items():
+        folder_path = base / folder_name
+        files = (
+            sorted(p for p in folder_path.glob("*") if p.suffix in YAML_SUFFIXES)
+            if folder_path.is_dir()
+            else []
         )
-    for p in record_files[:1]:
-        sources.append((("injury_records",), p, "records"))
-    projects: list[Any] = []
+        for i, p in enumerate(files):
+            sources.append(((key, i), p, "yaml"))
+    for key, stems in RECORD_PARTS.items():
+        record_files = [p for stem in stems for p in _find(base, stem, RECORD_SUFFIXES)]
+        if len(record_files) > 1:
+            asm.problems.append(
+                Problem(
+                    path=key,
+                    file=shown,
+                    message="several injury record files: "
+                    + ", ".join(p.name for p in record_files),
+                )
+            )
+        for p in record_files[:1]:
+            sources.append(((key,), p, "records"))
+    lists: dict[str, list[Any]] = {}
     for prefix, path, kind in sources:
         label = _label(path, base, shown)
         try:
@@ -181,21 +197,39 @@ def load_folder(folder: Path | str) -> Dossier:
             asm.problems.extend(exc.problems)
             continue
         value = asm.mount(prefix, source)
-        if prefix[0] == "projects":
-            projects.append(value)
+        if len(prefix) == 2:  # one file of a part folder (projects/…)
+            lists.setdefault(str(prefix[0]), []).append(value)
         else:
             data[str(prefix[0])] = value
-    if projects:
-        data["projects"] = projects
+    data.update(lists)
     return _dossier(asm, data)
 
 
 def _dossier(asm: _Assembly, data: Any) -> Dossier:
     """Validate ``data`` as a Dossier and attach the text changes and duplicate warnings."""
+    if isinstance(data, dict):
+        _check_part_order(asm, data)
     dossier = asm.validate(Dossier, data)
     dossier._text_changes = asm.changes
     dossier._warnings = _duplicate_warnings(dossier, asm)
     return dossier
+
+
+def _check_part_order(asm: _Assembly, data: dict[str, Any]) -> None:
+    """A part order may name only the declared dossier kinds."""
+    options = data.get("options")
+    order = options.get("part_order") if isinstance(options, dict) else None
+    if not isinstance(order, list):
+        return
+    known = default_order()
+    for i, name in enumerate(order):
+        if name not in known:
+            asm.problems.append(
+                asm.locate(
+                    ("options", "part_order", i),
+                    f"unknown document kind {name!r}; known: {', '.join(known)}",
+                )
+            )
 
 
 def _duplicate_warnings(dossier: Dossier, asm: _Assembly) -> list[str]:
@@ -234,8 +268,8 @@ def _file_assembly(path: Path | str) -> tuple[_Assembly, Any]:
 def model_for_file(path: Path | str) -> type[BaseModel]:
     """Guess the model of a single file: a part by its name, else a whole dossier."""
     p = Path(path)
-    if p.parent.name == "projects":
-        return PromotionProject
+    if p.parent.name in PART_FOLDERS:
+        return PART_FOLDERS[p.parent.name][1]
     if p.stem in PART_FILES:
         return PART_FILES[p.stem][1]
     return Dossier

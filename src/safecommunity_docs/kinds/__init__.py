@@ -1,34 +1,49 @@
-"""Document kinds: each module registers one kind (model, view, template, formats)."""
+"""Document kinds: each module of this package declares one kind (or the dossier's own pages).
 
-from . import (
-    application,
-    diagnosis_report,
-    injury_ledger,
-    promotion_project,
-    self_assessment,
-    work_plan,
-    work_report,
-)
-from .base import Document, Kind, RenderContext
-from .registry import DEFAULT_ORDER, get_kind, kind_for_model, kinds, register
+The modules are found and imported here, so adding a kind is adding its module: nothing else
+lists kinds by hand. The registry (:func:`kinds`, :func:`get_kind`, …) answers for all of them.
+"""
 
-_ = (  # imported to register them
-    diagnosis_report,
-    work_plan,
-    promotion_project,
-    self_assessment,
-    injury_ledger,
-    application,
-    work_report,
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from .base import Document, Kind, Part, RenderContext
+from .registry import (
+    all_kinds,
+    annex_titles,
+    declare,
+    default_order,
+    get_kind,
+    kind_for_model,
+    kinds,
+    left_out,
+    register,
+    undeclare,
+    unknown_kinds_problem,
 )
+
+_INFRASTRUCTURE = frozenset({"base", "registry"})
+
+for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    if _module.name not in _INFRASTRUCTURE:
+        importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = [
-    "DEFAULT_ORDER",
     "Document",
     "Kind",
+    "Part",
     "RenderContext",
+    "all_kinds",
+    "annex_titles",
+    "declare",
+    "default_order",
     "get_kind",
     "kind_for_model",
     "kinds",
+    "left_out",
     "register",
+    "undeclare",
+    "unknown_kinds_problem",
 ]

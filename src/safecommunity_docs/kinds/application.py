@@ -1,16 +1,17 @@
-"""Kind ``application``: 安全社区评定申请书 (docx)."""
+"""Kind ``application``: 安全社区评定申请书 (docx, pdf)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError, Problem
 from ..models.application import Application
 from ..models.dossier import Dossier
 from ..views.application import application_title, application_view
 from ..views.document import DocumentView
-from .base import Document, Kind, RenderContext, rubric_for
-from .registry import register
+from .base import Document, Kind, Part, RenderContext
+from .registry import annex_titles, declare, kinds
+
+NAME = "application"
 
 
 def _documents(dossier: Dossier) -> list[Document]:
@@ -19,32 +20,29 @@ def _documents(dossier: Dossier) -> list[Document]:
         return []
     stem = f"{dossier.community.name}安全社区评定申请书"
     title = application_title(dossier.application, dossier.community)
-    return [Document("application", stem, title, dossier.application or dossier)]
+    return [Document(NAME, stem, title, dossier.application or dossier)]
 
 
 def _view(model: Any, context: RenderContext) -> DocumentView:
-    if isinstance(model, Dossier):
-        return application_view(model.application, model, rubric_for(model))
-    assert isinstance(model, Application)
-    if context.dossier is None:
-        raise InputError(
-            [
-                Problem(
-                    path="dossier",
-                    message="the application is written from the dossier; pass dossier=…",
-                )
-            ]
-        )
-    return application_view(model, context.dossier, rubric_for(context.dossier))
+    dossier = model if isinstance(model, Dossier) else context.need_dossier("the application")
+    application = model if isinstance(model, Application) else dossier.application
+    assessment = dossier.assessment
+    report = context.score_of(assessment) if assessment is not None else None
+    others = [k for k in kinds(dossier.options.part_order) if k.name != NAME]
+    return application_view(
+        application, dossier, context.rubric, report, annex_titles(others, dossier)
+    )
 
 
-KIND = register(
+KIND = declare(
     Kind(
-        name="application",
+        name=NAME,
         label="安全社区评定申请书",
-        formats=("docx",),
+        short_label="申请书",
         model=Application,
+        part=Part(field="application", file="application", schema="application"),
         documents=_documents,
-        view=_view,
+        views={"document": _view},
+        order=10,
     )
 )

@@ -1,38 +1,32 @@
-"""Kind ``diagnosis_report``: 事故与伤害风险诊断报告 (docx with tables and charts)."""
+"""Kind ``diagnosis_report``: 事故与伤害风险诊断报告 (docx with tables and charts, pdf)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..models.diagnosis import DiagnosisReport
-from ..models.dossier import Dossier
 from ..views.diagnosis import diagnosis_view
 from ..views.document import DocumentView
-from .base import Document, Kind, RenderContext
-from .registry import register
-
-
-def _documents(dossier: Dossier) -> list[Document]:
-    report = dossier.diagnosis
-    return (
-        [] if report is None else [Document("diagnosis_report", report.title, report.title, report)]
-    )
+from .base import Kind, Part, RenderContext, one_document
+from .registry import declare
 
 
 def _view(report: Any, context: RenderContext) -> DocumentView:
     assert isinstance(report, DiagnosisReport)
-    if context.dossier is None:
-        raise ValueError("the diagnosis report needs the dossier (community and injury records)")
-    return diagnosis_view(report, context.dossier)
+    dossier = context.need_dossier("the diagnosis report (community and injury records)")
+    return diagnosis_view(report, dossier, context.statistics)
 
 
-KIND = register(
+KIND = declare(
     Kind(
         name="diagnosis_report",
         label="事故与伤害风险诊断报告",
-        formats=("docx",),
+        short_label="诊断报告",
         model=DiagnosisReport,
-        documents=_documents,
-        view=_view,
+        part=Part(field="diagnosis", file="diagnosis", schema="diagnosis"),
+        documents=one_document("diagnosis_report", "diagnosis"),
+        views={"document": _view},
+        order=40,
+        annex_title=lambda dossier: dossier.diagnosis.title if dossier.diagnosis else "",
     )
 )

@@ -5,31 +5,40 @@ from __future__ import annotations
 from typing import Any
 
 from ..models.dossier import Dossier
-from ..render.xlsx.ledger import render_ledger
-from ..views.ledger import ledger_view
-from .base import Document, Kind, RenderContext
-from .registry import register
+from ..models.injury import InjuryRecord
+from ..views.ledger import LedgerView, ledger_view
+from .base import Document, Kind, Part, RenderContext
+from .registry import declare
+
+NAME = "injury_ledger"
 
 
 def _documents(dossier: Dossier) -> list[Document]:
     if not dossier.injury_records:
         return []
     name = dossier.community.name
-    return [Document("injury_ledger", f"{name}伤害监测台账", "伤害监测台账", dossier)]
+    return [Document(NAME, f"{name}伤害监测台账", "伤害监测台账", dossier)]
 
 
-def _xlsx(dossier: Any, context: RenderContext) -> bytes:
+def _workbook(dossier: Any, context: RenderContext) -> LedgerView:
     assert isinstance(dossier, Dossier)
-    return render_ledger(ledger_view(dossier.injury_records, dossier.community))
+    return ledger_view(dossier.injury_records, dossier.community)
 
 
-KIND = register(
+KIND = declare(
     Kind(
-        name="injury_ledger",
+        name=NAME,
         label="伤害监测台账",
-        formats=("xlsx",),
+        short_label="伤害监测台账",
         model=Dossier,
+        part=Part(
+            field="injury_records",
+            records=("injuries", "injury_records"),
+            row=InjuryRecord,
+            schema="injury-record",
+        ),
         documents=_documents,
-        extra={"xlsx": _xlsx},
+        views={"workbook": _workbook},
+        order=70,
     )
 )

@@ -1,4 +1,4 @@
-"""Kind ``promotion_project``: 安全促进项目实施方案 (docx), one per project."""
+"""Kind ``promotion_project``: 安全促进项目实施方案 (docx, pdf), one per project."""
 
 from __future__ import annotations
 
@@ -8,30 +8,37 @@ from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from ..views.document import DocumentView
 from ..views.project import project_title, project_view
-from .base import Document, Kind, RenderContext
-from .registry import register
+from .base import Document, Kind, Part, RenderContext
+from .registry import declare
+
+NAME = "promotion_project"
 
 
 def _documents(dossier: Dossier) -> list[Document]:
     return [
-        Document("promotion_project", project_title(p, dossier.community), p.title, p)
-        for p in dossier.projects
+        Document(NAME, project_title(p, dossier.community), p.title, p) for p in dossier.projects
     ]
 
 
 def _view(project: Any, context: RenderContext) -> DocumentView:
     assert isinstance(project, PromotionProject)
-    community = context.dossier.community if context.dossier else None
-    return project_view(project, community)
+    return project_view(project, context.dossier.community if context.dossier else None)
 
 
-KIND = register(
+def _annex(dossier: Dossier) -> str:
+    return f"{dossier.community.name}安全促进项目实施方案（{len(dossier.projects)}项）"
+
+
+KIND = declare(
     Kind(
-        name="promotion_project",
+        name=NAME,
         label="安全促进项目实施方案",
-        formats=("docx",),
+        short_label="项目",
         model=PromotionProject,
+        part=Part(field="projects", folder="projects", schema="project"),
         documents=_documents,
-        view=_view,
+        views={"document": _view},
+        order=50,
+        annex_title=_annex,
     )
 )

@@ -1,19 +1,18 @@
-"""Kind ``self_assessment``: 安全社区自评报告 (docx) and 自评表 (xlsx with live formulas)."""
+"""Kind ``self_assessment``: 安全社区自评报告 (docx, pdf) and 自评表 (xlsx with live formulas)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..io import load_rubric
 from ..models.assessment import Assessment
 from ..models.dossier import Dossier
-from ..render.xlsx import render_scorecard
-from ..scoring import score
 from ..views.document import DocumentView
-from ..views.scorecard import scorecard_view
+from ..views.scorecard import ScorecardView, scorecard_view
 from ..views.self_assessment import self_assessment_view
-from .base import Document, Kind, RenderContext
-from .registry import register
+from .base import Document, Kind, Part, RenderContext
+from .registry import declare
+
+NAME = "self_assessment"
 
 
 def _documents(dossier: Dossier) -> list[Document]:
@@ -22,7 +21,7 @@ def _documents(dossier: Dossier) -> list[Document]:
     name = dossier.community.name
     return [
         Document(
-            "self_assessment",
+            NAME,
             f"{name}安全社区自评报告",
             "自评报告",
             dossier.assessment,
@@ -33,25 +32,27 @@ def _documents(dossier: Dossier) -> list[Document]:
 
 def _view(assessment: Any, context: RenderContext) -> DocumentView:
     assert isinstance(assessment, Assessment)
-    rubric = load_rubric(assessment.rubric)
     community = context.dossier.community if context.dossier else None
-    return self_assessment_view(assessment, rubric, score(assessment, rubric), community)
+    return self_assessment_view(assessment, context.rubric, context.score_of(assessment), community)
 
 
-def _xlsx(assessment: Any, context: RenderContext) -> bytes:
+def _workbook(assessment: Any, context: RenderContext) -> ScorecardView:
     assert isinstance(assessment, Assessment)
     name = context.dossier.community.name if context.dossier else ""
-    return render_scorecard(scorecard_view(assessment, load_rubric(assessment.rubric), name))
+    return scorecard_view(assessment, context.rubric, name)
 
 
-KIND = register(
+KIND = declare(
     Kind(
-        name="self_assessment",
+        name=NAME,
         label="安全社区自评报告及自评表",
-        formats=("docx", "xlsx"),
+        short_label="自评报告",
         model=Assessment,
+        part=Part(field="assessment", file="assessment", schema="assessment"),
         documents=_documents,
-        view=_view,
-        extra={"xlsx": _xlsx},
+        views={"document": _view, "workbook": _workbook},
+        order=60,
+        annex_title=lambda dossier: f"{dossier.community.name}安全社区自评报告及自评表",
+        template_title="安全社区自评报告",
     )
 )

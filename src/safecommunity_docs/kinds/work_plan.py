@@ -1,35 +1,31 @@
-"""Kind ``work_plan``: 安全社区创建工作计划 (docx)."""
+"""Kind ``work_plan``: 安全社区创建工作计划 (docx, pdf)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..models.dossier import Dossier
 from ..models.work_plan import WorkPlan
 from ..views.document import DocumentView
 from ..views.work_plan import work_plan_view
-from .base import Document, Kind, RenderContext
-from .registry import register
-
-
-def _documents(dossier: Dossier) -> list[Document]:
-    plan = dossier.work_plan
-    return [] if plan is None else [Document("work_plan", plan.title, plan.title, plan)]
+from .base import Kind, Part, RenderContext, one_document
+from .registry import declare
 
 
 def _view(plan: Any, context: RenderContext) -> DocumentView:
     assert isinstance(plan, WorkPlan)
-    community = context.dossier.community if context.dossier else None
-    return work_plan_view(plan, community)
+    return work_plan_view(plan, context.dossier.community if context.dossier else None)
 
 
-KIND = register(
+KIND = declare(
     Kind(
         name="work_plan",
         label="安全社区创建工作计划",
-        formats=("docx",),
+        short_label="工作计划",
         model=WorkPlan,
-        documents=_documents,
-        view=_view,
+        part=Part(field="work_plan", file="plan", schema="plan"),
+        documents=one_document("work_plan", "work_plan"),
+        views={"document": _view},
+        order=30,
+        annex_title=lambda dossier: dossier.work_plan.title if dossier.work_plan else "",
     )
 )

@@ -1,4 +1,4 @@
-"""Kind ``work_report``: 安全社区建设工作报告 (docx), written from the whole dossier."""
+"""Kind ``work_report``: 安全社区建设工作报告 (docx, pdf), written from the whole dossier."""
 
 from __future__ import annotations
 
@@ -7,29 +7,34 @@ from typing import Any
 from ..models.dossier import Dossier
 from ..views.document import DocumentView
 from ..views.work_report import work_report_title, work_report_view
-from .base import Document, Kind, RenderContext, rubric_for
-from .registry import register
+from .base import Document, Kind, RenderContext
+from .registry import declare
+
+NAME = "work_report"
 
 
 def _documents(dossier: Dossier) -> list[Document]:
     if dossier.assessment is None:
         return []
     title = work_report_title(dossier.community)
-    return [Document("work_report", title, title, dossier)]
+    return [Document(NAME, title, title, dossier)]
 
 
 def _view(dossier: Any, context: RenderContext) -> DocumentView:
     assert isinstance(dossier, Dossier)
-    return work_report_view(dossier, rubric_for(dossier))
+    report = context.score_of(dossier.assessment) if dossier.assessment is not None else None
+    return work_report_view(dossier, context.rubric, report)
 
 
-KIND = register(
+KIND = declare(
     Kind(
-        name="work_report",
+        name=NAME,
         label="安全社区建设工作报告",
-        formats=("docx",),
+        short_label="工作报告",
         model=Dossier,
         documents=_documents,
-        view=_view,
+        views={"document": _view},
+        order=20,
+        annex_title=lambda dossier: work_report_title(dossier.community),
     )
 )

@@ -1,5 +1,6 @@
 """Typed input models of a Safe Community dossier (pydantic v2; pure: no I/O, no rendering)."""
 
+from .annual_summary import AnnualSummary
 from .application import Application
 from .assessment import Assessment, ItemScore, PreviousResult
 from .base import Month, RuleViolations, StrictModel, TextChange, normalise_text
@@ -44,6 +45,7 @@ __all__ = [
     "STANDARD_SECTIONS",
     "AgeBand",
     "Annex",
+    "AnnualSummary",
     "Application",
     "Assessment",
     "BasisDocument",

@@ -6,6 +6,7 @@ from typing import Literal, Self
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from .annual_summary import AnnualSummary
 from .application import Application
 from .assessment import Assessment
 from .base import Rules, StrictModel, TextChange
@@ -34,8 +35,9 @@ class BuildOptions(StrictModel):
     part_order: list[str] | None = Field(
         default=None,
         title="材料顺序",
-        description="Document kinds in dossier order; default 申请书, 工作报告, 工作计划, "
-        "风险诊断报告, 安全促进项目实施方案, 自评报告.",
+        description="Document kinds in dossier order (default: the kinds' declared order: "
+        "申请书, 工作报告, 工作计划, 风险诊断报告, 安全促进项目实施方案, 自评报告, 伤害监测台账, "
+        "年度工作总结). A kind left out is not built, and the build says so.",
     )
 
 
@@ -48,6 +50,7 @@ class Dossier(StrictModel):
     projects: list[PromotionProject] = Field(default_factory=list, title="安全促进项目")
     assessment: Assessment | None = Field(default=None, title="自评")
     application: Application | None = Field(default=None, title="评定申请书")
+    annual_summary: AnnualSummary | None = Field(default=None, title="年度工作总结")
     injury_records: list[InjuryRecord] = Field(default_factory=list, title="伤害监测记录")
     options: BuildOptions = Field(default_factory=BuildOptions, title="生成选项")
 

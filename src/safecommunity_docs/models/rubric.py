@@ -11,6 +11,9 @@ from .base import Rules, StrictModel, Text
 
 Points = Decimal
 
+FactKey = Literal["organisation", "diagnosis", "plan", "projects", "publicity", "emergency", "records"]
+"""Facts the work report can state from the dossier's data, named by what they describe."""
+
 
 class RubricPart(StrictModel):
     """A part of an item's points (有无 / 痕迹 / 效果), graded separately."""
@@ -31,6 +34,23 @@ class RubricItem(StrictModel):
         title="分项",
         description="Optional split of the points into graded parts.",
     )
+    facts: list[FactKey] = Field(
+        default_factory=list,
+        title="工作报告事实",
+        description="Which facts of the dossier the work report states for this item "
+        "(organisation, diagnosis, plan, projects, publicity, emergency, records).",
+    )
+    evidence_only: bool = Field(
+        default=False,
+        title="仅列证明材料",
+        description="The work report shows only the evidence the assessment lists for this item.",
+    )
+
+    @model_validator(mode="after")
+    def _facts_or_evidence(self) -> Self:
+        if self.facts and self.evidence_only:
+            raise ValueError("an item states facts or is evidence-only, not both")
+        return self
 
 
 class RubricElement(StrictModel):
@@ -39,6 +59,11 @@ class RubricElement(StrictModel):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$", title="编号")
     title: Text = Field(title="一级指标")
     items: list[RubricItem] = Field(min_length=1, title="二级指标")
+
+    @property
+    def facts(self) -> list[FactKey]:
+        """The facts its items name, each once, in the order they are first named."""
+        return list(dict.fromkeys(key for item in self.items for key in item.facts))
 
     @property
     def points(self) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from ..models.application import Application
@@ -14,19 +15,7 @@ from .document import DocumentView
 from .dossier import issuing_body, report_date
 from .format import fmt_date, fmt_number
 from .self_assessment import verdict_sentence
-from .work_report import assessment_result, work_report_title
 from .work_report_facts import SUB_UNIT_LABELS
-
-KIND = "application"
-
-ANNEX_KINDS = (
-    "work_report",
-    "work_plan",
-    "diagnosis_report",
-    "promotion_project",
-    "self_assessment",
-)
-"""The document kinds the default 附件说明 lists, in the default dossier order."""
 
 
 def application_title(application: Application | None, community: Community) -> str:
@@ -44,23 +33,6 @@ def default_addressee(community: Community) -> str:
 def application_date(application: Application | None, dossier: Dossier) -> date:
     """Return the letter's date: submitted_on, else the reports' date (:func:`report_date`)."""
     return application.submitted_on if application is not None else report_date(dossier)
-
-
-def default_attachments(dossier: Dossier) -> list[str]:
-    """Return the dossier's documents that go with the application, in the dossier's order."""
-    name = dossier.community.name
-    titles: dict[str, str] = {}
-    if dossier.assessment is not None:
-        titles["work_report"] = work_report_title(dossier.community)
-        titles["self_assessment"] = f"{name}安全社区自评报告及自评表"
-    if dossier.work_plan is not None:
-        titles["work_plan"] = dossier.work_plan.title
-    if dossier.diagnosis is not None:
-        titles["diagnosis_report"] = dossier.diagnosis.title
-    if dossier.projects:
-        titles["promotion_project"] = f"{name}安全促进项目实施方案（{len(dossier.projects)}项）"
-    order = dossier.options.part_order or ANNEX_KINDS
-    return [titles[kind] for kind in order if kind in titles]
 
 
 def _introduction(dossier: Dossier) -> str:
@@ -119,16 +91,17 @@ def meets_standard(rubric: Rubric, report: ScoreReport) -> bool:
     return report.verdict.code == max(rubric.bands, key=lambda band: band.min).code
 
 
-def standard_body(dossier: Dossier, rubric: Rubric) -> list[str]:
+def standard_body(dossier: Dossier, rubric: Rubric, report: ScoreReport | None) -> list[str]:
     """Return the standard request text written from the dossier, one string per paragraph.
 
     It says who the community is, since when and how it has built the safe community (working
     groups, projects, injury records), the self-assessment total and verdict, and the request:
     below the rubric's top band it asks for an assessment of the creation work instead.
+    ``report`` is the assessment's score against ``rubric`` (None without an assessment).
     """
     community = dossier.community
     paragraphs = [_introduction(dossier), _work_done(dossier)]
-    result = assessment_result(dossier, rubric)
+    result = (rubric, report) if report is not None else None
     if result is not None:
         paragraphs.append(_result(dossier, *result))
     level = community.target_level.label
@@ -161,40 +134,42 @@ def _contact_line(contact: Contact) -> str:
 
 
 def application_view(
-    application: Application | None, dossier: Dossier, rubric: Rubric
+    application: Application | None,
+    dossier: Dossier,
+    rubric: Rubric,
+    report: ScoreReport | None,
+    attachments: Sequence[str] = (),
 ) -> DocumentView:
     """Build the application letter (评定申请书) of a dossier.
 
     ``application`` gives the addressee, applicant, date, title, body, attachments and contact;
     what it leaves out (or all of it, when it is None) comes from the dossier: the parent
     jurisdiction's 安委办 as addressee, the work plan's issuing body as applicant, the standard
-    request text (see :func:`standard_body`), the dossier's documents as attachments, the
-    community's contact, and the assessment's (else the plan's) date.
+    request text (see :func:`standard_body`), ``attachments`` (the titles of the dossier's
+    other documents, in dossier order), the community's contact, and the assessment's (else the
+    plan's) date. ``report`` is the assessment's score against ``rubric``.
     """
     community = dossier.community
     addressee = application.addressee if application else default_addressee(community)
     applicant = application.applicant if application else issuing_body(dossier)
     when = application_date(application, dossier)
-    body = application.body if application and application.body else standard_body(dossier, rubric)
-    attachments = (
-        application.attachments
-        if application and application.attachments
-        else default_attachments(dossier)
+    body = application.body if application and application.body else standard_body(dossier, rubric, report)
+    annexes = (
+        application.attachments if application and application.attachments else list(attachments)
     )
     contact = application.contact if application and application.contact else community.contact
     b = BlockBuilder()
     b.add("plain", addressee if addressee.endswith(("：", ":")) else addressee + "：")
     b.paragraphs(body)
-    if attachments:
+    if annexes:
         b.add("blank")
-        _annex_note(b, list(attachments))
+        _annex_note(b, list(annexes))
     if contact is not None:
         b.p(_contact_line(contact))
     b.add("blank")
     b.add("signature", applicant)
     b.add("date", fmt_date(when))
     return DocumentView(
-        kind=KIND,
         title=application_title(application, community),
         subtitle="",
         blocks=tuple(b.blocks),
@@ -210,7 +185,6 @@ __all__ = [
     "application_title",
     "application_view",
     "default_addressee",
-    "default_attachments",
     "meets_standard",
     "standard_body",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..analysis import CountTable, Finding, FindingCategory, InjuryStatistics, analyse
+from ..analysis import CountTable, Finding, FindingCategory, InjuryStatistics
 from ..models.community import Community
 from ..models.diagnosis import DiagnosisReport, HazardUnit, Survey
 from ..models.dossier import Dossier
@@ -15,7 +15,6 @@ from .document import DocumentView, TableView
 from .findings import finding_text
 from .format import fmt_date, fmt_number, fmt_percent, fmt_plain
 
-KIND = "diagnosis_report"
 EMPTY = "—"
 
 # Which coded tables get a chart, and of what kind (the rest are tables only).
@@ -318,13 +317,13 @@ def _recommendations(b: BlockBuilder, report: DiagnosisReport) -> None:
 
 
 def diagnosis_view(
-    report: DiagnosisReport, dossier: Dossier, stats: InjuryStatistics | None = None
+    report: DiagnosisReport, dossier: Dossier, stats: InjuryStatistics
 ) -> DocumentView:
     """Build the diagnosis report view: community, method, the injury data analysed (tables and
     charts), hazards, surveys, 两高一脆弱 and 三重点一需求 (derived findings beside the author's
-    conclusions), and the recommended targets and projects."""
+    conclusions), and the recommended targets and projects. ``stats`` are the statistics of the
+    dossier's injury records (computed once per build)."""
     community = dossier.community
-    stats = stats or analyse(dossier.injury_records, community)
     b = BlockBuilder()
     _overview(b, community)
     _method(b, report)
@@ -358,7 +357,6 @@ def diagnosis_view(
     b.add("signature", report.author)
     b.add("date", fmt_date(report.report_date))
     return DocumentView(
-        kind=KIND,
         title=report.title,
         subtitle=f"（{fmt_date(report.data_start)}—{fmt_date(report.data_end)}）",
         blocks=tuple(b.blocks),

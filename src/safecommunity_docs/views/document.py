@@ -119,7 +119,6 @@ class Block:
 class DocumentView:
     """A document ready to render: title area, blocks, and its core properties."""
 
-    kind: str
     title: str
     subtitle: str
     blocks: tuple[Block, ...]
@@ -127,6 +126,8 @@ class DocumentView:
     document_date: date
     subject: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    kind: str = ""
+    """The document kind (and so the default template); set by the kind's declaration."""
 
     def texts(self) -> list[str]:
         """Every text the document shows, in order (title, blocks, table cells)."""

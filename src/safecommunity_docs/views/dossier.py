@@ -11,17 +11,6 @@ from .document import DocumentView
 from .format import fmt_date
 from .numbering import heading_number
 
-COVER, CONTENTS = "dossier_cover", "dossier_contents"
-SHORT_LABELS = {
-    "application": "申请书",
-    "work_report": "工作报告",
-    "work_plan": "工作计划",
-    "diagnosis_report": "诊断报告",
-    "promotion_project": "项目",
-    "self_assessment": "自评报告",
-}
-"""Page-label prefixes of the parts in the dossier PDF."""
-
 
 def dossier_title(dossier: Dossier) -> str:
     """「清河街道市级安全社区评定申报材料」."""
@@ -73,7 +62,6 @@ def cover_view(dossier: Dossier) -> DocumentView:
     b.add("caption", f"申报级别：{level}安全社区")
     b.add("caption", fmt_date(dossier_date(dossier)))
     return DocumentView(
-        kind=COVER,
         title=community.name,
         subtitle="",
         blocks=tuple(b.blocks),
@@ -89,7 +77,6 @@ def contents_view(dossier: Dossier, entries: Sequence[tuple[str, int]]) -> Docum
     for n, (title, page) in enumerate(entries, start=1):
         b.add("toc", f"{heading_number(1, n)}{title}\t{page}")
     return DocumentView(
-        kind=CONTENTS,
         title="目　　录",
         subtitle="",
         blocks=tuple(b.blocks),
@@ -99,14 +86,14 @@ def contents_view(dossier: Dossier, entries: Sequence[tuple[str, int]]) -> Docum
     )
 
 
-def part_labels(kinds: Sequence[tuple[str, str]]) -> list[str]:
-    """The page-label prefix of each part from its (kind name, kind label): 申请书, 工作报告 …;
-    projects are numbered 项目1, 项目2 …; another kind keeps its own label."""
-    labels, projects = [], 0
-    for name, fallback in kinds:
-        label = SHORT_LABELS.get(name, fallback)
-        if name == "promotion_project":
-            projects += 1
-            label = f"{label}{projects}"
+def part_labels(parts: Sequence[tuple[str, bool]]) -> list[str]:
+    """The page-label prefix of each part from its kind's (short label, numbered): 申请书,
+    工作报告 …; parts of a numbered kind (one document per project) get 项目1, 项目2 …."""
+    labels: list[str] = []
+    counts: dict[str, int] = {}
+    for label, numbered in parts:
+        if numbered:
+            counts[label] = counts.get(label, 0) + 1
+            label = f"{label}{counts[label]}"
         labels.append(label)
     return labels

@@ -19,7 +19,6 @@ from .format import (
     fmt_value,
 )
 
-KIND = "promotion_project"
 EMPTY = "—"
 
 
@@ -210,7 +209,6 @@ def project_view(project: PromotionProject, community: Community | None = None) 
     start_year, start_month = (int(part) for part in project.start.split("-"))
     author = project.lead_unit or (community.name if community is not None else "")
     return DocumentView(
-        kind=KIND,
         title=project_title(project, community),
         subtitle=f"（{fmt_month_range(project.start, project.end)}）",
         blocks=tuple(b.blocks),

@@ -13,7 +13,6 @@ from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
 from .numbering import point_prefix
 
-KIND = "self_assessment"
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
 _TRAILING = "。；，、：！？.;,:"
 
@@ -235,7 +234,6 @@ def self_assessment_view(
     b.add("date", fmt_date(assessment.assessed_on))
     title = f"{community.name}安全社区自评报告" if community is not None else "安全社区自评报告"
     return DocumentView(
-        kind=KIND,
         title=title,
         subtitle=f"（{assessment.year}年度）" if assessment.year is not None else "",
         blocks=tuple(b.blocks),

@@ -62,7 +62,6 @@ def work_plan_view(plan: WorkPlan, community: Community | None = None) -> Docume
         _annex(doc, annex, _annex_label(plan.annexes, i))
     keywords = ("安全社区", "工作计划") + ((community.name,) if community else ())
     return DocumentView(
-        kind="work_plan",
         title=plan.title,
         subtitle=f"（{fmt_month_range(plan.period_start, plan.period_end)}）",
         blocks=tuple(doc.blocks),

@@ -7,7 +7,7 @@ from ..models.assessment import ItemScore
 from ..models.community import AgeBand, Community, Facilities
 from ..models.dossier import Dossier
 from ..models.rubric import Rubric, RubricItem
-from ..scoring import ScoreReport, score
+from ..scoring import ScoreReport
 from ..scoring.report import ItemResult
 from .builder import BlockBuilder, sentence
 from .document import DocumentView
@@ -18,9 +18,8 @@ from .format import (
     fmt_percent,
 )
 from .self_assessment import DEFAULT_IMPROVEMENT, fmt_points, verdict_sentence
-from .work_report_facts import SUB_UNIT_LABELS, facts_for, joined, list_points
+from .work_report_facts import SUB_UNIT_LABELS, joined, list_points, write_facts
 
-KIND = "work_report"
 """What a community's sub-units are called, by community type."""
 
 FACILITY_LABELS: tuple[tuple[str, str, str], ...] = (
@@ -39,13 +38,6 @@ FACILITY_LABELS: tuple[tuple[str, str, str], ...] = (
 def work_report_title(community: Community) -> str:
     """Return the report's title, e.g. 清河街道安全社区建设工作报告."""
     return f"{community.name}安全社区建设工作报告"
-
-
-def assessment_result(dossier: Dossier, rubric: Rubric) -> tuple[Rubric, ScoreReport] | None:
-    """Return ``rubric`` (the assessment's) and the assessment's scores, or None without one."""
-    if dossier.assessment is None:
-        return None
-    return rubric, score(dossier.assessment, rubric)
 
 
 def _share(part: int, whole: int) -> str:
@@ -177,9 +169,7 @@ def _elements(b: BlockBuilder, dossier: Dossier, rubric: Rubric) -> None:
     entries = {e.item: e for e in dossier.assessment.items} if dossier.assessment else {}
     for element in rubric.elements:
         b.h2(element.title)
-        facts = facts_for(element)
-        if facts is not None:
-            facts(b, dossier)
+        write_facts(b, element, dossier)
         for n, item in enumerate(element.items, start=1):
             b.p(_item_text(n, item, entries.get(item.id)))
 
@@ -242,18 +232,22 @@ def _next_steps(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemSco
         b.p(f"{head}（二级指标{'、'.join(rest)}），{DEFAULT_IMPROVEMENT}")
 
 
-def work_report_view(dossier: Dossier, rubric: Rubric) -> DocumentView:
+def work_report_view(
+    dossier: Dossier, rubric: Rubric, report: ScoreReport | None
+) -> DocumentView:
     """Build the work report view of a dossier.
 
     Part 1 (基本概况) describes the community from its profile; part 2 takes every element of
     ``rubric`` (the assessment's; the kind passes the city rubric without one), gives what the dossier
     records for it (organisation, diagnosis, plan targets, projects, emergency measures, injury
     records) and quotes each item with the evidence the assessment lists; parts 3 and 4 give the
-    self-assessment result and the shortfalls with their improvements. The work plan's issuing
-    body signs it on the assessment date.
+    self-assessment result and the shortfalls with their improvements. ``report`` is the
+    assessment's score against ``rubric`` (None without an assessment). What each element
+    states comes from the rubric data: the facts its items name (``facts:``). The work plan's
+    issuing body signs it on the assessment date.
     """
     community = dossier.community
-    result = assessment_result(dossier, rubric)
+    result = (rubric, report) if report is not None and dossier.assessment is not None else None
     b = BlockBuilder()
     _overview(b, community)
     _elements(b, dossier, rubric)
@@ -270,7 +264,6 @@ def work_report_view(dossier: Dossier, rubric: Rubric) -> DocumentView:
     b.add("signature", signer)
     b.add("date", fmt_date(when))
     return DocumentView(
-        kind=KIND,
         title=work_report_title(community),
         subtitle="",
         blocks=tuple(b.blocks),
@@ -282,7 +275,6 @@ def work_report_view(dossier: Dossier, rubric: Rubric) -> DocumentView:
 
 
 __all__ = [
-    "assessment_result",
     "issuing_body",
     "report_date",
     "work_report_title",

@@ -10,7 +10,7 @@ from ..models.common import Person, QuantTarget
 from ..models.dossier import Dossier
 from ..models.organisation import Organisation
 from ..models.project import PromotionProject
-from ..models.rubric import RubricElement
+from ..models.rubric import FactKey, RubricElement
 from .builder import SENTENCE_END, BlockBuilder, sentence
 from .document import TableView
 from .format import (
@@ -295,20 +295,19 @@ def _records(b: BlockBuilder, dossier: Dossier) -> None:
 
 ElementFacts = Callable[[BlockBuilder, Dossier], None]
 
-ELEMENT_FACTS: tuple[tuple[tuple[str, ...], ElementFacts], ...] = (
-    (("机构",), _organisation),
-    (("辨识", "诊断"), _diagnosis),
-    (("目标",), _plan),
-    (("安全促进项目",), _projects),
-    (("宣传",), _publicity),
-    (("应急",), _emergency),
-    (("记录",), _records),
-)
-"""Which dossier facts describe an element, found by a word in the element's title."""
+FACT_WRITERS: dict[FactKey, ElementFacts] = {
+    "organisation": _organisation,
+    "diagnosis": _diagnosis,
+    "plan": _plan,
+    "projects": _projects,
+    "publicity": _publicity,
+    "emergency": _emergency,
+    "records": _records,
+}
+"""What the work report writes for each fact key a rubric item names (``facts:`` in the rubric)."""
 
 
-def facts_for(element: RubricElement) -> ElementFacts | None:
-    for words, facts in ELEMENT_FACTS:
-        if any(word in element.title for word in words):
-            return facts
-    return None
+def write_facts(b: BlockBuilder, element: RubricElement, dossier: Dossier) -> None:
+    """Write the facts the element's items name in the rubric data, each once."""
+    for key in element.facts:
+        FACT_WRITERS[key](b, dossier)

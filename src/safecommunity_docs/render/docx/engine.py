@@ -7,7 +7,6 @@ import re
 import zipfile
 from dataclasses import fields
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +24,9 @@ from ...views.document import Block, DocumentView
 from ..charts import render_chart
 from ..zipfix import normalise_zip
 from .tables import RawXml, table_xml, text_xml
+from .templates import default_template
 
 _STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
-
-
-def default_template(kind: str) -> Path:
-    """Return the path of the default template of ``kind`` shipped with the package."""
-    resource = resources.files("safecommunity_docs").joinpath("templates", f"{kind}.docx")
-    path = Path(str(resource))
-    if not path.is_file():
-        raise TemplateError(f"no default template for document kind '{kind}'", template=str(path))
-    return path
 
 
 def environment() -> SandboxedEnvironment:
@@ -166,6 +157,8 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     against the view first; text is escaped; the rendered XML must parse strictly. Same view,
     same bytes (zip timestamps and core properties come from the document's date).
     """
+    if template is None and not view.kind:
+        raise TemplateError("the view names no document kind: pass template=…")
     path = template or default_template(view.kind)
     allowed = {f.name for f in fields(view)}
     env = environment()

@@ -1,6 +1,6 @@
 """The OOXML parts of our Word templates, written out in full (GB/T 9704 report layout).
 
-Every number comes from ../shared/LAYOUT.md (measured with LibreOffice 7.4): A4, margins
+Every number was measured on LibreOffice output (see docs/architecture.md, Word layout): A4, margins
 37/35/28/26 mm, 16 pt 仿宋 body on an exact 28.95 pt line (579 twips) with a lines-only grid,
 −0.25 pt character spacing so 28 characters fit a line, widow control off, 「— 1 —」 page numbers.
 Every style names all four font slots, marks them East Asian and sets zh-CN; no theme fonts.

@@ -4,18 +4,6 @@ from __future__ import annotations
 
 from .ooxml import BLOCK_STYLES, package, paragraph
 
-TEMPLATE_KINDS: dict[str, str] = {
-    "dossier_cover": "安全社区评定申报材料（封面）",
-    "dossier_contents": "安全社区评定申报材料（目录）",
-    "application": "安全社区评定申请书",
-    "work_report": "安全社区建设工作报告",
-    "diagnosis_report": "事故与伤害风险诊断报告",
-    "work_plan": "安全社区创建工作计划",
-    "promotion_project": "安全促进项目实施方案",
-    "self_assessment": "安全社区自评报告",
-}
-"""Kinds with a default template: kind -> template title (the file is ``<kind>.docx``)."""
-
 
 def _tag(tag: str) -> str:
     """A paragraph that holds only a docxtpl paragraph tag (removed when rendering)."""
@@ -46,10 +34,7 @@ def body_xml() -> str:
     return "".join(parts)
 
 
-UNNUMBERED = frozenset({"dossier_cover", "dossier_contents"})
-"""Templates whose pages carry no page number."""
-
-
-def template_bytes(kind: str) -> bytes:
-    """The default template of ``kind`` as .docx bytes (deterministic)."""
-    return package(body_xml(), TEMPLATE_KINDS[kind], footer=kind not in UNNUMBERED)
+def template_bytes(title: str, page_numbers: bool = True) -> bytes:
+    """A default template titled ``title`` as .docx bytes (deterministic); ``page_numbers``
+    puts 「— n —」 in its footer. The kinds' declarations say which templates exist."""
+    return package(body_xml(), title, footer=page_numbers)

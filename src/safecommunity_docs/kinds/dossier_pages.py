@@ -1,0 +1,64 @@
+"""The dossier's own pages, 封面 and 目录: kinds the PDF stage renders before the parts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..models.dossier import Dossier
+from ..views.document import DocumentView
+from ..views.dossier import contents_view, cover_view
+from .base import Document, Kind, RenderContext
+from .registry import declare
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the 目录 lists: each part's title and the page it starts on."""
+
+    dossier: Dossier
+    entries: Sequence[tuple[str, int]]
+
+
+def _none(dossier: Dossier) -> list[Document]:
+    return []  # rendered by the PDF stage, not as documents of their own
+
+
+def _cover(dossier: Any, context: RenderContext) -> DocumentView:
+    assert isinstance(dossier, Dossier)
+    return cover_view(dossier)
+
+
+def _contents(contents: Any, context: RenderContext) -> DocumentView:
+    assert isinstance(contents, Contents)
+    return contents_view(contents.dossier, contents.entries)
+
+
+COVER = declare(
+    Kind(
+        name="dossier_cover",
+        label="安全社区评定申报材料（封面）",
+        short_label="封面",
+        model=Dossier,
+        documents=_none,
+        views={"document": _cover},
+        order=0,
+        page_numbers=False,
+        in_dossier=False,
+    )
+)
+
+CONTENTS = declare(
+    Kind(
+        name="dossier_contents",
+        label="安全社区评定申报材料（目录）",
+        short_label="目录",
+        model=Contents,
+        documents=_none,
+        views={"document": _contents},
+        order=1,
+        page_numbers=False,
+        in_dossier=False,
+    )
+)
