@@ -7,36 +7,117 @@ dossier (``Community``, ``WorkPlan``, ``DiagnosisReport``, ``PromotionProject``,
 ``InjuryRecord``, ``Rubric``) is importable from here.
 """
 
-from . import codes
-from .api import ValidationReport, render, render_xlsx, score, validate
-from .build import BuildResult, Output, build
-from .errors import (
-    ConversionError,
-    ConverterNotFound,
-    FontNotFound,
-    InputError,
-    InputNotFound,
-    MissingDependency,
-    Problem,
-    SafeCommunityDocsError,
-    TemplateError,
-)
-from .io import load, load_file, load_rubric, read_records, rubric_ids
-from .models import (
-    AnnualSummary,
-    Assessment,
-    BuildOptions,
-    Community,
-    DiagnosisReport,
-    Dossier,
-    InjuryRecord,
-    PromotionProject,
-    Rubric,
-    TextChange,
-    WorkPlan,
-)
-from .schema import json_schema, write_schemas
-from .scoring import ScoreReport
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import codes
+    from .api import ValidationReport, render, render_xlsx, score, validate
+    from .build import BuildResult, Output, build
+    from .errors import (
+        ConversionError,
+        ConverterNotFound,
+        FontNotFound,
+        InputError,
+        InputNotFound,
+        MissingDependency,
+        Problem,
+        SafeCommunityDocsError,
+        TemplateError,
+    )
+    from .io import load, load_file, load_rubric, read_records, rubric_ids
+    from .models import (
+        AnnualSummary,
+        Assessment,
+        BuildOptions,
+        Community,
+        DiagnosisReport,
+        Dossier,
+        InjuryRecord,
+        PromotionProject,
+        Rubric,
+        TextChange,
+        WorkPlan,
+    )
+    from .schema import json_schema, write_schemas
+    from .scoring import ScoreReport
+
+_EXPORTS: dict[str, str] = {
+    "AnnualSummary": "models",
+    "Assessment": "models",
+    "BuildOptions": "models",
+    "BuildResult": "build",
+    "Community": "models",
+    "ConversionError": "errors",
+    "ConverterNotFound": "errors",
+    "DiagnosisReport": "models",
+    "Dossier": "models",
+    "FontNotFound": "errors",
+    "InjuryRecord": "models",
+    "InputError": "errors",
+    "InputNotFound": "errors",
+    "MissingDependency": "errors",
+    "Output": "build",
+    "Problem": "errors",
+    "PromotionProject": "models",
+    "Rubric": "models",
+    "SafeCommunityDocsError": "errors",
+    "ScoreReport": "scoring",
+    "TemplateError": "errors",
+    "TextChange": "models",
+    "ValidationReport": "api",
+    "WorkPlan": "models",
+    "build": "build",
+    "codes": "",
+    "json_schema": "schema",
+    "load": "io",
+    "load_file": "io",
+    "load_rubric": "io",
+    "read_records": "io",
+    "render": "api",
+    "render_xlsx": "api",
+    "rubric_ids": "io",
+    "score": "api",
+    "validate": "api",
+    "write_schemas": "schema",
+}
+"""Public name -> the submodule that defines it ("" for a submodule itself). Importing the
+package loads none of them: each is imported on first use (PEP 562), so ``import
+safecommunity_docs`` stays light and a program pays only for what it uses."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = importlib.import_module(f".{module or name}", __name__)
+    if module:
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+class _Package(types.ModuleType):
+    """The package module: ``build`` and ``render`` are public functions that share their names
+    with a submodule (``build.py``, ``render/``). Loading the submodule must not replace the
+    function on the package, as the import system would by default."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if _EXPORTS.get(name) and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __version__ = "0.1.0"
 

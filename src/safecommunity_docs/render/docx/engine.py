@@ -18,10 +18,10 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from ...errors import TemplateError
+from ...errors import TemplateError, require
 from ...models.base import normalise_text
+from ...views.chart import ChartSpec
 from ...views.document import Block, DocumentView
-from ..charts import render_chart
 from ..zipfix import normalise_zip
 from .tables import RawXml, table_xml, text_xml
 from .templates import default_template
@@ -130,14 +130,18 @@ def _text(value: str) -> RawXml:
     return RawXml(text_xml(value))
 
 
+def _chart(spec: ChartSpec) -> bytes:
+    """Draw a chart (matplotlib is imported only for documents that have one)."""
+    require("matplotlib", "a chart")
+    from ..charts import render_chart
+
+    return render_chart(spec)
+
+
 def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
     def block(b: Block) -> dict[str, Any]:
         table = table_xml(b.table) if b.table is not None else None
-        png = (
-            b.image
-            if b.image is not None
-            else (render_chart(b.chart) if b.chart is not None else None)
-        )
+        png = b.image if b.image is not None else (_chart(b.chart) if b.chart is not None else None)
         image = InlineImage(tpl, io.BytesIO(png), width=Mm(b.image_width_mm)) if png else None
         return {"kind": b.kind, "text": _text(b.text), "table": table, "image": image}
 
