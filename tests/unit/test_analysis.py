@@ -356,19 +356,23 @@ def test_sex_age_table_adds_up_both_ways() -> None:
         for r in table.rows
     ]
     # The 14 cells share 100 by largest remainder: the 2/12 cells (remainder 8) win first,
-    # then the first 1/12 cell (0-4岁 女).
+    # then the first 1/12 cell (0-4岁 女). A row's 合计 share is its group's own share of the
+    # seven group counts 1, 2, 0, 3, 2, 1, 3 (8.3 … 25.0), not the sum of its two cells.
     assert got == [
-        ("0-4岁", 0, 1, 1, "0.0", "8.4", "8.4"),
-        ("5-14岁", 1, 1, 2, "8.3", "8.3", "16.6"),
+        ("0-4岁", 0, 1, 1, "0.0", "8.4", "8.3"),
+        ("5-14岁", 1, 1, 2, "8.3", "8.3", "16.7"),
         ("15-24岁", 0, 0, 0, "0.0", "0.0", "0.0"),
         ("25-44岁", 2, 1, 3, "16.7", "8.3", "25.0"),
         ("45-59岁", 2, 0, 2, "16.7", "0.0", "16.7"),
         ("60-69岁", 0, 1, 1, "0.0", "8.3", "8.3"),
         ("70岁及以上", 2, 1, 3, "16.7", "8.3", "25.0"),
     ]
+    assert [r.total_share for r in table.rows] == [r.share for r in by_age_group(RECORDS).rows]
     t = table.totals
     assert (t.label, t.male, t.female, t.total) == ("合计", 7, 5, 12)
-    assert (t.male_share, t.female_share, t.total_share) == (D("58.4"), D("41.6"), D("100.0"))
+    # 7/12 = 58.33 and 5/12 = 41.67: the sexes' own shares, as in the table by sex.
+    assert (t.male_share, t.female_share, t.total_share) == (D("58.3"), D("41.7"), D("100.0"))
+    assert (t.male_share, t.female_share) == tuple(r.share for r in count_by(RECORDS, "sex").rows)
 
 
 # --- rates ------------------------------------------------------------------------------------
@@ -393,6 +397,41 @@ def test_rates_by_age_group_and_sex() -> None:
         ("60岁及以上", D("1.00"), D("0.91"), D("0.95")),  # 2/2/1000, 2/2/1100, 4/2/2100
     ]
     assert table.rows[0].female.population == 750
+
+
+def test_rates_total_row_is_the_community_by_sex() -> None:
+    table = rate_table(RECORDS, COMMUNITY, BROAD)
+    t = table.totals
+    assert t.label == "合计"
+    # 7 men / 2 years / 5,000 = 0.70‰; 5 women / 2 / 5,000 = 0.50‰; 12 / 2 / 10,000 = 0.60‰
+    assert (t.male.rate, t.female.rate, t.total.rate) == (D("0.70"), D("0.50"), D("0.60"))
+    assert (t.male.population, t.female.population, t.male.count) == (5000, 5000, 7)
+    assert t.total == table.overall
+    # Without matching bands the groups have no rate, the 合计 row still has one.
+    assert rate_table(RECORDS, COMMUNITY).totals == t
+
+
+def test_rates_by_calendar_year_and_sex() -> None:
+    table = rate_table(RECORDS, COMMUNITY, BROAD)
+    got = [(y.year, y.male.rate, y.female.rate, y.total.rate) for y in table.by_year]
+    # 2024: 4 men, 3 women; 2025: 3 men, 2 women; each over one year of the population.
+    assert got == [
+        (2024, D("0.80"), D("0.60"), D("0.70")),
+        (2025, D("0.60"), D("0.40"), D("0.50")),
+    ]
+    assert all(y.total.years == 1 for y in table.by_year)
+    gap = [r for r in RECORDS if r.injury_time.year == 2024] + [
+        r.model_copy(update={"injury_time": r.injury_time.replace(year=2026)})
+        for r in RECORDS
+        if r.injury_time.year == 2025
+    ]
+    by_year = rate_table(gap, COMMUNITY, BROAD).by_year
+    assert [(y.year, str(y.total.rate)) for y in by_year] == [
+        (2024, "0.70"),
+        (2025, "0.00"),
+        (2026, "0.50"),
+    ]
+    assert rate_table([], COMMUNITY).by_year == ()
 
 
 def test_rates_are_none_with_a_note_when_groups_and_bands_differ() -> None:
