@@ -527,6 +527,33 @@ def test_vulnerable_groups_fall_back_to_severe_share_without_population() -> Non
     assert not [f for f in findings(RECORDS, bare) if f.rule in {"rate_ratio", "highest_rate"}]
 
 
+def test_severe_shares_of_findings_are_the_tables_shares() -> None:
+    population = COMMUNITY.population.model_copy(update={"age_bands": [], "disabled": None})
+    bare = COMMUNITY.model_copy(update={"population": population})
+    severities = ("重度", "轻度", "轻度", "轻度", "轻度", "中度")
+    ages = (72, 80, 30, 40, 50, 45)
+    six = [
+        record(n, "男", age, f"2024-0{n}-01 08:00", "跌倒/坠落", "家中", severity)
+        for n, (age, severity) in enumerate(zip(ages, severities, strict=True), start=1)
+    ]
+    # 轻 4, 中 1, 重 1 of 6: 66.67, 16.67, 16.67; floors 666 + 166 + 166 = 998, the two
+    # missing units go to the equal remainders in table order (轻, 中): 66.7, 16.7, 16.6. The
+    # severity table prints 16.6 for 重度, so the finding says 16.6 too (16.7 rounded alone).
+    # Older people: 1 of 2, 50.0.
+    table = count_by(six, "severity")
+    assert [str(r.share) for r in table.rows] == ["66.7", "16.7", "16.6"]
+    [found] = [f for f in findings(six, bare) if f.category == "脆弱群体"]
+    assert (found.subject, found.rule, found.value, found.reference) == (
+        "老年人",
+        "severe_share_above",
+        D("50.0"),
+        D("16.6"),
+    )
+    assert finding_text(found) == (
+        "老年人伤害中重度伤害占50.0%，高于全部伤害中的16.6%（缺少老年人人口数，按重度伤害比例判断）"
+    )
+
+
 def test_findings_without_records() -> None:
     assert findings([], COMMUNITY) == ()
 
