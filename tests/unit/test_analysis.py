@@ -356,19 +356,23 @@ def test_sex_age_table_adds_up_both_ways() -> None:
         for r in table.rows
     ]
     # The 14 cells share 100 by largest remainder: the 2/12 cells (remainder 8) win first,
-    # then the first 1/12 cell (0-4岁 女).
+    # then the first 1/12 cell (0-4岁 女). A row's 合计 share is its group's own share of the
+    # seven group counts 1, 2, 0, 3, 2, 1, 3 (8.3 … 25.0), not the sum of its two cells.
     assert got == [
-        ("0-4岁", 0, 1, 1, "0.0", "8.4", "8.4"),
-        ("5-14岁", 1, 1, 2, "8.3", "8.3", "16.6"),
+        ("0-4岁", 0, 1, 1, "0.0", "8.4", "8.3"),
+        ("5-14岁", 1, 1, 2, "8.3", "8.3", "16.7"),
         ("15-24岁", 0, 0, 0, "0.0", "0.0", "0.0"),
         ("25-44岁", 2, 1, 3, "16.7", "8.3", "25.0"),
         ("45-59岁", 2, 0, 2, "16.7", "0.0", "16.7"),
         ("60-69岁", 0, 1, 1, "0.0", "8.3", "8.3"),
         ("70岁及以上", 2, 1, 3, "16.7", "8.3", "25.0"),
     ]
+    assert [r.total_share for r in table.rows] == [r.share for r in by_age_group(RECORDS).rows]
     t = table.totals
     assert (t.label, t.male, t.female, t.total) == ("合计", 7, 5, 12)
-    assert (t.male_share, t.female_share, t.total_share) == (D("58.4"), D("41.6"), D("100.0"))
+    # 7/12 = 58.33 and 5/12 = 41.67: the sexes' own shares, as in the table by sex.
+    assert (t.male_share, t.female_share, t.total_share) == (D("58.3"), D("41.7"), D("100.0"))
+    assert (t.male_share, t.female_share) == tuple(r.share for r in count_by(RECORDS, "sex").rows)
 
 
 # --- rates ------------------------------------------------------------------------------------
@@ -393,6 +397,41 @@ def test_rates_by_age_group_and_sex() -> None:
         ("60岁及以上", D("1.00"), D("0.91"), D("0.95")),  # 2/2/1000, 2/2/1100, 4/2/2100
     ]
     assert table.rows[0].female.population == 750
+
+
+def test_rates_total_row_is_the_community_by_sex() -> None:
+    table = rate_table(RECORDS, COMMUNITY, BROAD)
+    t = table.totals
+    assert t.label == "合计"
+    # 7 men / 2 years / 5,000 = 0.70‰; 5 women / 2 / 5,000 = 0.50‰; 12 / 2 / 10,000 = 0.60‰
+    assert (t.male.rate, t.female.rate, t.total.rate) == (D("0.70"), D("0.50"), D("0.60"))
+    assert (t.male.population, t.female.population, t.male.count) == (5000, 5000, 7)
+    assert t.total == table.overall
+    # Without matching bands the groups have no rate, the 合计 row still has one.
+    assert rate_table(RECORDS, COMMUNITY).totals == t
+
+
+def test_rates_by_calendar_year_and_sex() -> None:
+    table = rate_table(RECORDS, COMMUNITY, BROAD)
+    got = [(y.year, y.male.rate, y.female.rate, y.total.rate) for y in table.by_year]
+    # 2024: 4 men, 3 women; 2025: 3 men, 2 women; each over one year of the population.
+    assert got == [
+        (2024, D("0.80"), D("0.60"), D("0.70")),
+        (2025, D("0.60"), D("0.40"), D("0.50")),
+    ]
+    assert all(y.total.years == 1 for y in table.by_year)
+    gap = [r for r in RECORDS if r.injury_time.year == 2024] + [
+        r.model_copy(update={"injury_time": r.injury_time.replace(year=2026)})
+        for r in RECORDS
+        if r.injury_time.year == 2025
+    ]
+    by_year = rate_table(gap, COMMUNITY, BROAD).by_year
+    assert [(y.year, str(y.total.rate)) for y in by_year] == [
+        (2024, "0.70"),
+        (2025, "0.00"),
+        (2026, "0.50"),
+    ]
+    assert rate_table([], COMMUNITY).by_year == ()
 
 
 def test_rates_are_none_with_a_note_when_groups_and_bands_differ() -> None:
@@ -486,6 +525,33 @@ def test_vulnerable_groups_fall_back_to_severe_share_without_population() -> Non
     ]
     # without rates there is no 高危人群 and no highest-rate 重点人群
     assert not [f for f in findings(RECORDS, bare) if f.rule in {"rate_ratio", "highest_rate"}]
+
+
+def test_severe_shares_of_findings_are_the_tables_shares() -> None:
+    population = COMMUNITY.population.model_copy(update={"age_bands": [], "disabled": None})
+    bare = COMMUNITY.model_copy(update={"population": population})
+    severities = ("重度", "轻度", "轻度", "轻度", "轻度", "中度")
+    ages = (72, 80, 30, 40, 50, 45)
+    six = [
+        record(n, "男", age, f"2024-0{n}-01 08:00", "跌倒/坠落", "家中", severity)
+        for n, (age, severity) in enumerate(zip(ages, severities, strict=True), start=1)
+    ]
+    # 轻 4, 中 1, 重 1 of 6: 66.67, 16.67, 16.67; floors 666 + 166 + 166 = 998, the two
+    # missing units go to the equal remainders in table order (轻, 中): 66.7, 16.7, 16.6. The
+    # severity table prints 16.6 for 重度, so the finding says 16.6 too (16.7 rounded alone).
+    # Older people: 1 of 2, 50.0.
+    table = count_by(six, "severity")
+    assert [str(r.share) for r in table.rows] == ["66.7", "16.7", "16.6"]
+    [found] = [f for f in findings(six, bare) if f.category == "脆弱群体"]
+    assert (found.subject, found.rule, found.value, found.reference) == (
+        "老年人",
+        "severe_share_above",
+        D("50.0"),
+        D("16.6"),
+    )
+    assert finding_text(found) == (
+        "老年人伤害中重度伤害占50.0%，高于全部伤害中的16.6%（缺少老年人人口数，按重度伤害比例判断）"
+    )
 
 
 def test_findings_without_records() -> None:

@@ -100,6 +100,11 @@ def test_every_table_adds_up(records: list[InjuryRecord], groups: AgeGroups) -> 
     assert sum(r.total for r in stats.sex_age.rows) == len(records)
     assert t.total_share == (Decimal("100.0") if records else Decimal("0.0"))
     assert sum(r.total_share for r in stats.sex_age.rows) == t.total_share
+    # One rounding rule: a group's share is the same in every table that shows the group.
+    assert [r.total_share for r in stats.sex_age.rows] == [r.share for r in stats.age_group.rows]
+    assert (t.male_share, t.female_share) == tuple(r.share for r in stats.sex.rows)
+    assert stats.rates.totals.total == stats.rates.overall
+    assert sum(y.total.count for y in stats.rates.by_year) == len(records)
     for focus in stats.focus:
         assert sum(r.count for r in focus.rows) <= focus.total
         counts = [r.count for r in focus.rows]

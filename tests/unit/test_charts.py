@@ -25,7 +25,7 @@ from safecommunity_docs.render.charts import (
     render_chart,
 )
 from safecommunity_docs.render.charts import fonts as chart_fonts
-from safecommunity_docs.render.charts.pie import OTHER, slices
+from safecommunity_docs.render.charts.pie import MERGED, OTHER, slices
 from safecommunity_docs.render.charts.png import PNG_SIGNATURE, strip_volatile
 from safecommunity_docs.render.charts.style import format_value, wrap_label
 from safecommunity_docs.views.chart import ChartSeries, ChartSpec
@@ -230,9 +230,22 @@ def test_pie_merges_small_slices_into_other_and_puts_it_last() -> None:
         "pie", ("家中", "公路/街道", "农场/农田", "体育和运动场所", "其他"), (60, 30, 2, 2, 6)
     )
     parts = slices(spec)
-    assert [p.label for p in parts] == ["家中", "公路/街道", OTHER]
+    # The slice holds the table's 其他 (6.0%) and two small places: it must not pass for 其他.
+    assert [p.label for p in parts] == ["家中", "公路/街道", MERGED]
     assert parts[-1].value == 10
     assert [p.percent for p in parts] == [Decimal("60.0"), Decimal("30.0"), Decimal("10.0")]
+
+
+def test_pie_percentages_are_largest_remainder_shares() -> None:
+    thirds = slices(_one("pie", ("甲", "乙", "丙"), (1, 1, 1)))
+    assert [p.percent for p in thirds] == [Decimal("33.4"), Decimal("33.3"), Decimal("33.3")]
+    # Shares the view computed for its table (by largest remainder, over all rows) come back
+    # unchanged, also those a half-up rounding of the same counts would print differently.
+    shares = tuple(Decimal(v) for v in ("33.4", "33.3", "33.3"))
+    spec = ChartSpec("pie", "构成", ("甲", "乙", "丙"), (ChartSeries("构成比", shares),))
+    assert [p.percent for p in slices(spec)] == list(shares)
+    sevenths = slices(_one("pie", tuple("甲乙丙丁戊己庚"), (1,) * 7))
+    assert sum(p.percent for p in sevenths) == Decimal("100.0")
 
 
 def test_pie_keeps_a_single_small_slice_and_caps_the_slice_count() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from safecommunity_docs import load
+from safecommunity_docs.analysis import analyse, largest_remainder
 from safecommunity_docs.codes import InjuryCause, InjuryNature, InjuryPlace, Sex
 from safecommunity_docs.models.community import Community
 from safecommunity_docs.models.injury import InjuryRecord
@@ -26,6 +28,7 @@ from safecommunity_docs.render.xlsx.ledger import (
     SPARE_ROWS,
     render_ledger,
 )
+from safecommunity_docs.render.xlsx.ledger_summary import HELPER_TITLES
 from safecommunity_docs.views.ledger import AgeGroup, LedgerView, age_groups, ledger_view
 from tests.conftest import COMMUNITY, EXAMPLES, RECORD
 from tests.lo import recalc
@@ -214,6 +217,15 @@ def test_summaries_are_formulas(example_view: LedgerView, example_book: Workbook
         assert str(ws["C3"].value).startswith("=COUNTIFS('伤害记录'!$")
         assert ws["D3"].number_format == "0.0%"
         assert str(ws.cell(row=ws.max_row, column=3).value).startswith("=SUM(")
+    for name, share in ((BY_CAUSE, 4), (BY_PLACE, 4), (BY_AGE_SEX, 5)):
+        ws = _sheet(example_book, name)
+        # Largest remainder: hidden whole units, remainders and their ranks beside the share.
+        helpers = [get_column_letter(share + 2 + k) for k in range(3)]
+        assert [ws[f"{c}2"].value for c in helpers] == list(HELPER_TITLES), name
+        assert all(ws.column_dimensions[c].hidden for c in helpers), name
+        assert not ws.column_dimensions[get_column_letter(share)].hidden
+        assert "QUOTIENT(" in str(ws[f"{helpers[0]}3"].value)
+        assert str(ws[f"{helpers[2]}4"].value).startswith("=COUNTIF(")
     ws = _sheet(example_book, BY_AGE_SEX)
     assert '">=0"' in str(ws["B3"].value)
     assert '"<5"' in str(ws["B3"].value)
@@ -303,8 +315,32 @@ def recalculated(
         "example": render_ledger(example_view),
         "appended": _appended(example_view),
         "tricky": render_ledger(tricky),
+        "ties": render_ledger(ledger_view(TIES, _community())),
     }
     return recalc(files, tmp_path_factory.mktemp("ledger"))
+
+
+# One record in each of the seven default age groups and seven causes: 14.3% six times and
+# 14.2% for the last (ties go to the earlier row), where 1/7 rounded alone gives 14.3% seven
+# times (100.1%). Places: three records at home, two in the street (the two 车祸), two at
+# school.
+TIES = [
+    _record(
+        card_no=f"T{k}",
+        age=age,
+        cause=cause.label,
+        place=place,
+        nature=["烧烫伤" if cause is InjuryCause.BURN else "骨折"],
+    )
+    for k, (age, cause, place) in enumerate(
+        zip(
+            (3, 10, 20, 30, 50, 65, 80),
+            list(InjuryCause)[:7],
+            ("公路/街道", "公路/街道", "家中", "家中", "家中", "学校与公共场所", "学校与公共场所"),
+            strict=True,
+        )
+    )
+]
 
 
 def _expected(view: LedgerView, rows: Sequence[dict[str, Any]]) -> dict[str, Counter[Any]]:
@@ -321,6 +357,14 @@ def _expected(view: LedgerView, rows: Sequence[dict[str, Any]]) -> dict[str, Cou
     return counts
 
 
+def _shares(ws: Worksheet, column: int, first: int, total: int) -> list[Decimal]:
+    """The shares a summary sheet shows (0.0% format) in rows ``first`` to ``total - 1``."""
+    values = [ws.cell(row=r, column=column).value for r in range(first, total)]
+    assert all(isinstance(v, int | float) for v in values), values
+    assert ws.cell(row=first, column=column).number_format == "0.0%"
+    return [Decimal(round(float(v) * 1000)).scaleb(-1) for v in values]  # type: ignore[arg-type]
+
+
 def _check(book: Workbook, view: LedgerView, rows: Sequence[dict[str, Any]]) -> None:
     expected = _expected(view, rows)
     total = len(rows)
@@ -335,8 +379,8 @@ def _check(book: Workbook, view: LedgerView, rows: Sequence[dict[str, Any]]) -> 
         total_row = 3 + len(labels)
         assert ws.cell(row=total_row, column=3).value == total
         assert ws.cell(row=total_row, column=4).value == pytest.approx(1)
-        share = ws.cell(row=3, column=4).value
-        assert share == pytest.approx(expected[key][labels[0]] / total)
+        shares = largest_remainder([expected[key][label] for label in labels])
+        assert _shares(ws, 4, 3, total_row) == list(shares), name
     ws = _sheet(book, BY_AGE_SEX)
     heads = [ws.cell(row=2, column=c).value for c in range(2, 5)]
     assert heads == ["男", "女", "合计"]
@@ -352,6 +396,9 @@ def _check(book: Workbook, view: LedgerView, rows: Sequence[dict[str, Any]]) -> 
         sum(n for (sex, _), n in expected["age"].items() if sex == s) for s in heads
     ]
     assert ws.cell(row=age_total, column=4).value == total
+    groups = [expected["age"][("合计", g.label)] for g in view.age_groups]
+    assert _shares(ws, 5, 3, age_total) == list(largest_remainder(groups))
+    assert ws.cell(row=age_total, column=5).value == pytest.approx(1)
     ws = _sheet(book, BY_MONTH)
     for r, year in enumerate([*view.years, "其他年份"], start=3):
         assert ws.cell(row=r, column=1).value == year
@@ -403,6 +450,36 @@ def test_libreoffice_summaries_follow_appended_rows(
 
 
 @pytest.mark.libreoffice
+def test_libreoffice_shares_are_largest_remainder_with_ties_to_the_earlier_row(
+    recalculated: dict[str, Workbook],
+) -> None:
+    view = ledger_view(TIES, _community())
+    book = recalculated["ties"]
+    _check(book, view, _rows(TIES))
+    causes = _shares(_sheet(book, BY_CAUSE), 4, 3, 3 + len(InjuryCause))
+    assert [str(s) for s in causes[:8]] == ["14.3"] * 6 + ["14.2", "0.0"]
+    places = dict(
+        zip(
+            view.code_list("place").labels,
+            _shares(_sheet(book, BY_PLACE), 4, 3, 3 + len(InjuryPlace)),
+            strict=True,
+        )
+    )
+    # 3/7 = 42.86, 2/7 = 28.57 twice: floors 428 + 285 + 285 = 998, the two missing units
+    # go to the larger remainders (.57 twice): 42.8, 28.6, 28.6, not 42.9 half up.
+    assert (places["家中"], places["公路/街道"], places["学校与公共场所"]) == (
+        Decimal("42.8"),
+        Decimal("28.6"),
+        Decimal("28.6"),
+    )
+    ages = _shares(_sheet(book, BY_AGE_SEX), 5, 3, 3 + len(view.age_groups))
+    assert [str(s) for s in ages] == ["14.3"] * 6 + ["14.2"]
+    stats = analyse(TIES, _community())
+    assert causes == [row.share for row in stats.cause.rows]
+    assert ages == [row.share for row in stats.age_group.rows]
+
+
+@pytest.mark.libreoffice
 def test_libreoffice_keeps_formula_like_text(recalculated: dict[str, Workbook]) -> None:
     view = ledger_view([_record(**TRICKY)], _community())
     ws = _sheet(recalculated["tricky"], RECORDS)
@@ -414,8 +491,6 @@ def test_libreoffice_keeps_formula_like_text(recalculated: dict[str, Workbook]) 
 def test_libreoffice_summaries_equal_the_analysis(
     recalculated: dict[str, Workbook], example_view: LedgerView
 ) -> None:
-    from safecommunity_docs.analysis import analyse
-
     records, community = _example()
     stats = analyse(records, community)
     book = recalculated["example"]
@@ -426,7 +501,12 @@ def test_libreoffice_summaries_equal_the_analysis(
             for r in range(3, 3 + len(table.rows))
         }
         assert sheet == {row.label: row.count for row in table.rows}, name
+        total = 3 + len(table.rows)
+        assert _shares(ws, 4, 3, total) == [row.share for row in table.rows], name
     ws = _sheet(book, BY_AGE_SEX)
+    total = 3 + len(stats.sex_age.rows)
+    assert _shares(ws, 5, 3, total) == [row.total_share for row in stats.sex_age.rows]
+    assert _shares(ws, 5, 3, total) == [row.share for row in stats.age_group.rows]
     for r, row in enumerate(stats.sex_age.rows, start=3):
         assert ws.cell(row=r, column=1).value == row.label
         assert [ws.cell(row=r, column=c).value for c in (2, 3, 4)] == [

@@ -2,7 +2,8 @@
 
 ``analyse(records, community)`` returns an :class:`InjuryStatistics` holding every frequency
 table (shares by largest remainder, adding up to exactly 100), the sex × age table, rates per
-1,000 residents per year, year-on-year change, the focus groups' leading causes, the
+1,000 residents per year (overall, by sex, by age group × sex, by calendar year), year-on-year
+change, the focus groups' leading causes, the
 两高一脆弱 / 三重点 findings and possible duplicate records. Nothing here reads files or formats
 text beyond the code lists' labels and the age-group labels.
 """
@@ -42,11 +43,13 @@ from .rates import (
     Rate,
     RateTable,
     YearChange,
+    YearRates,
     band_population,
     overall_rate,
     rate,
     rate_table,
     year_on_year,
+    year_rates,
     years_covered,
 )
 from .rounding import change_percent, largest_remainder, percent, quantize
@@ -86,6 +89,7 @@ __all__ = [
     "SexAgeRow",
     "SexAgeTable",
     "YearChange",
+    "YearRates",
     "analyse",
     "band_population",
     "by_age_group",
@@ -123,5 +127,6 @@ __all__ = [
     "top_causes",
     "vulnerable_groups",
     "year_on_year",
+    "year_rates",
     "years_covered",
 ]

@@ -46,7 +46,7 @@ from ..models.community import Community
 from ..models.injury import InjuryRecord
 from .focus import FocusGroup, focus_groups
 from .rates import Rate, RateTable, band_population, rate
-from .rounding import percent, quantize
+from .rounding import quantize
 from .tables import CountTable, count_values
 
 PERMILLE = "‰"
@@ -205,6 +205,12 @@ def _group_population(group: FocusGroup, community: Community, rules: FindingRul
     return None if isinstance(found, str) else sum(found)
 
 
+def _severe_share(records: Sequence[InjuryRecord]) -> Decimal:
+    """The share of 重度 in the records' table by severity: largest remainder, as printed."""
+    table = count_values((r.severity for r in records), Severity, "severity", "")
+    return table.row(Severity.SEVERE.label).share
+
+
 def vulnerable_groups(
     records: Sequence[InjuryRecord],
     community: Community,
@@ -214,6 +220,7 @@ def vulnerable_groups(
     """Return the 脆弱群体 findings for older people, children and people with disabilities."""
     found = []
     severe_all = sum(1 for r in records if r.severity is Severity.SEVERE)
+    all_share = _severe_share(records)
     for group in focus_groups(rules.older_age, rules.child_age):
         members = [r for r in records if group.predicate(r)]
         population = _group_population(group, community, rules)
@@ -234,7 +241,7 @@ def vulnerable_groups(
             continue
         severe = sum(1 for r in members if r.severity is Severity.SEVERE)
         if members and severe * len(records) > severe_all * len(members):
-            value, reference = percent(severe, len(members)), percent(severe_all, len(records))
+            value, reference = _severe_share(members), all_share
             found.append(
                 Finding(
                     FindingCategory.VULNERABLE_GROUP,

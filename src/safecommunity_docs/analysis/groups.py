@@ -110,34 +110,40 @@ def sex_age_table(
 ) -> SexAgeTable:
     """Cross the records by age group and sex; every share is a share of all records.
 
-    The male and female cells' shares are computed together by largest remainder, so all the
-    cells add up to exactly 100 (0 without records); each row's 合计 share and the 合计 row's
-    shares are sums of those cells, so the table adds up across and down. Every count, the
-    合计 row's included, sums to ``len(records)``.
+    Each share is a largest-remainder share of the table it belongs to, so it is the share the
+    other tables and documents show for the same group: the male and female cells share 100
+    among themselves (the 14 cells of seven groups); each row's 合计 share is the group's
+    share among the groups, computed from the group's count (as in :func:`by_age_group`); the
+    合计 row's male and female shares are the sexes' shares (as in the table by sex) and its
+    合计 share is 100 (0 without records). The cells add up to 100, the rows' 合计 shares add
+    up to 100, and so do the 合计 row's male and female shares; a row's two cells need not add
+    up to its 合计 share (nor a column of cells to its 合计). Every count, the 合计 row's
+    included, sums to ``len(records)``.
     """
     lookup = groups._lookup
     counter = Counter((lookup[r.age], r.sex is Sex.MALE) for r in records)
     n = len(groups)
     males = [counter[(i, True)] for i in range(n)]
     females = [counter[(i, False)] for i in range(n)]
+    totals = [m + f for m, f in zip(males, females, strict=True)]
     shares = largest_remainder([c for pair in zip(males, females, strict=True) for c in pair])
     male_shares, female_shares = shares[0::2], shares[1::2]
+    total_shares = largest_remainder(totals)
     rows = tuple(
         SexAgeRow(
             label,
             lo,
             males[i],
             females[i],
-            males[i] + females[i],
+            totals[i],
             male_shares[i],
             female_shares[i],
-            male_shares[i] + female_shares[i],
+            total_shares[i],
         )
         for i, (label, (lo, _)) in enumerate(zip(groups.labels, groups.ranges, strict=True))
     )
-    male_total = sum(male_shares, Decimal("0.0"))
-    female_total = sum(female_shares, Decimal("0.0"))
-    totals = SexAgeRow(
+    male_total, female_total = largest_remainder([sum(males), sum(females)])
+    total_row = SexAgeRow(
         TOTAL_LABEL,
         None,
         sum(males),
@@ -145,7 +151,7 @@ def sex_age_table(
         len(records),
         male_total,
         female_total,
-        male_total + female_total,
+        sum(total_shares, Decimal("0.0")),
     )
     columns = (Sex.MALE.label, Sex.FEMALE.label, TOTAL_LABEL)
-    return SexAgeTable("性别年龄分布", columns, rows, totals)
+    return SexAgeTable("性别年龄分布", columns, rows, total_row)

@@ -1,4 +1,5 @@
-"""Injury rates per 1,000 residents per year (overall, by age group × sex) and year-on-year change."""
+"""Injury rates per 1,000 residents per year (overall, by sex, by age group × sex, by calendar
+year) and year-on-year change."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from decimal import Decimal
 from ..codes import Sex
 from ..models.community import AgeBand, Community
 from ..models.injury import InjuryRecord
-from .groups import DEFAULT_GROUPS, AgeGroups
+from .groups import DEFAULT_GROUPS, TOTAL_LABEL, AgeGroups
 from .rounding import change_percent, quantize
 
 PER = 1000
@@ -41,14 +42,27 @@ class AgeSexRates:
 
 
 @dataclass(frozen=True, slots=True)
+class YearRates:
+    """The rates of one calendar year (the year's records over one year): male, female, both."""
+
+    year: int
+    male: Rate
+    female: Rate
+    total: Rate
+
+
+@dataclass(frozen=True, slots=True)
 class RateTable:
-    """Rates per 1,000 residents per year: overall and per age group × sex, with any notes."""
+    """Rates per 1,000 residents per year: overall, per age group × sex, the 合计 row (every
+    age, by sex; its ``total`` is ``overall``), per calendar year by sex, and any notes."""
 
     title: str
     years: int
     overall: Rate
     rows: tuple[AgeSexRates, ...]
     notes: tuple[str, ...]
+    totals: AgeSexRates
+    by_year: tuple[YearRates, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +146,14 @@ def rate_table(
     groups: AgeGroups = DEFAULT_GROUPS,
     years: int | None = None,
 ) -> RateTable:
-    """Return the overall rate and the rates of every age group by sex.
+    """Return the overall rate, the rates of every age group by sex, their 合计 and the years.
 
     Group populations come from ``community.population.age_bands``. When a group does not line
     up with the bands (one of its boundaries falls inside a band) or there are no bands, its
     rates are ``None`` and each carries a note saying why; the table's ``notes`` collect them.
+    The 合计 row (``totals``) divides the male, female and all records by the community's male,
+    female and total population, so its ``total`` is the overall rate. ``by_year`` gives every
+    calendar year from the first to the last record (see :func:`year_rates`).
     """
     span = years_covered(records) if years is None else years
     lookup = groups._lookup
@@ -164,13 +181,50 @@ def rate_table(
                 rate(male + female, pm + pf, span),
             )
         )
+    population = community.population
+    males = sum(1 for r in records if r.sex is Sex.MALE)
+    totals = AgeSexRates(
+        TOTAL_LABEL,
+        groups.boundaries[0],
+        None,
+        rate(males, population.male, span),
+        rate(len(records) - males, population.female, span),
+        rate(len(records), population.total, span),
+    )
     return RateTable(
         "伤害发生率（‰）",
         span,
-        rate(len(records), community.population.total, span),
+        totals.total,
         tuple(rows),
         tuple(notes),
+        totals,
+        year_rates(records, community),
     )
+
+
+def year_rates(records: Sequence[InjuryRecord], community: Community) -> tuple[YearRates, ...]:
+    """Return each calendar year's rates by sex, from the first year of the records to the last.
+
+    A year's rate is its records over the community's (current) population and one year, so a
+    year without records inside the period has rates of 0.00. No records give no years.
+    """
+    counter = Counter((r.injury_time.year, r.sex is Sex.MALE) for r in records)
+    if not counter:
+        return ()
+    years = [year for year, _ in counter]
+    population = community.population
+    result: list[YearRates] = []
+    for year in range(min(years), max(years) + 1):
+        male, female = counter[(year, True)], counter[(year, False)]
+        result.append(
+            YearRates(
+                year,
+                rate(male, population.male, 1),
+                rate(female, population.female, 1),
+                rate(male + female, population.total, 1),
+            )
+        )
+    return tuple(result)
 
 
 def year_on_year(records: Sequence[InjuryRecord]) -> tuple[YearChange, ...]:

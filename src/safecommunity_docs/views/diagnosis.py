@@ -3,51 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
-from ..analysis import CountTable, Finding, FindingCategory, InjuryStatistics
+from ..analysis import Finding, FindingCategory, InjuryStatistics
 from ..models.community import Community
 from ..models.diagnosis import DiagnosisReport, HazardUnit, Survey
 from ..models.dossier import Dossier
 from .builder import BlockBuilder, sentence
-from .chart import ChartKind, ChartSeries, ChartSpec
+from .diagnosis_data import analysis_chapter
 from .document import DocumentView, TableView
 from .findings import finding_text
-from .format import fmt_date, fmt_number, fmt_percent, fmt_plain
+from .format import fmt_date, fmt_number, fmt_plain
 
 EMPTY = "—"
-
-# Which coded tables get a chart, and of what kind (the rest are tables only).
-_CHARTED: dict[str, ChartKind] = {"cause": "barh", "place": "pie"}
-_DETAIL_TABLES = ("activity", "intent", "nature", "body_part", "severity", "outcome")
-
-
-def _count_table(table: CountTable, *, ranked: bool = False) -> TableView:
-    rows = table.ranked() if ranked else table.rows
-    body = [(row.label, fmt_number(row.count), fmt_percent(row.share)) for row in rows]
-    body.append(
-        ("合计", fmt_number(table.total), fmt_percent(Decimal(100) if table.total else Decimal(0)))
-    )
-    return TableView(
-        columns=(table.title.removesuffix("构成"), "例数", "构成比"),
-        rows=tuple(body),
-        align=("left", "center", "center"),
-        total_row=True,
-    )
-
-
-def _chart(table: CountTable, kind: ChartKind, title: str) -> ChartSpec:
-    rows = table.ranked() if kind in ("barh", "pie") else table.rows
-    if kind == "pie" and len(rows) > 8:
-        rows = rows[:8]
-    values = tuple(row.count for row in rows)
-    return ChartSpec(
-        kind=kind,
-        title=title,
-        categories=tuple(row.label for row in rows),
-        series=(ChartSeries(name="例数", values=values),),
-        y_label="例数",
-    )
 
 
 def _overview(b: BlockBuilder, community: Community) -> None:
@@ -91,123 +58,6 @@ def _method(b: BlockBuilder, report: DiagnosisReport) -> None:
             align=("center", "left", "left", "center", "left"),
         ),
     )
-
-
-def _analysis(b: BlockBuilder, stats: InjuryStatistics, report: DiagnosisReport) -> None:
-    b.h1("事故与伤害数据分析")
-    b.h2("总体情况")
-    rate = stats.rates.overall
-    first = stats.period_start
-    last = stats.period_end
-    period = f"{fmt_date(first)}至{fmt_date(last)}" if first and last else "监测期内"
-    rate_text = f"，年均伤害发生率为{fmt_plain(rate.rate)}‰" if rate.rate is not None else ""
-    b.p(f"{period}共收集伤害病例{fmt_number(stats.record_count)}例{rate_text}。")
-    changes = [
-        f"{y.year}年{fmt_number(y.count)}例"
-        + (
-            f"（较上年{'增加' if y.change > 0 else '减少'}{fmt_percent(abs(y.change))}）"
-            if y.change is not None and y.change != 0
-            else ""
-        )
-        for y in stats.year_on_year
-    ]
-    if changes:
-        b.p("各年度伤害病例数：" + "，".join(changes) + "。")
-    b.table("各年度伤害病例数", _count_table(stats.year))
-    sections = (("伤害发生原因", stats.cause), ("伤害发生地点", stats.place))
-    for title, table in sections:
-        b.h2(title)
-        top = table.ranked()[:3]
-        if top:
-            b.p(
-                f"{title}居前三位的依次为"
-                + "、".join(f"{row.label}（{fmt_percent(row.share)}）" for row in top)
-                + "。"
-            )
-        b.table(f"{title}构成", _count_table(table, ranked=True))
-        b.figure(f"{title}构成", _chart(table, _CHARTED[table.dimension], f"{title}构成"))
-    b.h2("伤害者年龄与性别")
-    _sex_age(b, stats)
-    b.h2("伤害发生时间")
-    b.figure("伤害发生月份分布", _chart(stats.month, "line", "伤害发生月份分布"))
-    b.figure("伤害发生时段分布", _chart(stats.hour, "bar", "伤害发生时段分布"))
-    b.h2("伤害发生时活动、意图、性质与部位")
-    for dimension in _DETAIL_TABLES[:4]:
-        table = stats.table(dimension)
-        b.table(table.title, _count_table(table, ranked=True))
-    b.h2("伤害严重程度与结局")
-    for dimension in _DETAIL_TABLES[4:]:
-        table = stats.table(dimension)
-        b.table(table.title, _count_table(table))
-    b.h2("重点人群伤害")
-    for focus in stats.focus:
-        if focus.total:
-            b.p(
-                f"{focus.title}（共{fmt_number(focus.total)}例）居前几位的依次为"
-                + "、".join(
-                    f"{row.label}{fmt_number(row.count)}例（{fmt_percent(row.share)}）"
-                    for row in focus.rows
-                )
-                + "。"
-            )
-
-
-def _sex_age(b: BlockBuilder, stats: InjuryStatistics) -> None:
-    table = stats.sex_age
-    rows = [
-        (
-            row.label,
-            fmt_number(row.male),
-            fmt_number(row.female),
-            fmt_number(row.total),
-            fmt_percent(row.total_share),
-        )
-        for row in (*table.rows, table.totals)
-    ]
-    b.table(
-        "伤害者年龄与性别分布",
-        TableView(
-            columns=("年龄组", "男", "女", "合计", "构成比"),
-            rows=tuple(rows),
-            align=("left", "center", "center", "center", "center"),
-            total_row=True,
-        ),
-    )
-    labels = tuple(row.label for row in table.rows)
-    b.figure(
-        "伤害者年龄与性别分布",
-        ChartSpec(
-            kind="stacked_bar",
-            title="伤害者年龄与性别分布",
-            categories=labels,
-            series=(
-                ChartSeries("男", tuple(row.male for row in table.rows)),
-                ChartSeries("女", tuple(row.female for row in table.rows)),
-            ),
-            y_label="例数",
-        ),
-    )
-    rates = stats.rates
-    rate_rows = [
-        (
-            row.label,
-            fmt_plain(row.male.rate) if row.male.rate is not None else EMPTY,
-            fmt_plain(row.female.rate) if row.female.rate is not None else EMPTY,
-            fmt_plain(row.total.rate) if row.total.rate is not None else EMPTY,
-        )
-        for row in rates.rows
-    ]
-    if any(r[3] != EMPTY for r in rate_rows):
-        b.table(
-            "各年龄组年均伤害发生率（‰）",
-            TableView(
-                columns=("年龄组", "男", "女", "合计"),
-                rows=tuple(rate_rows),
-                align=("left", "center", "center", "center"),
-            ),
-        )
-    for note in rates.notes:
-        b.p(sentence(note))
 
 
 def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
@@ -327,7 +177,7 @@ def diagnosis_view(
     b = BlockBuilder()
     _overview(b, community)
     _method(b, report)
-    _analysis(b, stats, report)
+    analysis_chapter(b, stats)
     _hazards(b, report.hazard_units)
     _surveys(b, report.surveys)
     c = report.conclusions

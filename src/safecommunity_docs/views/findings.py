@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..analysis import Finding
-from .format import fmt_number
+from .format import fmt_number, fmt_rate
 
 
 def _n(value: int | None) -> str:
@@ -25,7 +25,7 @@ def _pct(value: Decimal) -> str:
 
 def _rate(value: Decimal) -> str:
     """Rates per 1,000 always with two decimals (0.60)."""
-    return fmt_number(value, 2)
+    return fmt_rate(value)
 
 
 _SENTENCES: dict[str, Callable[[Finding], str]] = {

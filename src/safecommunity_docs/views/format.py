@@ -1,4 +1,4 @@
-"""zh-CN formatting of dates, months, numbers, amounts and percentages (babel)."""
+"""zh-CN formatting of dates, months, numbers, amounts, percentages and rates (babel)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,11 @@ def fmt_amount(value: Decimal, style: str = "yuan") -> str:
 def fmt_percent(value: Decimal, places: int = 1) -> str:
     """A percentage given in percent units: Decimal('93.75') -> 93.8%."""
     return f"{fmt_number(value, places)}%"
+
+
+def fmt_rate(value: Decimal) -> str:
+    """A rate per 1,000 always with two decimals, as computed: Decimal('4.2') -> 4.20."""
+    return fmt_number(value, 2)
 
 
 def fmt_value(value: Decimal, unit: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from matplotlib.figure import Figure
 
+from safecommunity_docs.analysis.rounding import largest_remainder
 from safecommunity_docs.render.charts.style import (
     BASE_PT,
     OTHER_COLOUR,
@@ -19,7 +20,11 @@ from safecommunity_docs.render.charts.style import (
 from safecommunity_docs.views.chart import ChartSpec
 
 OTHER = "其他"
-"""The label of the slice that small slices are merged into."""
+"""The label of the slice that small slices are merged into (when no category is 其他)."""
+
+MERGED = "其他（合并）"
+"""The label of that slice when it also holds a category named 其他: the table's 其他 row
+shows that category alone, so the merged slice must not pass for it."""
 
 MIN_SHARE = Decimal(3)
 """Slices under this many per cent are merged into 其他 (when at least two are, or 其他 exists)."""
@@ -40,8 +45,15 @@ class Slice:
     percent: Decimal
 
 
-def _percent(value: Decimal, total: Decimal) -> Decimal:
-    return (value * 100 / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+def _percents(values: list[Decimal]) -> tuple[Decimal, ...]:
+    """Shares in per cent at one decimal by largest remainder, the rule of the tables.
+
+    Values are scaled to whole units exactly (counts as they are, shares with one decimal by
+    10), so shares the view computed for its table come back unchanged.
+    """
+    exponents = [v.as_tuple().exponent for v in values]
+    places = max([-e for e in exponents if isinstance(e, int) and e < 0], default=0)
+    return largest_remainder([int(v.scaleb(places)) for v in values])
 
 
 def slices(spec: ChartSpec) -> list[Slice]:
@@ -49,7 +61,9 @@ def slices(spec: ChartSpec) -> list[Slice]:
 
     Empty categories are dropped; slices under ``MIN_SHARE`` per cent go into 其他 when at
     least two of them do or the categories already have a 其他; then the smallest go into
-    其他 until at most ``MAX_SLICES`` remain.
+    其他 until at most ``MAX_SLICES`` remain. A 其他 that merged categories into a category
+    named 其他 is labelled ``MERGED``. Percentages are by largest remainder over the slices
+    drawn: they add up to 100.0, and shares given as values come back as they were.
     """
     total = Decimal(sum(spec.series[0].values))
     pairs = [
@@ -59,18 +73,23 @@ def slices(spec: ChartSpec) -> list[Slice]:
     ]
     other = sum((v for label, v in pairs if label == OTHER), Decimal(0))
     kept = [(label, v) for label, v in pairs if label != OTHER]
-    small = [_percent(v, total) < MIN_SHARE for _, v in kept]
+    small = [v * 100 < MIN_SHARE * total for _, v in kept]
+    merged = False
     if sum(small) >= 2 or (any(small) and other > 0):
         other += sum(v for (_, v), tiny in zip(kept, small, strict=True) if tiny)
         kept = [pair for pair, tiny in zip(kept, small, strict=True) if not tiny]
+        merged = True
     kept.sort(key=lambda pair: pair[1], reverse=True)
     room = MAX_SLICES - (1 if other > 0 or len(kept) > MAX_SLICES else 0)
     if len(kept) > room:
         other += sum(v for _, v in kept[room:])
         kept = kept[:room]
+        merged = True
     if other > 0:
-        kept.append((OTHER, other))
-    return [Slice(label, v, _percent(v, total)) for label, v in kept]
+        holds_other = any(label == OTHER for label, _ in pairs)
+        kept.append((MERGED if merged and holds_other else OTHER, other))
+    shares = _percents([v for _, v in kept])
+    return [Slice(label, v, p) for (label, v), p in zip(kept, shares, strict=True)]
 
 
 def draw_pie(fig: Figure, spec: ChartSpec) -> None:
@@ -80,7 +99,7 @@ def draw_pie(fig: Figure, spec: ChartSpec) -> None:
     ax = fig.add_subplot()
     parts = slices(spec)
     colours = [
-        OTHER_COLOUR if s.label == OTHER and i == len(parts) - 1 else colour(i)
+        OTHER_COLOUR if s.label in (OTHER, MERGED) and i == len(parts) - 1 else colour(i)
         for i, s in enumerate(parts)
     ]
     wedges, _ = ax.pie(

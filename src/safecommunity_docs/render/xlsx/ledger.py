@@ -5,8 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, NamedStyle
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import NamedStyle
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -17,7 +16,6 @@ from .cells import (
     CENTER,
     HEAD_FILL,
     SUBTOTAL_FILL,
-    TITLE_FONT,
     cell_at,
     print_setup,
     quote,
@@ -25,14 +23,20 @@ from .cells import (
     write_formula,
     write_text,
 )
+from .ledger_summary import (
+    HEAD_BOLD,
+    RECORDS,
+    column_letter,
+    write_age_sex,
+    write_months,
+    write_share,
+)
 
-RECORDS = "伤害记录"
 CODES = "代码表"
 BY_CAUSE, BY_PLACE, BY_AGE_SEX, BY_MONTH = "按原因", "按地点", "按年龄性别", "按月份"
 SPARE_ROWS = 200
 """Empty rows after the data that already carry the drop-downs and the helper formulas."""
 YEAR_TITLE, MONTH_TITLE = "发生年份（自动）", "发生月份（自动）"
-HEAD_BOLD = Font(name="黑体", size=10.5, bold=True)
 _ERROR = "请从下拉列表中选择（取值见“代码表”）"
 BODY, DATE_TEXT, AUTO = "台账正文", "台账日期", "台账自动"
 """Named cell styles of the record rows: one style id per cell is far cheaper than setting
@@ -47,19 +51,9 @@ def _named_styles(book: Workbook) -> None:
     )
 
 
-def _letter(column: int) -> str:
-    return get_column_letter(column)
-
-
 def _width(text: str) -> int:
     """Display width in Excel character units: CJK and full-width characters count twice."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _records_column(view: LedgerView, field: str) -> str:
-    """Whole-column reference on the record sheet, so rows added later are counted too."""
-    letter = _letter(view.index(field) + 1)
-    return f"'{RECORDS}'!${letter}:${letter}"
 
 
 def _write_codes(ws: Worksheet, view: LedgerView) -> dict[str, str]:
@@ -86,10 +80,10 @@ def _write_codes(ws: Worksheet, view: LedgerView) -> dict[str, str]:
             name_cell = write_text(ws, row, name_col, label)
             name_cell.font, name_cell.border = BODY_FONT, BORDER
         widest = max([_width(title) - 4, *(_width(label) for _, label in entries)])
-        ws.column_dimensions[_letter(code_col)].width = 6
-        ws.column_dimensions[_letter(name_col)].width = max(10, widest + 2)
-        ws.column_dimensions[_letter(code_col + 2)].width = 2
-        name = _letter(name_col)
+        ws.column_dimensions[column_letter(code_col)].width = 6
+        ws.column_dimensions[column_letter(name_col)].width = max(10, widest + 2)
+        ws.column_dimensions[column_letter(code_col + 2)].width = 2
+        name = column_letter(name_col)
         ranges[field] = f"'{CODES}'!${name}$3:${name}${2 + len(entries)}"
     ws.freeze_panes = "A3"
     print_setup(ws, landscape=True, margin=0.4, header=view.summary_title("伤害监测台账　代码表"))
@@ -180,7 +174,7 @@ def _write_records(ws: Worksheet, view: LedgerView, ranges: dict[str, str]) -> N
             else:
                 cell = cell_at(ws, r, c)
             cell.style = DATE_TEXT if c in text_columns else BODY
-    time = _letter(view.index("injury_time") + 1)
+    time = column_letter(view.index("injury_time") + 1)
     for r in range(2, last_row + 1):
         year, month = _helper_formulas(f"{time}{r}")
         write_formula(ws, r, year_col, year).style = AUTO
@@ -192,122 +186,15 @@ def _write_records(ws: Worksheet, view: LedgerView, ranges: dict[str, str]) -> N
     for c, column in enumerate(view.columns, start=1):
         rule = _validation(column, ranges)
         if rule is not None:
-            rule.add(f"{_letter(c)}2:{_letter(c)}{last_row}")
+            rule.add(f"{column_letter(c)}2:{column_letter(c)}{last_row}")
             ws.add_data_validation(rule)
     for c, width in enumerate(widths, start=1):
-        ws.column_dimensions[_letter(c)].width = min(max(width + 2, 6), 60)
+        ws.column_dimensions[column_letter(c)].width = min(max(width + 2, 6), 60)
     last_data = len(view.rows) + 1
     ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{_letter(month_col)}{last_data}"
+    ws.auto_filter.ref = f"A1:{column_letter(month_col)}{last_data}"
     ws.print_title_rows = "1:1"
-    ws.print_area = f"A1:{_letter(fields)}{last_data}"
-    print_setup(ws, landscape=True, margin=0.4, header=view.title)
-
-
-def _head(ws: Worksheet, title: str, heads: list[str], widths: list[int]) -> None:
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(heads))
-    cell = write_text(ws, 1, 1, title)
-    cell.font, cell.alignment = TITLE_FONT, CENTER
-    ws.row_dimensions[1].height = 32
-    for c, text in enumerate(heads, start=1):
-        head = write_text(ws, 2, c, text)
-        head.font, head.fill, head.alignment, head.border = HEAD_BOLD, HEAD_FILL, CENTER, BORDER
-    for c, width in enumerate(widths, start=1):
-        ws.column_dimensions[_letter(c)].width = width
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-
-
-def _style_row(ws: Worksheet, row: int, columns: int, *, total: bool = False) -> None:
-    for c in range(1, columns + 1):
-        cell = cell_at(ws, row, c)
-        cell.font, cell.border, cell.alignment = (HEAD_BOLD if total else BODY_FONT), BORDER, CENTER
-        if total:
-            cell.fill = SUBTOTAL_FILL
-
-
-def _write_share(ws: Worksheet, view: LedgerView, field: str, title: str) -> None:
-    """Code, label, count (COUNTIFS on the label) and share of the total, with a 合计 row."""
-    codes = view.code_list(field)
-    _head(ws, title, ["代码", codes.title, "例数", "构成比"], [8, 24, 10, 10])
-    column = _records_column(view, field)
-    total = 3 + len(codes.entries)
-    for row, (code, label) in enumerate(codes.entries, start=3):
-        ws.cell(row=row, column=1, value=code)
-        write_text(ws, row, 2, label)
-        write_formula(ws, row, 3, f"COUNTIFS({column},$B{row})")
-        write_formula(ws, row, 4, f"IF($C${total}>0,C{row}/$C${total},0)")
-        _style_row(ws, row, 4)
-    write_text(ws, total, 2, "合计")
-    write_formula(ws, total, 3, f"SUM(C3:C{total - 1})")
-    write_formula(ws, total, 4, f"IF($C${total}>0,C{total}/$C${total},0)")
-    _style_row(ws, total, 4, total=True)
-    for row in range(3, total + 1):
-        cell_at(ws, row, 4).number_format = "0.0%"
-    print_setup(ws, landscape=False, margin=0.4, header=view.title)
-
-
-def _write_age_sex(ws: Worksheet, view: LedgerView) -> None:
-    """Age groups × 男/女/合计 by COUNTIFS with >= and < bounds on the age column."""
-    sexes = view.code_list("sex").labels
-    heads = ["年龄组", *sexes, "合计", "构成比"]
-    _head(ws, view.summary_title("伤害病例年龄性别分布"), heads, [14] + [10] * (len(heads) - 1))
-    age, sex = _records_column(view, "age"), _records_column(view, "sex")
-    total_col = len(sexes) + 2
-    total_row = 3 + len(view.age_groups)
-    for row, group in enumerate(view.age_groups, start=3):
-        write_text(ws, row, 1, group.label)
-        bounds = f'{age},">={group.lower}"'
-        if group.upper is not None:
-            bounds += f',{age},"<{group.upper}"'
-        for k in range(len(sexes)):
-            head = f"{_letter(2 + k)}$2"
-            write_formula(ws, row, 2 + k, f"COUNTIFS({sex},{head},{bounds})")
-        write_formula(ws, row, total_col, f"COUNTIFS({bounds})")
-        _style_row(ws, row, len(heads))
-    write_text(ws, total_row, 1, "合计")
-    for c in range(2, total_col + 1):
-        letter = _letter(c)
-        write_formula(ws, total_row, c, f"SUM({letter}3:{letter}{total_row - 1})")
-    _style_row(ws, total_row, len(heads), total=True)
-    share, tot = total_col + 1, _letter(total_col)
-    for row in range(3, total_row + 1):
-        write_formula(ws, row, share, f"IF(${tot}${total_row}>0,{tot}{row}/${tot}${total_row},0)")
-        cell_at(ws, row, share).number_format = "0.0%"
-    print_setup(ws, landscape=False, margin=0.4, header=view.title)
-
-
-def _write_months(ws: Worksheet, view: LedgerView) -> None:
-    """Years × 12 months from the helper columns; 其他年份 catches years added later."""
-    fields = len(view.columns)
-    year_col = f"'{RECORDS}'!${_letter(fields + 1)}:${_letter(fields + 1)}"
-    month_col = f"'{RECORDS}'!${_letter(fields + 2)}:${_letter(fields + 2)}"
-    heads = ["年份", *(f"{m}月" for m in range(1, 13)), "合计"]
-    _head(ws, view.summary_title("伤害病例月份分布"), heads, [10] + [7] * 12 + [9])
-    for m in range(1, 13):
-        # A number shown as 1月, so the COUNTIFS criteria can point at the header.
-        cell = cell_at(ws, 2, 1 + m)
-        cell.value, cell.number_format = m, '0"月"'
-    other = 3 + len(view.years)
-    total = other + 1
-    for row, year in enumerate(view.years, start=3):
-        cell = ws.cell(row=row, column=1, value=year)
-        cell.number_format = '0"年"'
-        for m in range(1, 13):
-            head = f"{_letter(1 + m)}$2"
-            write_formula(ws, row, 1 + m, f"COUNTIFS({year_col},$A{row},{month_col},{head})")
-    write_text(ws, other, 1, "其他年份")
-    for m in range(1, 13):
-        letter = _letter(1 + m)
-        listed = f"-SUM({letter}3:{letter}{other - 1})" if view.years else ""
-        write_formula(ws, other, 1 + m, f"COUNTIFS({month_col},{letter}$2){listed}")
-    write_text(ws, total, 1, "合计")
-    for m in range(1, 13):
-        letter = _letter(1 + m)
-        write_formula(ws, total, 1 + m, f"SUM({letter}3:{letter}{other})")
-    for row in range(3, total + 1):
-        write_formula(ws, row, 14, f"SUM(B{row}:M{row})")
-        _style_row(ws, row, 14, total=row == total)
+    ws.print_area = f"A1:{column_letter(fields)}{last_data}"
     print_setup(ws, landscape=True, margin=0.4, header=view.title)
 
 
@@ -317,7 +204,8 @@ def render_ledger(view: LedgerView) -> bytes:
     The record sheet offers drop-downs from the code-list sheet on every coded column for the
     records and for 200 more rows; the summary sheets (by cause, place, age and sex, month)
     are COUNTIFS formulas over whole columns, so they follow rows a consultant adds or edits in
-    Excel or LibreOffice. Same view, same bytes.
+    Excel or LibreOffice, and their shares are largest-remainder formulas (hidden helper
+    columns), equal to the diagnosis report's. Same view, same bytes.
     """
     book = Workbook()
     records = book.active
@@ -328,8 +216,8 @@ def render_ledger(view: LedgerView) -> bytes:
     codes = book.create_sheet(CODES)
     ranges = _write_codes(codes, view)
     _write_records(records, view, ranges)
-    _write_share(sheets[0], view, "cause", view.summary_title("伤害发生原因构成"))
-    _write_share(sheets[1], view, "place", view.summary_title("伤害发生地点构成"))
-    _write_age_sex(sheets[2], view)
-    _write_months(sheets[3], view)
+    write_share(sheets[0], view, "cause", view.summary_title("伤害发生原因构成"))
+    write_share(sheets[1], view, "place", view.summary_title("伤害发生地点构成"))
+    write_age_sex(sheets[2], view)
+    write_months(sheets[3], view)
     return save_workbook(book, view.title, view.document_date)
