@@ -185,3 +185,18 @@ def test_a_worker_killed_during_a_build(tmp_path: Path) -> None:
     assert len([n for n in names if n.endswith(".pdf")]) == 3 + len(dossier.projects) + 3
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["converter_restarts"] == result.converter_restarts
+
+
+def test_render_one_document_as_pdf_with_its_own_converter() -> None:
+    """``render(model, "pdf")`` without a converter starts LibreOffice, converts and stops it."""
+    import io
+
+    from safecommunity_docs import render
+
+    dossier = load(EXAMPLES / "qinghe-street")
+    assert dossier.work_plan is not None
+    data = render(dossier.work_plan, "pdf", dossier=dossier)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= 3
+    assert dossier.work_plan.title[:10] in reader.pages[0].extract_text().replace(" ", "")
+    assert not font_warnings(data)
