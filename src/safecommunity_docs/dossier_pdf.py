@@ -10,7 +10,7 @@ from pathlib import Path
 from .kinds import Document, Kind
 from .models.dossier import Dossier
 from .render.docx.engine import render_docx
-from .render.pdf import Converter, LibreOfficeConverter, font_warnings
+from .render.pdf import Converter, LibreOfficeConverter, declared_fonts, font_warnings
 from .render.pdf.assemble import DossierMeta, Part, assemble, page_count, start_pages
 from .views.dossier import contents_view, cover_view, dossier_title, part_labels
 
@@ -89,7 +89,7 @@ def pdf_stage(
     warnings = [
         f"{w.document.stem}.pdf: {warning}"
         for w, pdf in zip(words, pdfs, strict=True)
-        for warning in font_warnings(pdf)
+        for warning in font_warnings(pdf, declared=declared_fonts(w.docx))
     ]
     return PdfStage(
         pdfs=pdfs,
