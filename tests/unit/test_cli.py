@@ -79,6 +79,27 @@ def test_exit_codes_of_the_errors_are_distinct_and_not_argparse_usage() -> None:
     assert codes == list(range(9))
 
 
+def test_readme_lists_every_exit_code() -> None:
+    import re
+
+    from safecommunity_docs import errors
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\d) \| (.+) \|$", readme, flags=re.M))
+    assert sorted(int(code) for code in rows) == list(range(9))
+    for cls in (
+        errors.InputNotFound,
+        errors.TemplateError,
+        errors.ConversionError,
+        errors.ConverterNotFound,
+        errors.FontNotFound,
+    ):
+        assert cls.__name__ in rows[str(cls.exit_code)]
+    assert "usage" in rows["2"]
+    assert "--strict" in rows["8"]
+
+
 def test_problem_locations_are_printed_literally_not_as_emoji(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
