@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = {
     "import": "import safecommunity_docs",
     "--help": (
-        "import sys\nfrom safecommunity_docs.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+        "import contextlib, io\nfrom safecommunity_docs.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--help'])"
     ),
 }
 

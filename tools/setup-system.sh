@@ -10,7 +10,6 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 FONT_DIR="${SAFECOMMUNITY_DOCS_FONT_DIR:-$ROOT/.venv/share/safecommunity-docs/fonts}"
 FANDOL_FILES=(FandolFang-Regular.otf FandolKai-Regular.otf)
 FANDOL_PACKAGE="texlive-lang-chinese"
-FANDOL_PATH="usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 
 missing=()
 have_soffice() { command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; }
@@ -33,37 +32,15 @@ check() {
   command -v fc-list >/dev/null 2>&1 || missing+=("fontconfig")
 }
 
-# Download texlive-lang-chinese (without installing TeX), unpack it in a temporary folder and copy
-# only FandolFang and FandolKai (with their licence) into $FONT_DIR. Returns non-zero on failure.
+# Download texlive-lang-chinese (without installing TeX) and copy only FandolFang and FandolKai
+# (with their licence) into $FONT_DIR: the library's own code (render/pdf/fandol.py, standard
+# library only), the same that `safecommunity-docs fonts install` runs from an installed wheel.
 install_fandol() {
-  command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 || {
-    echo "setup: apt-get/dpkg-deb not available; cannot fetch the Fandol fonts" >&2
-    return 1
-  }
-  local tmp deb ok=0
-  tmp="$(mktemp -d)" || return 1
-  chmod 0777 "$tmp"  # apt-get download runs as the unprivileged _apt user where it can
+  local python
+  python="$(command -v python3 || true)"
+  [ -n "$python" ] || { echo "setup: python3 not found; cannot fetch the Fandol fonts" >&2; return 1; }
   echo "setup: fetching FandolFang/FandolKai from Debian's $FANDOL_PACKAGE (TeX is not installed)"
-  if (cd "$tmp" && apt-get download -qq "$FANDOL_PACKAGE" >/dev/null 2>"$tmp/apt.err" ||
-      { apt-get update -qq >/dev/null 2>&1 && apt-get download -qq "$FANDOL_PACKAGE" >/dev/null 2>"$tmp/apt.err"; }); then
-    deb="$(ls "$tmp"/*.deb 2>/dev/null | head -n 1)"
-    mkdir -p "$tmp/x"
-    # Unpack only the two fonts and their licence, not the whole 100 MB package.
-    if [ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp/x" --wildcards \
-        "./$FANDOL_PATH/FandolFang-Regular.otf" "./$FANDOL_PATH/FandolKai-Regular.otf" \
-        './usr/share/doc/texlive-doc/fonts/fandol/*'; then
-      mkdir -p "$FONT_DIR" && ok=1
-      for f in "${FANDOL_FILES[@]}"; do
-        cp "$tmp/x/$FANDOL_PATH/$f" "$FONT_DIR/$f.part" && mv "$FONT_DIR/$f.part" "$FONT_DIR/$f" || ok=0
-      done
-      cp "$tmp/x/usr/share/doc/texlive-doc/fonts/fandol/README" "$FONT_DIR/README.fandol" 2>/dev/null || true
-      cp "$tmp/x/usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz" "$FONT_DIR/COPYING.fandol.gz" 2>/dev/null || true
-    fi
-  else
-    echo "setup: apt-get download $FANDOL_PACKAGE failed: $(tail -n 2 "$tmp/apt.err")" >&2
-  fi
-  rm -rf "$tmp"
-  [ "$ok" = 1 ] && have_fandol
+  "$python" "$ROOT/tools/fetch_fonts.py" "$FONT_DIR" && have_fandol
 }
 
 check
@@ -88,8 +65,7 @@ else
   fandol_missing=1
   cat >&2 <<MSG
 setup: MISSING the open 仿宋/楷体 fonts (FandolFang, FandolKai) in $FONT_DIR
-  Get them with:  apt-get download $FANDOL_PACKAGE && dpkg-deb -x ${FANDOL_PACKAGE}_*.deb x &&
-                  cp x/$FANDOL_PATH/Fandol{Fang,Kai}-Regular.otf $FONT_DIR/
+  Get them with:  python3 tools/fetch_fonts.py $FONT_DIR   (or, installed: safecommunity-docs fonts install)
   Still works without them: PDFs use Noto Serif CJK SC for 仿宋 and AR PL UKai CN for 楷体.
 MSG
 fi

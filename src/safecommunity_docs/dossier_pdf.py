@@ -75,7 +75,7 @@ def pdf_stage(
     from .errors import require
 
     require("pypdf", "a PDF")
-    from .render.pdf import LibreOfficeConverter, font_warnings
+    from .render.pdf import LibreOfficeConverter, declared_fonts, font_warnings
     from .render.pdf.assemble import DossierMeta, Part, assemble
 
     started = time.perf_counter()
@@ -106,7 +106,7 @@ def pdf_stage(
     warnings = [
         f"{job.document.stem}.pdf: {warning}"
         for job, pdf in zip(jobs, pdfs, strict=True)
-        for warning in font_warnings(pdf)
+        for warning in font_warnings(pdf, declared=declared_fonts(job.source))
     ]
     return PdfStage(
         pdfs=pdfs,

@@ -1,4 +1,9 @@
-"""The library's exception tree: one root, a category and an exit code per kind of failure."""
+"""The library's exception tree: one root, a category and an exit code per kind of failure.
+
+The command line exits with these codes: 0 done, 1 invalid input, 2 usage error (argparse),
+3 no such path, 4 broken template, 5 PDF conversion failed, 6 no LibreOffice, 7 a font is
+missing, 8 ``build --strict`` with warnings.
+"""
 
 from __future__ import annotations
 
@@ -59,10 +64,10 @@ class InputError(SafeCommunityDocsError, ValueError):
 
 
 class InputNotFound(SafeCommunityDocsError, FileNotFoundError):
-    """An input path does not exist (the CLI exits with 2)."""
+    """An input path does not exist (the CLI exits with 3; 2 is a usage error)."""
 
     category = "not-found"
-    exit_code = 2
+    exit_code = 3
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -73,7 +78,7 @@ class TemplateError(SafeCommunityDocsError):
     """A Word template is broken or refers to names the document's view does not provide."""
 
     category = "template"
-    exit_code = 3
+    exit_code = 4
 
     def __init__(
         self,
@@ -93,7 +98,7 @@ class ConversionError(SafeCommunityDocsError):
     """A converter (LibreOffice) failed to turn a document into PDF."""
 
     category = "conversion"
-    exit_code = 4
+    exit_code = 5
 
     def __init__(
         self,
@@ -112,14 +117,15 @@ class ConverterNotFound(ConversionError):
     """No usable converter is installed; the message says how to install one."""
 
     category = "converter-not-found"
-    exit_code = 5
+    exit_code = 6
 
 
 class FontNotFound(SafeCommunityDocsError, RuntimeError):
-    """A font the library draws with (the CJK font of the charts) is not installed."""
+    """A font the library draws with (the CJK font of the charts, a font of the PDF mapping) is
+    not installed."""
 
     category = "font-not-found"
-    exit_code = 6
+    exit_code = 7
 
 
 class MissingDependency(SafeCommunityDocsError, ImportError):
@@ -130,7 +136,7 @@ class MissingDependency(SafeCommunityDocsError, ImportError):
     """
 
     category = "missing-dependency"
-    exit_code = 7
+    exit_code = 9
 
     def __init__(self, module: str, needed_for: str, install: str) -> None:
         self.module = module

@@ -1,4 +1,4 @@
-"""The command line: exit codes 0 / 1 / 2 and located problems on stdout."""
+"""The command line: exit codes, located problems on stdout, input printed literally."""
 
 from __future__ import annotations
 
@@ -39,9 +39,125 @@ def test_validate_invalid_exits_1_and_prints_every_problem(
     assert "2 problem(s)" in out
 
 
-def test_validate_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(tmp_path / "nope")]) == 2
+def test_validate_missing_path_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / "nope")]) == 3
     assert "no such file or folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["bogus"], ["validate"], ["build"], ["score", "x", "--no-such-option"], ["fonts"]],
+)
+def test_usage_errors_exit_2_not_the_not_found_code(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    assert "usage: safecommunity-docs" in capsys.readouterr().err
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("validate", "build", "score", "doctor", "fonts"):
+        assert command in out
+
+
+def test_exit_codes_of_the_errors_are_distinct_and_not_argparse_usage() -> None:
+    from safecommunity_docs import cli, errors
+
+    codes = [
+        cli.EXIT_OK,
+        errors.InputError.exit_code,
+        cli.EXIT_USAGE,
+        errors.InputNotFound.exit_code,
+        errors.TemplateError.exit_code,
+        errors.ConversionError.exit_code,
+        errors.ConverterNotFound.exit_code,
+        errors.FontNotFound.exit_code,
+        cli.EXIT_STRICT,
+        errors.MissingDependency.exit_code,
+    ]
+    assert codes == list(range(10))
+
+
+def test_readme_lists_every_exit_code() -> None:
+    import re
+
+    from safecommunity_docs import errors
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\d) \| (.+) \|$", readme, flags=re.M))
+    assert sorted(int(code) for code in rows) == list(range(10))
+    for cls in (
+        errors.MissingDependency,
+        errors.InputNotFound,
+        errors.TemplateError,
+        errors.ConversionError,
+        errors.ConverterNotFound,
+        errors.FontNotFound,
+    ):
+        assert cls.__name__ in rows[str(cls.exit_code)]
+    assert "usage" in rows["2"]
+    assert "--strict" in rows["8"]
+
+
+def test_problem_locations_are_printed_literally_not_as_emoji(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ":100:" is rich's emoji code for 💯; a problem on line 100 must print as "yaml:100:1".
+    plan = {key: value for key, value in PLAN.items() if key != "issue_date"}
+    folder = _folder(tmp_path, plan)
+    text = (folder / "plan.yaml").read_text(encoding="utf-8")
+    padding = "".join(f"# {i}\n" for i in range(99 - text.count("\n")))
+    (folder / "plan.yaml").write_text(text + padding + "issue_date: soon\n", encoding="utf-8")
+    assert main(["validate", str(folder / "plan.yaml")]) == 1
+    out = capsys.readouterr().out
+    assert "💯" not in out
+    assert f"{folder}/plan.yaml:100:1 issue_date: 成文日期: 应为日期" in out
+
+
+def _hostile_folder(tmp_path: Path, name: str) -> Path:
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    folder = tmp_path / "[red]x[/red] :100: [/]"
+    shutil.copytree(EXAMPLES / "qinghe-street", folder)
+    path = folder / "community.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["name"] = name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+HOSTILE_NAME = "[/]清河[bold]街道[/bold] :100: [link=x]"
+
+
+def test_score_prints_a_markup_like_community_name_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _hostile_folder(tmp_path, HOSTILE_NAME)
+    assert main(["score", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"{HOSTILE_NAME} 自评（city）" in out
+    assert "总分" in out
+
+
+def test_build_and_validate_print_markup_like_names_and_paths_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _hostile_folder(tmp_path, HOSTILE_NAME)
+    target = tmp_path / "out [/] :100:"
+    assert main(["validate", str(folder)]) == 0
+    assert f"✓ {folder} (Dossier): valid" in capsys.readouterr().out
+    assert main(["build", str(folder), "-o", str(target), "--formats", "xlsx"]) == 0
+    out = capsys.readouterr().out
+    written = sorted(target.glob("*.xlsx"))
+    assert written
+    lines = [line.split(maxsplit=1) for line in out.splitlines()]
+    for path in written:
+        assert ["xlsx", str(path)] in lines
 
 
 def test_validate_part_file_by_name(tmp_path: Path) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+
+from .fontmap import fallback_warnings
 
 EXPECTED_FAMILIES = (
     "FandolFang",
@@ -34,6 +37,7 @@ LATIN_FALLBACKS = ("DejaVu", "Liberation", "Carlito", "Caladea", "FreeSans", "Fr
 """Fonts fontconfig falls back to when a declared family is unknown: a sign of a missing map."""
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
+_DECLARED = re.compile(rb'w:(?:eastAsia|ascii|hAnsi|cs)="([^"]+)"')
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -125,13 +129,28 @@ def _fonts_with_han(reader: PdfReader) -> set[str]:
     return names
 
 
-def font_warnings(pdf: bytes | PdfReader, expected: Sequence[str] = ()) -> list[str]:
+def declared_fonts(docx: bytes) -> set[str]:
+    """Return the font names a Word document declares (``w:rFonts`` of its styles and body)."""
+    names: set[str] = set()
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        for part in ("word/styles.xml", "word/document.xml"):
+            if part in archive.namelist():
+                names.update(m.decode("utf-8") for m in _DECLARED.findall(archive.read(part)))
+    return names
+
+
+def font_warnings(
+    pdf: bytes | PdfReader, expected: Sequence[str] = (), declared: set[str] | None = None
+) -> list[str]:
     """Return human-readable warnings about the PDF's fonts (an empty list when all is well).
 
     It warns when a font is not embedded, when Chinese text is set in a font without Chinese
     glyphs, when a Latin fallback (DejaVu, Liberation, …) or any font outside the mapped open
-    fonts appears (a declared family fell back), and when a family in ``expected`` (a name
-    prefix such as ``"FandolFang"``) is absent.
+    fonts appears (a declared family fell back), when a family in ``expected`` (a name
+    prefix such as ``"FandolFang"``) is absent, and when a declared name of the font mapping is
+    set in its fallback instead of the font the mapping expects (仿宋 in Noto Serif CJK SC
+    because FandolFang is not installed). ``declared`` (see :func:`declared_fonts`) limits that
+    last check to the names the Word document declares; by default every mapped name counts.
     """
     reader = _reader(pdf)
     fonts = embedded_fonts(reader)
@@ -152,4 +171,5 @@ def font_warnings(pdf: bytes | PdfReader, expected: Sequence[str] = ()) -> list[
     for family in expected:
         if not any(name.startswith(family) for name in names):
             warnings.append(f"expected font {family} is not used")
+    warnings.extend(fallback_warnings(names, declared))
     return warnings

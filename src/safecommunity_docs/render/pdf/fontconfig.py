@@ -9,11 +9,8 @@ from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-FONT_DIR_ENV = "SAFECOMMUNITY_DOCS_FONT_DIR"
-"""Environment variable naming the folder that holds FandolFang/FandolKai (overrides the rest)."""
-
-FANDOL_FILES = ("FandolFang-Regular.otf", "FandolKai-Regular.otf")
-"""The two Fandol fonts the set-up script extracts from Debian's texlive-lang-chinese."""
+from .fandol import FONT_DIR_ENV, has_fonts, user_data_dir
+from .fontmap import FONT_MAP
 
 _SYSTEM_FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
 
@@ -21,15 +18,19 @@ _SYSTEM_FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fando
 def font_dir_candidates() -> list[Path]:
     """Return the folders searched for the Fandol fonts, in order of preference.
 
-    The environment variable ``SAFECOMMUNITY_DOCS_FONT_DIR`` comes first, then the virtualenv's
-    ``share/safecommunity-docs/fonts`` (where ``tools/setup-system.sh`` puts them), then a TeX Live
-    installation of the system.
+    1. ``$SAFECOMMUNITY_DOCS_FONT_DIR`` when set;
+    2. the Python environment's ``share/safecommunity-docs/fonts`` (``sys.prefix``: where
+       ``tools/setup-system.sh`` puts them in a checkout's ``.venv``);
+    3. this user's ``$XDG_DATA_HOME/safecommunity-docs/fonts`` (default
+       ``~/.local/share/…``: where ``safecommunity-docs fonts install`` puts them);
+    4. a TeX Live installation of the system.
     """
     candidates: list[Path] = []
     override = os.environ.get(FONT_DIR_ENV)
     if override:
         candidates.append(Path(override))
     candidates.append(Path(sys.prefix) / "share" / "safecommunity-docs" / "fonts")
+    candidates.append(user_data_dir())
     candidates.append(_SYSTEM_FANDOL)
     return candidates
 
@@ -37,7 +38,7 @@ def font_dir_candidates() -> list[Path]:
 def fandol_dir() -> Path | None:
     """Return the first folder holding both Fandol fonts, or None when they are not installed."""
     for folder in font_dir_candidates():
-        if all((folder / name).is_file() for name in FANDOL_FILES):
+        if has_fonts(folder):
             return folder
     return None
 
@@ -60,13 +61,33 @@ def user_cache_dir() -> Path:
     raise OSError("no writable cache folder for safecommunity-docs")
 
 
+def _matches() -> str:
+    """One ``<match>`` per declared name of :data:`FONT_MAP`, its open fonts best first."""
+    blocks = []
+    for mapping in FONT_MAP:
+        families = "".join(f"<string>{escape(f.family)}</string>" for f in mapping.fonts)
+        weight = (
+            '\n    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>'
+            if mapping.bold
+            else ""
+        )
+        blocks.append(
+            '  <match target="pattern">\n'
+            f'    <test name="family" compare="eq"><string>{escape(mapping.declared)}</string></test>\n'
+            f'    <edit name="family" mode="assign" binding="strong">{families}</edit>{weight}\n'
+            "  </match>"
+        )
+    return "\n".join(blocks)
+
+
 def fontconfig_text(font_dirs: list[Path], cache_dir: Path) -> str:
     """Return the fontconfig XML for ``font_dirs`` with ``cache_dir`` as the first cache folder.
 
-    The template ``safecommunity_docs/fonts/fonts.conf.in`` maps 仿宋_GB2312/仿宋/FangSong to
-    FandolFang, 楷体_GB2312/楷体/KaiTi to FandolKai (else AR PL UKai CN), 黑体/SimHei to Noto Sans
-    CJK SC, 宋体/SimSun to Noto Serif CJK SC and 方正小标宋简体 to Noto Serif CJK SC Bold, and
-    includes the system's ``/etc/fonts/fonts.conf`` after our cache folder.
+    The template ``safecommunity_docs/fonts/fonts.conf.in`` gets one match per name of
+    :data:`~.fontmap.FONT_MAP` (仿宋_GB2312/仿宋/FangSong to FandolFang, else Noto Serif CJK SC;
+    楷体_GB2312/楷体/KaiTi to FandolKai, else AR PL UKai CN; 黑体/SimHei to Noto Sans CJK SC;
+    宋体/SimSun to Noto Serif CJK SC; 方正小标宋简体 to Noto Serif CJK SC Bold) and includes the
+    system's ``/etc/fonts/fonts.conf`` after our cache folder.
     """
     template = resources.files("safecommunity_docs") / "fonts" / "fonts.conf.in"
     dirs = "\n".join(f"  <dir>{escape(str(d))}</dir>" for d in font_dirs)
@@ -74,6 +95,7 @@ def fontconfig_text(font_dirs: list[Path], cache_dir: Path) -> str:
         template.read_text(encoding="utf-8")
         .replace("@CACHEDIR@", escape(str(cache_dir)))
         .replace("@FONTDIRS@", dirs)
+        .replace("@MATCHES@", _matches())
     )
 
 

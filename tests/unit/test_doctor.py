@@ -1,0 +1,57 @@
+"""`safecommunity-docs doctor`: every part PDF needs, present or missing, and the exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from safecommunity_docs.cli import main
+from safecommunity_docs.render.pdf.fontmap import FONT_MAP, open_fonts
+
+
+def test_doctor_on_the_set_up_machine_lists_every_part_and_exits_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The set-up (make test) installs every part; a missing one is a failure, never a skip.
+    assert main(["doctor"]) == 0, capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "✓ LibreOffice Writer" in out
+    assert "✓ python3-uno" in out
+    for font in open_fonts():
+        assert f"✓ font {font.family} ({font.package})" in out
+    assert {m.expected.family for m in FONT_MAP} == {
+        "FandolFang",
+        "FandolKai",
+        "Noto Sans CJK SC",
+        "Noto Serif CJK SC",
+    }
+    assert "PDF: ready" in out
+
+
+def test_doctor_without_the_fandol_fonts_says_how_to_get_them_and_exits_7(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What a user of the wheel sees before `fonts install`: no fonts in any searched folder.
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("SAFECOMMUNITY_DOCS_FONT_DIR", raising=False)
+    assert main(["doctor"]) == 7
+    out = capsys.readouterr().out
+    for family in ("FandolFang", "FandolKai"):
+        assert f"✗ font {family} (texlive-lang-chinese): not in any of:" in out
+    assert str(tmp_path / "data" / "safecommunity-docs" / "fonts") in out
+    assert "missing; install with: safecommunity-docs fonts install" in out
+    assert "✓ font Noto Serif CJK SC" in out
+    assert "PDF: cannot be made correctly" in out
+
+
+def test_doctor_without_libreoffice_exits_6_with_the_apt_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert main(["doctor"]) == 6
+    out = capsys.readouterr().out
+    assert "✗ LibreOffice Writer: soffice is not on PATH" in out
+    assert "sudo apt-get install --no-install-recommends libreoffice-writer-nogui" in out
