@@ -8,7 +8,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from .application import Application
 from .assessment import Assessment
-from .base import Rules, StrictModel, TextChange
+from .base import Rules, StrictModel, Text, TextChange
 from .community import Community
 from .diagnosis import DiagnosisReport
 from .injury import InjuryRecord
@@ -20,6 +20,20 @@ Format = Literal["docx", "xlsx", "pdf"]
 
 def _all_formats() -> list[Format]:
     return ["docx", "xlsx", "pdf"]
+
+
+class Acknowledgement(StrictModel):
+    """A compliance finding the author has looked at and accepts, with the reason recorded."""
+
+    rule: str = Field(
+        pattern=r"^SC-E\d+-\d{3}$", title="规则编号", description="e.g. SC-E5-003."
+    )
+    path: str | None = Field(
+        default=None,
+        title="字段路径",
+        description="e.g. projects[2].targets[0].baseline; empty: every finding of the rule.",
+    )
+    reason: Text = Field(title="理由")
 
 
 class BuildOptions(StrictModel):
@@ -36,6 +50,11 @@ class BuildOptions(StrictModel):
         title="材料顺序",
         description="Document kinds in dossier order; default 申请书, 工作报告, 工作计划, "
         "风险诊断报告, 安全促进项目实施方案, 自评报告.",
+    )
+    acknowledged: list[Acknowledgement] = Field(
+        default_factory=list,
+        title="已确认的检查结果",
+        description="Compliance findings accepted deliberately, each with its reason.",
     )
 
 
