@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from safecommunity_docs.analysis import analyse
 from safecommunity_docs.compliance import Findings, Severity, check
-from safecommunity_docs.io import load_rubric
+from safecommunity_docs.io import load, load_rubric
 from safecommunity_docs.models import Acknowledgement
 from safecommunity_docs.scoring import score
 from tests.compliance_base import clean, dossier
@@ -110,3 +111,21 @@ def test_check_is_pure_it_leaves_the_dossier_unchanged() -> None:
     before = d.model_dump_json()
     check(d)
     assert d.model_dump_json() == before
+
+
+def test_acknowledgements_load_from_a_dossier_file(tmp_path: Path) -> None:
+    data = clean()
+    CASES["SC-E3-012"][0](data)
+    data["options"] = {
+        "acknowledged": [
+            {
+                "rule": "SC-E3-012",
+                "path": "diagnosis.hazard_units[0].hazards[0].deadline",
+                "reason": "信号灯已立项",
+            }
+        ]
+    }
+    path = tmp_path / "dossier.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (hit,) = check(load(path)).filter(rule="SC-E3-012")
+    assert (hit.acknowledged, hit.reason) == (True, "信号灯已立项")
