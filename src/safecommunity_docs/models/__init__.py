@@ -16,7 +16,7 @@ from .diagnosis import (
     Survey,
     SurveyResult,
 )
-from .dossier import BuildOptions, Dossier
+from .dossier import Acknowledgement, BuildOptions, Dossier
 from .injury import InjuryRecord
 from .organisation import Committee, Office, Organisation, WorkingGroup
 from .project import (
@@ -43,6 +43,7 @@ from .work_plan import (
 
 __all__ = [
     "STANDARD_SECTIONS",
+    "Acknowledgement",
     "AgeBand",
     "Annex",
     "AnnualSummary",

@@ -57,6 +57,12 @@ class QuantTarget(StrictModel):
     value: Decimal = Field(title="目标值", description="A number; the unit goes in `unit`.")
     unit: Text = Field(title="单位", description="e.g. %, 起, 人, 次/年.")
     baseline: Decimal | None = Field(default=None, title="基线值")
+    baseline_unit: Text | None = Field(
+        default=None,
+        title="基线单位",
+        description="Unit of the baseline when it differs from the target's, e.g. 起 for a "
+        "target of 下降 40 %; empty: the target's unit.",
+    )
     baseline_year: int | None = Field(default=None, ge=1990, le=2100, title="基线年份")
     deadline: Month | None = Field(default=None, title="完成时间")
     group: Text | None = Field(
@@ -72,7 +78,7 @@ class QuantTarget(StrictModel):
                 ("value",),
                 f"百分比目标应在0到100之间 (value {self.value} %)",
             )
-            if self.baseline is not None:
+            if self.baseline is not None and (self.baseline_unit or self.unit).strip() == "%":
                 rules.check(
                     Decimal(0) <= self.baseline <= Decimal(100),
                     ("baseline",),

@@ -19,6 +19,12 @@ class DataSource(StrictModel):
     method: Text | None = Field(default=None, title="收集方法")
     records: Count | None = Field(default=None, title="记录数")
     note: Text | None = Field(default=None, title="说明")
+    analysed: bool = Field(
+        default=True,
+        title="已分析",
+        description="False for a source that was listed but not analysed; then give the reason.",
+    )
+    not_analysed_reason: Text | None = Field(default=None, title="未分析原因")
 
 
 class Hazard(StrictModel):
@@ -31,6 +37,11 @@ class Hazard(StrictModel):
     owner: Text | None = Field(default=None, title="责任单位")
     deadline: date | None = Field(default=None, title="整改时限")
     rectified: bool = Field(default=False, title="已整改")
+    note: Text | None = Field(
+        default=None,
+        title="整改情况说明",
+        description="Why a hazard past its deadline is not yet rectified, and what happens now.",
+    )
 
 
 class HazardUnit(StrictModel):

@@ -9,7 +9,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from .annual_summary import AnnualSummary
 from .application import Application
 from .assessment import Assessment
-from .base import Rules, StrictModel, TextChange
+from .base import Rules, StrictModel, Text, TextChange
 from .community import Community
 from .diagnosis import DiagnosisReport
 from .injury import InjuryRecord
@@ -21,6 +21,20 @@ Format = Literal["docx", "xlsx", "pdf"]
 
 def _all_formats() -> list[Format]:
     return ["docx", "xlsx", "pdf"]
+
+
+class Acknowledgement(StrictModel):
+    """A compliance finding the author has looked at and accepts, with the reason recorded."""
+
+    rule: str = Field(
+        pattern=r"^SC-E\d+-\d{3}$", title="规则编号", description="e.g. SC-E5-003."
+    )
+    path: str | None = Field(
+        default=None,
+        title="字段路径",
+        description="e.g. projects[2].targets[0].baseline; empty: every finding of the rule.",
+    )
+    reason: Text = Field(title="理由")
 
 
 class BuildOptions(StrictModel):
@@ -38,6 +52,11 @@ class BuildOptions(StrictModel):
         description="Document kinds in dossier order (default: the kinds' declared order: "
         "申请书, 工作报告, 工作计划, 风险诊断报告, 安全促进项目实施方案, 自评报告, 伤害监测台账, "
         "年度工作总结). A kind left out is not built, and the build says so.",
+    )
+    acknowledged: list[Acknowledgement] = Field(
+        default_factory=list,
+        title="已确认的检查结果",
+        description="Compliance findings accepted deliberately, each with its reason.",
     )
 
 

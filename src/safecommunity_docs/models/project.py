@@ -27,6 +27,12 @@ class ProjectTarget(StrictModel):
 
     indicator: Text = Field(title="指标")
     baseline: Decimal | None = Field(default=None, title="基线值")
+    baseline_unit: Text | None = Field(
+        default=None,
+        title="基线单位",
+        description="Unit of the baseline when it differs from the target's, e.g. 人次 for a "
+        "target of 下降 15 %; empty: the target's unit.",
+    )
     baseline_year: int | None = Field(default=None, ge=1990, le=2100, title="基线年份")
     target: Decimal = Field(title="目标值", description="A number; the unit goes in `unit`.")
     unit: Text = Field(title="单位", description="e.g. %, 起, 人次.")
@@ -37,15 +43,15 @@ class ProjectTarget(StrictModel):
     @model_validator(mode="after")
     def _percent(self) -> Self:
         rules = Rules()
-        if self.unit.strip() == "%":
-            for name in ("target", "baseline"):
-                value = getattr(self, name)
-                if value is not None:
-                    rules.check(
-                        Decimal(0) <= value <= Decimal(100),
-                        (name,),
-                        f"百分比应在0到100之间 ({name} {value} %)",
-                    )
+        units = {"target": self.unit, "baseline": self.baseline_unit or self.unit}
+        for name, unit in units.items():
+            value = getattr(self, name)
+            if unit.strip() == "%" and value is not None:
+                rules.check(
+                    Decimal(0) <= value <= Decimal(100),
+                    (name,),
+                    f"百分比应在0到100之间 ({name} {value} %)",
+                )
         rules.raise_if_any()
         return self
 

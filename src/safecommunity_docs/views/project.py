@@ -30,7 +30,7 @@ def _target_value(target: ProjectTarget) -> str:
 def _baseline(target: ProjectTarget) -> str:
     if target.baseline is None:
         return EMPTY
-    value = fmt_value(target.baseline, target.unit)
+    value = fmt_value(target.baseline, target.baseline_unit or target.unit)
     return f"{value}（{target.baseline_year}年）" if target.baseline_year else value
 
 

@@ -146,7 +146,7 @@ def _targets_table(targets: Sequence[QuantTarget]) -> TableView:
         baseline = NONE
         if t.baseline is not None:
             year = f"（{t.baseline_year}年）" if t.baseline_year else ""
-            baseline = fmt_value(t.baseline, t.unit) + year
+            baseline = fmt_value(t.baseline, t.baseline_unit or t.unit) + year
         cells = [
             str(i),
             t.indicator,

@@ -1,0 +1,25 @@
+"""The rule modules; importing this package registers every rule in ``rule.REGISTRY``."""
+
+from . import (
+    assessment,
+    consistency,
+    dates,
+    diagnosis,
+    organisation,
+    plan,
+    plan_projects,
+    projects,
+    records,
+)
+
+__all__ = [
+    "assessment",
+    "consistency",
+    "dates",
+    "diagnosis",
+    "organisation",
+    "plan",
+    "plan_projects",
+    "projects",
+    "records",
+]

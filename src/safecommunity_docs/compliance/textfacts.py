@@ -1,0 +1,58 @@
+"""Facts quoted in free text: numbers with their units, year ranges, levels and phase kinds."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~至到]+\s*((?:19|20)\d{2})\s*年")
+
+PREPARATION = ("准备", "启动", "筹备", "动员", "宣传发动")
+APPLICATION = ("申报", "申请", "评定", "验收", "命名")
+EVALUATION = ("评估", "评价", "验收", "总结")
+RATE_WORDS = ("率", "比例", "占比", "比重", "覆盖面", "满意度")
+REAPPLICATION = ("复评", "重新申请", "再次申请", "复审", "重新申报")
+
+
+def number(text: str) -> Decimal | None:
+    """Parse ``text`` as a decimal number (commas allowed), or ``None``."""
+    try:
+        return Decimal(text.replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        return None
+
+
+def quoted_values(text: str, lead: str, unit: str) -> list[tuple[Decimal, Decimal]]:
+    """Numbers stated as ``{lead}…{n}[万]{unit}``: ``(value, precision)`` pairs.
+
+    ``lead`` is a regex for the words before the number (e.g. ``常住人口``), ``unit`` one for the
+    unit after it. A value in 万 is multiplied out; its precision is what a rounded quote allows.
+    """
+    found = []
+    pattern = re.compile(
+        rf"(?:{lead})(?:为|约|共|达|有|计|总数)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万)?\s*(?:{unit})"
+    )
+    for match in pattern.finditer(text):
+        value = number(match.group(1))
+        if value is None:
+            continue
+        step = Decimal(1).scaleb(value.as_tuple().exponent)  # type: ignore[arg-type]
+        if match.group(2):
+            value, step = value * 10000, step * 10000
+        found.append((value, step))
+    return found
+
+
+def matches_quote(actual: Decimal, quoted: Decimal, step: Decimal) -> bool:
+    """Whether ``quoted`` (given to ``step``) is ``actual`` written to that precision."""
+    return abs(actual - quoted) <= step / 2
+
+
+def is_rate(indicator: str) -> bool:
+    """Whether an indicator is itself a rate or share (its baseline is naturally in %)."""
+    return any(word in indicator for word in RATE_WORDS)
+
+
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words``."""
+    return any(word in text for word in words)
