@@ -60,9 +60,12 @@ def test_every_kind_is_declared_in_a_module_of_its_own() -> None:
 
 def test_no_kind_is_listed_by_hand_outside_its_declaration() -> None:
     """A kind's name in quotes anywhere in the package but its declaring module means a list of
-    kinds kept by hand somewhere (a registry order, a template table, a loader map …)."""
+    kinds kept by hand somewhere (a registry order, a template table, a loader map …). Names
+    that are also Dossier fields (``work_plan``) may stand as field paths."""
     found = []
     for kind in all_kinds():
+        if kind.name in Dossier.model_fields:
+            continue
         home = _declaring_module(kind)
         pattern = re.compile(rf"""["']{kind.name}["']""")
         for path in SRC.rglob("*.py"):

@@ -43,6 +43,10 @@ def months_between(start: date, end: date) -> int:
     return months - (1 if end.day < start.day else 0)
 
 
+_NOT_TEXT_PARTS = frozenset({"injury_records", "options"})
+"""Dossier fields whose texts are not searched: the record table and the build options."""
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """The inputs of one check run."""
@@ -56,13 +60,8 @@ class Context:
 
     def texts(self, *parts: str) -> Iterator[tuple[str, str]]:
         """Yield the texts of the named dossier parts (all parts but the records by default)."""
-        names = parts or (
-            "community",
-            "work_plan",
-            "diagnosis",
-            "projects",
-            "assessment",
-            "application",
+        names = parts or tuple(
+            name for name in type(self.dossier).model_fields if name not in _NOT_TEXT_PARTS
         )
         for name in names:
             yield from walk_texts(getattr(self.dossier, name), name)
