@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from .dossier_pdf import PendingConversion
 from .errors import InputError, Problem
+from .filenames import NameBook, safe_stem
 from .io import load_rubric
 from .kinds import Document, Kind, RenderContext, kinds, left_out
 from .models.dossier import Dossier
 from .render.formats import Format, RenderOptions, formats, get_format
 from .views.dossier import dossier_title
-from .write import write_atomic
+from .write import previous_files, publish, staging_folder, write_atomic
 
 if TYPE_CHECKING:
     from .render.pdf.base import Converter
@@ -28,12 +29,11 @@ MANIFEST = "manifest.json"
 PDF = "pdf"
 """The format whose documents are also assembled into ``dossier.pdf`` (the PDF stage)."""
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
 
 @dataclass(frozen=True)
 class Output:
-    """One written file."""
+    """One written file; ``note`` says why its name is not simply its title (shortened, or
+    numbered because another document has the same title)."""
 
     kind: str
     format: str
@@ -41,6 +41,7 @@ class Output:
     title: str
     sha256: str = ""
     pages: int | None = None
+    note: str = ""
 
 
 @dataclass
@@ -60,8 +61,8 @@ class BuildResult:
 
 
 def file_stem(title: str) -> str:
-    """A file name stem from a document title: characters no file system accepts are replaced."""
-    return _UNSAFE.sub("_", title).strip(" .") or "document"
+    """A file name stem from a document title (see :func:`.filenames.safe_stem`)."""
+    return safe_stem(title)
 
 
 def context_for(
@@ -85,11 +86,49 @@ def _wanted(dossier: Dossier, names: Sequence[str] | None) -> list[Format]:
 
 
 def _template_dir(dossier: Dossier, template_dir: Path | str | None) -> Path | None:
+    """The user's template folder: the argument, else the options' ``template_dir`` (relative
+    to the community folder the dossier was loaded from). A folder that does not exist is an
+    error, not a silent fall-back to the default templates."""
     if template_dir is not None:
-        return Path(template_dir)
-    if dossier.options.template_dir:
-        return Path(dossier.options.template_dir)
-    return None
+        folder, where = Path(template_dir), "template_dir"
+    elif dossier.options.template_dir:
+        folder, where = Path(dossier.options.template_dir), "options.template_dir"
+        if not folder.is_absolute() and dossier.source_dir is not None:
+            folder = dossier.source_dir / folder
+    else:
+        return None
+    if not folder.is_dir():
+        raise InputError([Problem(path=where, message=f"no such template folder: {folder}")])
+    return folder
+
+
+@dataclass
+class _Job:
+    """One build in progress: files go to ``staging`` under the names ``book`` hands out and
+    are recorded at their final place in ``folder``."""
+
+    folder: Path
+    staging: Path
+    result: BuildResult
+    book: NameBook = field(default_factory=NameBook)
+
+    def write(
+        self, name: str, data: bytes, kind: str, fmt: str, title: str, pages: int | None = None
+    ) -> None:
+        write_atomic(self.staging / name, data)
+        note = self.book.notes.get(name, "")
+        if note:
+            self.result.warnings.append(f"{name}: file name {note}")
+        digest = hashlib.sha256(data).hexdigest()
+        self.result.outputs.append(
+            Output(kind, fmt, self.folder / name, title, digest, pages, note)
+        )
+
+    def write_document(
+        self, document: Document, kind: str, fmt: Format, data: bytes, pages: int | None = None
+    ) -> None:
+        name = self.book.name(document.stem_for(fmt.name), fmt.extension)
+        self.write(name, data, kind, fmt.name, document.title, pages)
 
 
 def build(
@@ -107,24 +146,65 @@ def build(
     injury statistics are computed once and shared by every document. With ``pdf`` every Word
     document is also converted (by ``converter``, else two warm LibreOffice workers) and the
     dossier is assembled into ``dossier.pdf``. ``template_dir`` (or the options'
-    ``template_dir``) holds user templates named ``<kind>.docx``. Each file is written
-    atomically; ``manifest.json`` lists every file with its kind, format, pages and sha256, and
-    the build's warnings.
+    ``template_dir``, relative to the community folder) holds user templates named
+    ``<kind>.docx``.
+
+    Everything is written into a staging folder beside ``out_dir`` and moved into it only when
+    the whole build succeeded: a failed or interrupted build leaves ``out_dir`` as it was.
+    Files an earlier build listed in ``manifest.json`` that this one did not write are removed,
+    so the manifest lists what the builds put there. File names are unique, shortened when too
+    long, free of invisible characters and of characters file systems refuse; each change is a
+    warning and a ``note`` in the manifest. Files are written with the user's umask.
     """
     wanted = _wanted(dossier, formats)
     folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise InputError([Problem(path="out_dir", message=f"{folder} is a file, not a folder")])
     context = context_for(dossier, _template_dir(dossier, template_dir), converter)
-    result = BuildResult(warnings=_input_warnings(dossier))
+    plan = kinds(dossier.options.part_order)
+    if not any(kind.documents(dossier) for kind in plan):
+        raise InputError([_nothing_to_build(dossier)])
+    staging = staging_folder(folder)
+    try:
+        job = _Job(folder, staging, BuildResult(warnings=_input_warnings(dossier)))
+        _run(job, dossier, plan, wanted, context)
+        job.result.manifest = folder / MANIFEST
+        write_manifest(staging, job.result, folder)
+        publish(staging, folder, previous_files(folder, MANIFEST))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return job.result
+
+
+def _nothing_to_build(dossier: Dossier) -> Problem:
+    files = [
+        f"{k.part.file}.yaml" if k.part.file else f"{k.part.folder}/*.yaml"
+        for k in kinds()
+        if k.part is not None and (k.part.file or k.part.folder)
+    ]
+    return Problem(
+        path="",
+        message=f"nothing to build: the dossier of {dossier.community.name} holds no document; "
+        f"add at least one of {', '.join(files)} (or injury records for the ledger)",
+    )
+
+
+def _run(
+    job: _Job,
+    dossier: Dossier,
+    plan: Sequence[Kind],
+    wanted: Sequence[Format],
+    context: RenderContext,
+) -> None:
     pending: list[PendingConversion] = []
-    for kind in kinds(dossier.options.part_order):
+    for kind in plan:
         started = time.perf_counter()
         for document in kind.documents(dossier):
-            pending.extend(_build_document(result, folder, kind, document, wanted, context))
-        result.timings[kind.name] = time.perf_counter() - started
+            pending.extend(_build_document(job, kind, document, wanted, context))
+        job.result.timings[kind.name] = time.perf_counter() - started
     if pending:
-        _pdf_stage(result, folder, dossier, pending, context)
-    result.manifest = write_manifest(folder, result)
-    return result
+        _pdf_stage(job, dossier, pending, context)
 
 
 def _input_warnings(dossier: Dossier) -> list[str]:
@@ -139,8 +219,7 @@ def _input_warnings(dossier: Dossier) -> list[str]:
 
 
 def _build_document(
-    result: BuildResult,
-    folder: Path,
+    job: _Job,
     kind: Kind,
     document: Document,
     wanted: Sequence[Format],
@@ -162,7 +241,7 @@ def _build_document(
 
     for fmt in offered:
         if fmt.source is None:
-            _write(result, folder, document, kind.name, fmt, render(fmt))
+            job.write_document(document, kind.name, fmt, render(fmt))
             continue
         source = render(get_format(fmt.source))
         if fmt.name == PDF:
@@ -170,72 +249,43 @@ def _build_document(
         else:
             assert fmt.convert is not None
             options = RenderOptions(converter=context.converter, name=document.stem)
-            _write(result, folder, document, kind.name, fmt, fmt.convert(source, options))
+            job.write_document(document, kind.name, fmt, fmt.convert(source, options))
     return pending
 
 
 def _pdf_stage(
-    result: BuildResult,
-    folder: Path,
-    dossier: Dossier,
-    pending: Sequence[PendingConversion],
-    context: RenderContext,
+    job: _Job, dossier: Dossier, pending: Sequence[PendingConversion], context: RenderContext
 ) -> None:
     from .dossier_pdf import DOSSIER_FILE, pdf_stage
     from .render.pdf.assemble import page_count
 
     stage = pdf_stage(dossier, pending, context)
     pdf = get_format(PDF)
-    for job, data in zip(pending, stage.pdfs, strict=True):
-        _write(result, folder, job.document, job.kind.name, pdf, data, page_count(data))
-    dossier_pdf = folder / DOSSIER_FILE
-    title = dossier_title(dossier)
-    _record(result, dossier_pdf, stage.dossier, "dossier", PDF, title, page_count(stage.dossier))
-    result.warnings.extend(stage.warnings)
-    result.converter_restarts = stage.restarts
-    result.timings[PDF] = stage.seconds
+    for item, data in zip(pending, stage.pdfs, strict=True):
+        job.write_document(item.document, item.kind.name, pdf, data, page_count(data))
+    pages = page_count(stage.dossier)
+    job.write(DOSSIER_FILE, stage.dossier, "dossier", PDF, dossier_title(dossier), pages)
+    job.result.warnings.extend(stage.warnings)
+    job.result.converter_restarts = stage.restarts
+    job.result.timings[PDF] = stage.seconds
 
 
-def _write(
-    result: BuildResult,
-    folder: Path,
-    document: Document,
-    kind: str,
-    fmt: Format,
-    data: bytes,
-    pages: int | None = None,
-) -> None:
-    path = folder / f"{file_stem(document.stem_for(fmt.name))}.{fmt.extension}"
-    _record(result, path, data, kind, fmt.name, document.title, pages)
-
-
-def _record(
-    result: BuildResult,
-    path: Path,
-    data: bytes,
-    kind: str,
-    fmt: str,
-    title: str,
-    pages: int | None = None,
-) -> None:
-    write_atomic(path, data)
-    digest = hashlib.sha256(data).hexdigest()
-    result.outputs.append(Output(kind, fmt, path, title, digest, pages))
-
-
-def write_manifest(folder: Path, result: BuildResult) -> Path:
-    """Write ``manifest.json``: every file (relative path, kind, format, title, pages, sha256),
-    the warnings and the timings of the build."""
+def write_manifest(folder: Path, result: BuildResult, final: Path | None = None) -> Path:
+    """Write ``manifest.json`` into ``folder``: every file (path relative to ``final``, the
+    folder the files end up in, default ``folder``; kind, format, title, pages, sha256, and a
+    note when its name had to change), the warnings and the timings of the build."""
+    base = final if final is not None else folder
     data = {
         "generator": "safecommunity-docs",
         "files": [
             {
-                "path": o.path.relative_to(folder).as_posix(),
+                "path": o.path.relative_to(base).as_posix(),
                 "kind": o.kind,
                 "format": o.format,
                 "title": o.title,
                 "pages": o.pages,
                 "sha256": o.sha256,
+                **({"note": o.note} if o.note else {}),
             }
             for o in result.outputs
         ],

@@ -10,8 +10,11 @@ that needs them.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,8 @@ EXIT_INVALID = InputError.exit_code  # 1: invalid input, or a file that would be
 EXIT_USAGE = 2  # argparse's own code for a usage error
 EXIT_NOT_FOUND = InputNotFound.exit_code  # 3
 EXIT_STRICT = 8  # build --strict and the build had warnings (e.g. a font fallback)
+EXIT_SIGINT = 130  # 128 + SIGINT: stopped by Ctrl-C
+EXIT_SIGTERM = 143  # 128 + SIGTERM
 
 
 def console(stderr: bool = False) -> Console:
@@ -243,14 +248,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     out, err = console(), console(stderr=True)
     try:
-        code: int = args.func(args, out, err)
+        with _signals_stop_the_command():
+            code: int = args.func(args, out, err)
     except InputError as exc:
         err.print(str(exc))
         code = exc.exit_code
     except SafeCommunityDocsError as exc:
         err.print(f"error: {exc}")
         code = exc.exit_code
+    except KeyboardInterrupt:
+        err.print("interrupted: stopped (SIGINT); the output folder is as it was")
+        code = EXIT_SIGINT
+    except _Terminated:
+        err.print("terminated: stopped (SIGTERM); the output folder is as it was")
+        code = EXIT_SIGTERM
     return code
+
+
+class _Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so that every ``finally`` runs: LibreOffice
+    workers are stopped, temporary and staging folders removed."""
+
+
+@contextlib.contextmanager
+def _signals_stop_the_command() -> Iterator[None]:
+    """SIGTERM unwinds the command like Ctrl-C (SIGINT) does, instead of killing the process
+    with its LibreOffice workers and temporary folders left behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -202,7 +202,9 @@ def load_folder(folder: Path | str) -> Dossier:
         else:
             data[str(prefix[0])] = value
     data.update(lists)
-    return _dossier(asm, data)
+    dossier = _dossier(asm, data)
+    dossier._source_dir = base
+    return dossier
 
 
 def _dossier(asm: _Assembly, data: Any) -> Dossier:
@@ -284,7 +286,9 @@ def load(path: Path | str) -> Dossier:
     p = Path(path)
     if p.is_dir():
         return load_folder(path)
-    return _dossier(*_file_assembly(path))
+    dossier = _dossier(*_file_assembly(path))
+    dossier._source_dir = p.parent
+    return dossier
 
 
 DEFAULT_RUBRIC = "city"

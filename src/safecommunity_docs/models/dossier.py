@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -44,7 +45,8 @@ class BuildOptions(StrictModel):
     template_dir: str | None = Field(
         default=None,
         title="自定义模板目录",
-        description="Folder of exported templates (<kind>.docx), relative to the working directory.",
+        description="Folder of exported templates (<kind>.docx), relative to the community "
+        "folder (or to the dossier file's folder).",
     )
     part_order: list[str] | None = Field(
         default=None,
@@ -75,6 +77,13 @@ class Dossier(StrictModel):
 
     _text_changes: list[TextChange] = PrivateAttr(default_factory=list)
     _warnings: list[str] = PrivateAttr(default_factory=list)
+    _source_dir: Path | None = PrivateAttr(default=None)
+
+    @property
+    def source_dir(self) -> Path | None:
+        """The folder the dossier was loaded from (relative paths in its options start here),
+        or None for a dossier made in memory."""
+        return self._source_dir
 
     @property
     def warnings(self) -> list[str]:
