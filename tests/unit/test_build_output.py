@@ -109,7 +109,7 @@ def test_the_options_template_dir_is_relative_to_the_community_folder(tmp_path: 
         os.chdir(cwd)
     assert result.outputs
     (folder / "options.yaml").write_text("template_dir: missing\n", encoding="utf-8")
-    with pytest.raises(InputError, match="options.template_dir"):
+    with pytest.raises(InputError, match=r"options\.template_dir"):
         build(load(folder), tmp_path / "out2", formats=["docx"])
 
 
