@@ -177,6 +177,37 @@ def build(
     return job.result
 
 
+def preflight(dossier: Dossier, template_dir: Path | str | None = None) -> list[Problem]:
+    """Every problem :func:`build` would stop on, found without writing anything: the template
+    folder, a dossier with nothing to build, and every document's views (tables, charts,
+    numbers) built once. :func:`~safecommunity_docs.validate` runs it, so a dossier that
+    validates also builds."""
+    problems: list[Problem] = []
+    try:
+        _template_dir(dossier, template_dir)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    plan = kinds(dossier.options.part_order)
+    if not any(kind.documents(dossier) for kind in plan):
+        problems.append(_nothing_to_build(dossier))
+    context = context_for(dossier)
+    for kind in plan:
+        for document in kind.documents(dossier):
+            for role in kind.views:
+                try:
+                    kind.view(role, document.model, context)
+                except InputError as exc:
+                    problems.extend(exc.problems)
+                except (ValueError, ArithmeticError, LookupError) as exc:
+                    problems.append(
+                        Problem(
+                            path=kind.part.field if kind.part else kind.name,
+                            message=f"《{document.title}》 cannot be written: {exc}",
+                        )
+                    )
+    return problems
+
+
 def _nothing_to_build(dossier: Dossier) -> Problem:
     files = [
         f"{k.part.file}.yaml" if k.part.file else f"{k.part.folder}/*.yaml"
