@@ -8,6 +8,7 @@ Dependencies come from the package index (the pip cache helps).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -155,3 +156,29 @@ def test_doctor_from_the_wheel_finds_the_fonts_only_where_it_looks(installed: In
     assert found.returncode == 0, found.stdout
     assert f"✓ font FandolFang (texlive-lang-chinese): {fonts}" in found.stdout
     assert "PDF: ready" in found.stdout
+
+
+@pytest.mark.libreoffice
+def test_pdf_from_the_wheel_with_fonts_install_has_no_unexpected_font(
+    installed: Installed,
+) -> None:
+    """The documented path for a user: ``fonts install`` (the real download from Debian), then a
+    PDF build whose manifest reports no font fallback."""
+    fonts = installed.home / "data" / "safecommunity-docs" / "fonts"
+    fetched = installed.run("fonts", "install")
+    assert fetched.returncode == 0, fetched.stdout + fetched.stderr
+    assert sorted(p.name for p in fonts.glob("*.otf")) == [
+        "FandolFang-Regular.otf",
+        "FandolKai-Regular.otf",
+    ]
+    assert installed.run("doctor").returncode == 0
+    example = installed.home / "plan-only"
+    example.mkdir()
+    for name in ("community.yaml", "plan.yaml"):
+        shutil.copy(EXAMPLES / "qinghe-street" / name, example / name)
+    built = installed.run("build", "plan-only", "-o", "pdf-out", "--formats", "pdf", "--strict")
+    assert built.returncode == 0, built.stderr
+    manifest = (installed.home / "pdf-out" / "manifest.json").read_text(encoding="utf-8")
+    data = json.loads(manifest)
+    assert [w for w in data["warnings"] if "font" in w] == []
+    assert {f["kind"] for f in data["files"]} >= {"work_plan", "dossier"}
