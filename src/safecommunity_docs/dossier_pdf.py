@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .kinds import Document, Kind
+from .kinds import Document, Kind, RenderContext
 from .models.dossier import Dossier
 from .render.docx.engine import render_docx
 from .render.pdf import Converter, LibreOfficeConverter, font_warnings
 from .render.pdf.assemble import DossierMeta, Part, assemble, page_count, start_pages
+from .render.pdf.coverage import coverage_warnings
 from .views.dossier import contents_view, cover_view, dossier_title, part_labels
 
 DOSSIER_FILE = "dossier.pdf"
@@ -63,6 +64,13 @@ def pdf_stage(
     """Convert ``words`` to PDF (with ``converter``, or two warm LibreOffice workers) and
     assemble the dossier: cover, 目录, every part with its bookmarks, page labels, metadata."""
     started = time.perf_counter()
+    context = RenderContext(dossier=dossier)  # fonts: characters no mapped font can draw
+    missing = [
+        f"{w.document.stem}: {warning}"
+        for w in words
+        if w.kind.view is not None
+        for warning in coverage_warnings(w.kind.view(w.document.model, context))
+    ]
     own = converter is None
     active: Converter = converter if converter is not None else LibreOfficeConverter()
     restarts_before = active.stats.restarts
@@ -94,7 +102,7 @@ def pdf_stage(
     return PdfStage(
         pdfs=pdfs,
         dossier=merged,
-        warnings=warnings,
+        warnings=missing + warnings,
         restarts=restarts,
         seconds=time.perf_counter() - started,
     )
