@@ -211,7 +211,8 @@ def test_a_document_over_the_timeout_fails_after_one_retry_and_the_converter_rec
     with LibreOfficeConverter(workers=1, timeout=0.01) as converter:
         with pytest.raises(ConversionError) as caught:
             converter.convert(docx, title)
-        assert "timed out" in str(caught.value)
+        assert str(caught.value).startswith(f"{title}: ")
+        assert "did not finish converting it within 0.01 s, twice" in str(caught.value)
         assert caught.value.converter == "libreoffice"
         assert converter.stats.restarts == 2
         assert converter.stats.retries == 1
