@@ -276,7 +276,7 @@ def _build_document(
             continue
         source = render(get_format(fmt.source))
         if fmt.name == PDF:
-            pending.append(PendingConversion(kind, document, source))
+            pending.append(PendingConversion(kind, document, source, views.get(fmt.view)))
         else:
             assert fmt.convert is not None
             options = RenderOptions(converter=context.converter, name=document.stem)

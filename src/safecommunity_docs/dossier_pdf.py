@@ -6,11 +6,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .kinds import Document, Kind, RenderContext
 from .kinds.dossier_pages import CONTENTS, COVER, Contents
 from .models.dossier import Dossier
+from .views.document import DocumentView
 from .views.dossier import dossier_title, part_labels
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ class PendingConversion:
     kind: Kind
     document: Document
     source: bytes
+    view: Any = None
+    """The document view the source was rendered from (its text is checked against the
+    fonts before conversion)."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +81,16 @@ def pdf_stage(
     require("pypdf", "a PDF")
     from .render.pdf import LibreOfficeConverter, declared_fonts, font_warnings
     from .render.pdf.assemble import DossierMeta, Part, assemble
+    from .render.pdf.coverage import coverage_warnings
 
     started = time.perf_counter()
+    # Characters no mapped font can draw: found in the views, before conversion.
+    missing = [
+        f"{job.document.stem}: {warning}"
+        for job in jobs
+        if isinstance(job.view, DocumentView)
+        for warning in coverage_warnings(job.view)
+    ]
     own = context.converter is None
     active: Converter = (
         context.converter if context.converter is not None else (LibreOfficeConverter())
@@ -111,7 +123,7 @@ def pdf_stage(
     return PdfStage(
         pdfs=pdfs,
         dossier=merged,
-        warnings=warnings,
+        warnings=missing + warnings,
         restarts=restarts,
         seconds=time.perf_counter() - started,
     )

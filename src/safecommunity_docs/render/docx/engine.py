@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +11,6 @@ from typing import Any
 import jinja2
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -23,6 +20,9 @@ from ...models.base import normalise_text
 from ...views.chart import ChartSpec
 from ...views.document import Block, DocumentView
 from ..zipfix import normalise_zip
+from .body import replace_body
+from .parts import CORE_FIELDS, CORE_PART, check_template
+from .sandbox import sandbox
 from .tables import RawXml, table_xml, text_xml
 from .templates import default_template
 
@@ -30,12 +30,37 @@ _STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
 
 
 def environment() -> SandboxedEnvironment:
-    """The Jinja environment of every render: sandboxed, autoescaping, undefined is an error."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    """The Jinja environment of every render: a bounded sandbox (see :mod:`.sandbox`),
+    autoescaping, undefined is an error."""
+    return sandbox()
+
+
+_FAILURES = (jinja2.TemplateError, ArithmeticError, RecursionError, MemoryError)
+"""What evaluating a template may raise: Jinja's errors (the sandbox's refusals included),
+arithmetic errors (``1/0``, a float overflow), runaway recursion, memory exhaustion."""
+
+
+def _template_error(exc: BaseException, template: str, part: str) -> TemplateError:
+    if isinstance(exc, SecurityError):
+        why = f"refused by the sandbox: {exc}"
+    elif isinstance(exc, jinja2.UndefinedError):
+        why = f"undefined in template: {exc}"
+    elif isinstance(exc, jinja2.TemplateError):
+        why = f"template error: {exc}"
+    else:
+        why = f"template evaluation failed: {type(exc).__name__}: {exc}"
+    return TemplateError(why, template=template, part=part)
 
 
 class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
-    """docxtpl repairs broken XML silently (``recover=True``); we refuse it instead."""
+    """docxtpl repairs broken XML silently (``recover=True``); we refuse it instead. Every
+    rendered part (body, headers, footers, footnotes, core properties) goes through the same
+    bounded sandbox, and its errors name the part."""
+
+    def __init__(self, path: Path, meta_context: dict[str, Any]) -> None:
+        super().__init__(str(path))
+        self._label = str(path)
+        self._meta_context = meta_context
 
     def render_xml_part(
         self,
@@ -47,16 +72,8 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         name = str(getattr(part, "partname", "word/document.xml")).lstrip("/")
         try:
             xml: str = super().render_xml_part(src_xml, part, context, jinja_env)
-        except SecurityError as exc:
-            raise TemplateError(
-                f"refused by the sandbox: {exc}", template=self._label, part=name
-            ) from exc
-        except jinja2.UndefinedError as exc:
-            raise TemplateError(
-                f"undefined in template: {exc}", template=self._label, part=name
-            ) from exc
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"template error: {exc}", template=self._label, part=name) from exc
+        except _FAILURES as exc:
+            raise _template_error(exc, self._label, name) from exc
         try:
             etree.fromstring(xml.encode("utf-8"), _STRICT)
         except etree.XMLSyntaxError as exc:
@@ -65,56 +82,26 @@ class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
             ) from exc
         return xml
 
-    _label: str = ""
+    def render_properties(
+        self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None
+    ) -> None:
+        """Render the core properties as plain text from the view's own values (python-docx
+        escapes them), in the same bounded sandbox."""
+        env = sandbox(autoescape=False)
+        props = self.docx.core_properties
+        for name in CORE_FIELDS:
+            source = getattr(props, name) or ""
+            if "{" not in source:
+                continue
+            try:
+                value = env.from_string(source).render(self._meta_context)
+            except _FAILURES as exc:
+                raise _template_error(exc, self._label, CORE_PART) from exc
+            setattr(props, name, _plain(value))
 
-
-def _template_parts(path: Path) -> dict[str, str]:
-    """The XML of every part that may hold template tags: body, headers, footers."""
-    with zipfile.ZipFile(path) as z:
-        names = [
-            n
-            for n in z.namelist()
-            if n == "word/document.xml"
-            or ((n.startswith("word/header") or n.startswith("word/footer")) and n.endswith(".xml"))
-        ]
-        return {n: z.read(n).decode("utf-8") for n in names}
-
-
-def check_template(path: Path, allowed: set[str], env: SandboxedEnvironment | None = None) -> None:
-    """Raise :class:`TemplateError` naming every variable of the template the view lacks."""
-    env = env or environment()
-    probe = DocxTemplate(str(path))
-    unknown: dict[str, list[str]] = {}
-    for name, xml in _template_parts(path).items():
-        text = re.sub(r"<[^>]+>", "", xml)
-        for opening, closing in (("{{", "}}"), ("{%", "%}"), ("{#", "#}")):
-            if text.count(opening) != text.count(closing):
-                raise TemplateError(
-                    f"unbalanced template tags: {text.count(opening)} × "
-                    f"'{opening}' but {text.count(closing)} × '{closing}'",
-                    template=str(path),
-                    part=name,
-                )
-        try:
-            parsed = env.parse(probe.patch_xml(xml))
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"template syntax error: {exc.message} (line {exc.lineno})",
-                template=str(path),
-                part=name,
-            ) from exc
-        missing = sorted(meta.find_undeclared_variables(parsed) - allowed)
-        if missing:
-            unknown[name] = missing
-    if unknown:
-        where = "; ".join(f"{part}: {', '.join(names)}" for part, names in unknown.items())
-        variables = sorted({v for names in unknown.values() for v in names})
-        raise TemplateError(
-            f"unknown template variable(s) {where}; the view provides {', '.join(sorted(allowed))}",
-            template=str(path),
-            part=next(iter(unknown)),
-            variables=variables,
-        )
+    def map_tree(self, tree: Any) -> None:
+        """Put the rendered body in place, in time linear in its size."""
+        replace_body(self.docx._element, tree)
 
 
 CORE_PROPERTY_LIMIT = 255  # characters python-docx (and Word) accept in a core property
@@ -167,8 +154,7 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     allowed = {f.name for f in fields(view)}
     env = environment()
     check_template(path, allowed, env)
-    tpl = _StrictTemplate(str(path))
-    tpl._label = str(path)
+    tpl = _StrictTemplate(path, {f.name: getattr(view, f.name) for f in fields(view)})
     tpl.render(_context(view, tpl), jinja_env=env, autoescape=True)
     stamp = datetime(view.document_date.year, view.document_date.month, view.document_date.day)
     props = tpl.docx.core_properties

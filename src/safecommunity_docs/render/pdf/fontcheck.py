@@ -116,16 +116,60 @@ def embedded_fonts(pdf: bytes | PdfReader) -> list[FontInfo]:
     return sorted(found)
 
 
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
+_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|\[|\]")
+
+
+def _unicode(hex_digits: bytes) -> str:
+    raw = bytes.fromhex(re.sub(rb"\s", b"", hex_digits).decode("ascii"))
+    return raw.decode("utf-16-be", "replace") if len(raw) % 2 == 0 else ""
+
+
+def _maps_han(cmap: bytes) -> bool:
+    """Whether a ToUnicode CMap maps any code to a Chinese character."""
+    for section in _BFCHAR.findall(cmap):
+        hexes = [m.group(1) for m in _TOKEN.finditer(section) if m.group(1) is not None]
+        if any(_HAN.search(_unicode(dst)) for dst in hexes[1::2]):
+            return True
+    for section in _BFRANGE.findall(cmap):
+        tokens = [
+            m.group(1) if m.group(1) is not None else m.group(0) for m in _TOKEN.finditer(section)
+        ]
+        i = 0
+        while i + 2 < len(tokens):
+            low, high, dst = tokens[i], tokens[i + 1], tokens[i + 2]
+            if dst == b"[":
+                end = tokens.index(b"]", i + 3) if b"]" in tokens[i + 3 :] else len(tokens)
+                if any(_HAN.search(_unicode(d)) for d in tokens[i + 3 : end]):
+                    return True
+                i = end + 1
+                continue
+            first = _unicode(dst)
+            span = int(high or b"0", 16) - int(low or b"0", 16)
+            if len(first) == 1 and any(
+                _HAN.search(chr(c)) for c in range(ord(first), ord(first) + min(span, 0x10000) + 1)
+            ):
+                return True
+            i += 3
+    return False
+
+
 def _fonts_with_han(reader: PdfReader) -> set[str]:
-    """Return the names (subset tag removed) of the fonts that draw Chinese characters."""
+    """Return the names (subset tag removed) of the fonts that draw Chinese characters: those
+    whose ToUnicode map has one (an embedded subset maps only the glyphs it draws). Each font
+    is read once, however many pages use it."""
     names: set[str] = set()
-
-    def visit(text: str, _cm: Any, _tm: Any, font: Any, _size: Any) -> None:
-        if font is not None and _HAN.search(text):
-            names.add(_SUBSET.sub("", _base_name(font)))
-
+    known: dict[int, bool] = {}
+    seen: set[int] = set()
     for page in reader.pages:
-        page.extract_text(visitor_text=visit)
+        for font in _fonts_in(page.get("/Resources"), seen):
+            if id(font) not in known:
+                stream = font.get("/ToUnicode")
+                data = stream.get_object().get_data() if stream is not None else b""
+                known[id(font)] = _maps_han(data)
+            if known[id(font)]:
+                names.add(_SUBSET.sub("", _base_name(font)))
     return names
 
 

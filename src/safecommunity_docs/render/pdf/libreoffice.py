@@ -234,8 +234,14 @@ class LibreOfficeConverter(ContextClosing):
         finally:
             src.unlink(missing_ok=True)
             dst.unlink(missing_ok=True)
+        why = (
+            f"LibreOffice did not finish converting it within {self.timeout:g} s, twice "
+            "(a very long document or text field; the converter's timeout can be raised)"
+            if outcome.timed_out
+            else f"LibreOffice failed twice: {outcome.error}"
+        )
         raise ConversionError(
-            f"{name}: LibreOffice failed twice: {outcome.error}",
+            f"{name}: {why}",
             converter=self.name,
             returncode=outcome.returncode,
             stderr_tail=worker.log_tail(),
