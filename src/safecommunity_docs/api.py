@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .build import render_document
 from .errors import InputError, Problem
-from .io import load, load_file, load_rubric, model_for_file
+from .io import RecordSummary, check, load_rubric
 from .kinds import Document, Kind, RenderContext, get_kind, kind_for_model
 from .models import Assessment, Dossier, Rubric, TextChange
 from .render.docx.engine import render_docx
@@ -28,6 +26,8 @@ class ValidationReport:
     problems: tuple[Problem, ...] = ()
     text_changes: tuple[TextChange, ...] = field(default=())
     warnings: tuple[str, ...] = ()
+    records: RecordSummary | None = None
+    """Rows read, imported and rejected, when an injury-record file was read."""
 
     @property
     def ok(self) -> bool:
@@ -39,21 +39,12 @@ def validate(path: Path | str) -> ValidationReport:
     """Validate a community folder, a dossier file or a single part file without raising.
 
     A part file is recognised by its name (``community.yaml``, ``plan.yaml``, ``diagnosis.yaml``,
-    ``assessment.yaml``, ``projects/*.yaml``); any other YAML/JSON file is read as a whole
-    dossier. A missing path still raises :class:`~safecommunity_docs.InputNotFound`.
+    ``assessment.yaml``, ``projects/*.yaml``), a ``.csv``/``.xlsx`` file holds injury records;
+    any other YAML/JSON file is read as a whole dossier. A missing path still raises
+    :class:`~safecommunity_docs.InputNotFound`.
     """
-    p = Path(path)
-    model: type[BaseModel] = Dossier if p.is_dir() else model_for_file(p)
-    try:
-        warnings: list[str] = []
-        if model is Dossier:
-            dossier = load(p)
-            changes, warnings = dossier.text_changes, dossier.warnings
-        else:
-            _, changes = load_file(p, model)
-    except InputError as exc:
-        return ValidationReport(str(path), model.__name__, exc.problems)
-    return ValidationReport(str(path), model.__name__, (), tuple(changes), tuple(warnings))
+    c = check(path)
+    return ValidationReport(str(path), c.model, c.problems, c.text_changes, c.warnings, c.records)
 
 
 def score(

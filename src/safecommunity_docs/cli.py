@@ -42,6 +42,8 @@ def _cmd_validate(args: argparse.Namespace, out: Console, err: Console) -> int:
             )
         for warning in report.warnings:
             err.print(f"warning: {warning}", markup=False, highlight=False)
+        if report.records is not None:
+            out.print(f"injury records: {report.records}", markup=False, highlight=False)
         if report.ok:
             out.print(f"[green]✓[/green] {report.path} ({report.model}): valid", highlight=False)
         else:
