@@ -118,8 +118,7 @@ def assemble_folder(folder: Path | str) -> tuple[Assembly, dict[str, Any]]:
                 file=str(Path(shown) / "community.yaml"),
                 line=1,
                 column=1,
-                message=f"缺少社区概况 (no community.yaml in {shown}: a community folder needs "
-                "one, with the community's name, type and population)",
+                message=f"缺少社区概况 (community.yaml is required; {shown} has none)",
             )
         )
     project_dir = base / "projects"

@@ -139,14 +139,15 @@ def _unquoted(value: Any, written: str | None) -> str | None:
 
 def _coded(enum: type[CodedEnum], value: Any, written: str | None) -> str:
     """List the codes with their labels and suggest the nearest label for a typo."""
-    shown = written if written is not None else str(value)
+    text = written if written is not None else value if isinstance(value, str) else None
+    shown = repr(text) if text is not None else repr(value)
     names = {name: m for m in enum for name in (m.label, *getattr(m, "_aliases", ()))}
-    near = difflib.get_close_matches(shown.strip(), list(names), n=1, cutoff=0.5)
+    near = difflib.get_close_matches((text or "").strip(), list(names), n=1, cutoff=0.5)
     hint = ""
     if near:
         member = names[near[0]]
         hint = f"; did you mean {member.code} {member.label}?"
-    return f"不是有效的代码或名称 (unknown value {shown!r}{hint}; codes: {enum.choices()})"
+    return f"不是有效的代码或名称 (unknown value {shown}{hint}; codes: {enum.choices()})"
 
 
 def describe(
