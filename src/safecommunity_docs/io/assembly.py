@@ -37,6 +37,7 @@ class Assembly:
         self.warnings: list[str] = []
         self.records: RecordSummary | None = None
         self.absent: set[str] = set()  # required parts already reported as missing files
+        self.found: set[str] = set()  # top-level parts whose file is there (read or not)
 
     def mount(self, prefix: Loc, source: Source) -> Any:
         self.mounted.append(_Mounted(prefix, source))

@@ -77,6 +77,5 @@ def _missing(dossier: Dossier | None, asm: Assembly, data: Any) -> list[Problem]
         return missing_parts(dossier)
     if not isinstance(data, dict):
         return []
-    # A record file whose rows were all refused is there, only not yet right.
-    present = {**data, "injury_records": asm.records is not None or data.get("injury_records")}
-    return missing_parts(present)
+    # A part whose file is there but wrong is not missing, only not yet right.
+    return missing_parts({**data, **dict.fromkeys(asm.found, True)})

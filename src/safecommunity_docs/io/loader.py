@@ -140,6 +140,7 @@ def assemble_folder(folder: Path | str) -> tuple[Assembly, dict[str, Any]]:
         )
     for p in record_files[:1]:
         sources.append((("injury_records",), p, "records"))
+    asm.found.update(str(prefix[0]) for prefix, _, _ in sources)
     projects: list[Any] = []
     for prefix, path, kind in sources:
         label = _label(path, base, shown)

@@ -146,8 +146,8 @@ def _coded(enum: type[CodedEnum], value: Any, written: str | None) -> str:
     hint = ""
     if near:
         member = names[near[0]]
-        hint = f"; did you mean {member.code} {member.label}?"
-    return f"不是有效的代码或名称 (unknown value {shown}{hint}; codes: {enum.choices()})"
+        hint = f"did you mean {member.code} {member.label}? "
+    return f"不是有效的代码或名称 (unknown value {shown}; {hint}codes: {enum.choices()})"
 
 
 def describe(
