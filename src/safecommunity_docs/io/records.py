@@ -154,7 +154,8 @@ def _rows_to_source(
                     col,
                     f"[{index}].{field_name}",
                     f"单元格内容可能已被截断 (the cell holds {len(value):,} characters, Excel's "
-                    f"limit: its text was most likely cut; keep a text under {TEXT_LIMIT:,} characters)",
+                    f"limit: its text was most likely cut; keep a text under {TEXT_LIMIT:,} "
+                    "characters)",
                 )
             record[field_name] = converted = _cell(field_name, value)
             if field_name in _DATES and isinstance(value, str) and converted != value:
