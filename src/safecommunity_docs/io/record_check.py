@@ -6,12 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..errors import Problem
 from ..models.base import Loc
 from ..models.injury import InjuryRecord
 from .problems import Locator, Written, problems_from, unwrap_type
+
+_ROWS = TypeAdapter(list[InjuryRecord])
 
 FORMULA_SIGNS = ("=", "+", "-", "@")
 """A cell starting with one of these is run as a formula by Excel, WPS and LibreOffice."""
@@ -73,6 +75,10 @@ def check_records(
     ok: list[tuple[int, InjuryRecord]] = []
     cards: dict[str, int] = {}
     text_fields = _text_fields()
+    try:  # one pass in pydantic's core when every row is right, the usual case
+        valid: list[InjuryRecord] | None = _ROWS.validate_python(rows)
+    except ValidationError:
+        valid = None
     for i, row in enumerate(rows):
         here: Callable[[Loc, str], Problem] = _shift(locate, i)
         if not isinstance(row, dict):
@@ -92,7 +98,7 @@ def check_records(
             )
             rejected.add(i)
         try:
-            record = InjuryRecord.model_validate(row)
+            record = valid[i] if valid is not None else InjuryRecord.model_validate(row)
         except ValidationError as exc:
             shifted = _shift_written(written, i)
             for problem in problems_from(exc, InjuryRecord, here, shifted):
