@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from .build import context_for
+from .build import context_for, preflight
 from .errors import InputError, Problem
-from .io import load, load_file, load_rubric, model_for_file
+from .io import RecordSummary, load_rubric
+from .io import check as check_input
 from .kinds import RenderContext, get_kind, kind_for_model
 from .models import Assessment, Dossier, Rubric, TextChange
 from .render.formats import RenderOptions, get_format
@@ -32,6 +31,8 @@ class ValidationReport:
     problems: tuple[Problem, ...] = ()
     text_changes: tuple[TextChange, ...] = field(default=())
     warnings: tuple[str, ...] = ()
+    records: RecordSummary | None = None
+    """Rows read, imported and rejected, when an injury-record file was read."""
 
     @property
     def ok(self) -> bool:
@@ -43,22 +44,18 @@ def validate(path: Path | str) -> ValidationReport:
     """Validate a community folder, a dossier file or a single part file without raising.
 
     A part file is recognised by its name (``community.yaml``, ``plan.yaml``, ``diagnosis.yaml``,
-    ``assessment.yaml``, ``projects/*.yaml`` …, as the document kinds declare them); any other
-    YAML/JSON file is read as a whole dossier. A missing path still raises
+    ``assessment.yaml``, ``projects/*.yaml`` …, as the document kinds declare them); a
+    ``.csv``/``.xlsx`` file holds injury records; any other YAML/JSON file is read as a whole
+    dossier. A dossier that loads is also checked for everything :func:`build` would stop on
+    (:func:`~safecommunity_docs.build.preflight`), so a dossier that validates builds. A missing
+    path still raises :class:`~safecommunity_docs.InputNotFound`.
     :class:`~safecommunity_docs.InputNotFound`.
     """
-    p = Path(path)
-    model: type[BaseModel] = Dossier if p.is_dir() else model_for_file(p)
-    try:
-        warnings: list[str] = []
-        if model is Dossier:
-            dossier = load(p)
-            changes, warnings = dossier.text_changes, dossier.warnings
-        else:
-            _, changes = load_file(p, model)
-    except InputError as exc:
-        return ValidationReport(str(path), model.__name__, exc.problems)
-    return ValidationReport(str(path), model.__name__, (), tuple(changes), tuple(warnings))
+    c = check_input(path)
+    problems = c.problems
+    if c.dossier is not None and not problems:
+        problems = tuple(preflight(c.dossier))
+    return ValidationReport(str(path), c.model, problems, c.text_changes, c.warnings, c.records)
 
 
 def _no_assessment() -> InputError:

@@ -59,6 +59,8 @@ def _cmd_validate(args: argparse.Namespace, out: Console, err: Console) -> int:
             err.print(f"note: {where} {change.path}: text normalised: {change.description}")
         for warning in report.warnings:
             err.print(f"warning: {warning}")
+        if report.records is not None:
+            out.print(f"injury records: {report.records}")
         if report.ok:
             out.print(Text.assemble(("✓", "green"), f" {report.path} ({report.model}): valid"))
         else:

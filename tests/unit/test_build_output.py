@@ -160,3 +160,22 @@ def test_a_long_community_name_and_equal_titles_build(qinghe: Dossier, tmp_path:
     assert any("same title" in str(f["note"]) for f in notes)  # type: ignore[index]
     assert any("shortened" in str(f["note"]) for f in notes)  # type: ignore[index]
     assert any("same title" in w for w in result.warnings)
+
+
+def test_what_validates_builds(tmp_path: Path) -> None:
+    """validate runs every check build would stop on: a diagnosis without injury records
+    builds (it used to pass validation and then fail on an empty chart), and an options
+    template folder that does not exist fails validation, not only the build."""
+    from shutil import copytree
+
+    from safecommunity_docs import validate
+
+    folder = copytree(QINGHE, tmp_path / "c")
+    (folder / "injuries.csv").unlink()
+    assert validate(folder).ok
+    result = build(load(folder), tmp_path / "out", formats=["docx"])
+    assert any(o.kind == "diagnosis_report" for o in result.outputs)
+    (folder / "options.yaml").write_text("template_dir: nowhere\n", encoding="utf-8")
+    report = validate(folder)
+    assert [p.path for p in report.problems] == ["options.template_dir"]
+    assert "no such template folder" in report.problems[0].message

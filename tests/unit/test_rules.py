@@ -285,7 +285,14 @@ CASES: list[tuple[str, type[BaseModel], dict[str, Any], Mutation, str, str]] = [
         "age",
         "年龄与出生日期不符",
     ),
-    ("unknown cause code", InjuryRecord, RECORD, _set("cause", 99), "cause", "Input should be"),
+    (
+        "unknown cause code",
+        InjuryRecord,
+        RECORD,
+        _set("cause", 99),
+        "cause",
+        "unknown value 99; codes: 1 机动车车祸, 2 非机动车车祸, 3 跌倒/坠落",
+    ),
     ("no nature", InjuryRecord, RECORD, _set("nature", []), "nature", "at least 1"),
     # Promotion project
     (

@@ -32,7 +32,10 @@ def test_other_controls_are_removed_and_counted() -> None:
 
 
 def test_crlf_and_clean_text() -> None:
-    assert normalise_text("a\r\nb\rc") == ("a\nb\nc", [])
+    assert normalise_text("a\r\nb\rc") == (
+        "a\nb\nc",
+        ["2 × CR/CRLF line ending replaced by a line break (LF)"],
+    )
     assert normalise_text("清河街道 & <安全>") == ("清河街道 & <安全>", [])
 
 

@@ -1,5 +1,7 @@
 """Input: parse YAML/JSON/CSV/XLSX files with positions and validate them into models."""
 
+from .check import Checked, check
+from .completeness import missing_parts
 from .loader import (
     DEFAULT_RUBRIC,
     PART_FILES,
@@ -11,16 +13,21 @@ from .loader import (
     model_for_file,
     rubric_ids,
 )
+from .record_check import RecordSummary
 from .records import read_records
 
 __all__ = [
     "DEFAULT_RUBRIC",
     "PART_FILES",
+    "Checked",
+    "RecordSummary",
+    "check",
     "load",
     "load_file",
     "load_folder",
     "load_rubric",
     "load_text",
+    "missing_parts",
     "model_for_file",
     "read_records",
     "rubric_ids",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import InputError, InputNotFound, Problem
 from ..kinds import all_kinds, default_order
@@ -16,15 +15,19 @@ from ..models.assessment import Assessment
 from ..models.base import Loc, TextChange
 from ..models.community import Community
 from ..models.dossier import BuildOptions, Dossier
+from ..models.injury import InjuryRecord
 from ..models.rubric import Rubric
-from .problems import problems_from
+from .assembly import Assembly
+from .completeness import unexpected_files
 from .records import read_records
-from .source import Source, normalise_data, parse_yaml
+from .source import Source, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
 RECORD_SUFFIXES = (".csv", ".xlsx")
+
+
 
 def _part_files() -> dict[str, tuple[str, type[BaseModel]]]:
     """File stem in a community folder -> (Dossier field, model), from the kinds' declarations
@@ -55,65 +58,22 @@ RECORD_PARTS: dict[str, tuple[str, ...]] = {
 """Dossier field -> the stems of its record table (.csv or .xlsx)."""
 
 
-@dataclass
-class _Mounted:
-    """A parsed file and where its data sits inside the document being validated."""
-
-    prefix: Loc
-    source: Source
-
-
-class _Assembly:
-    """Collects parsed files into one document and maps problems back to their files."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.mounted: list[_Mounted] = []
-        self.problems: list[Problem] = []
-        self.changes: list[TextChange] = []
-
-    def mount(self, prefix: Loc, source: Source) -> Any:
-        self.mounted.append(_Mounted(prefix, source))
-        self.problems.extend(source.problems)
-        return normalise_data(source.data, (), source, self.changes)
-
-    def locate(self, loc: Loc, message: str) -> Problem:
-        best: _Mounted | None = None
-        for m in self.mounted:
-            if loc[: len(m.prefix)] == m.prefix and (
-                best is None or len(m.prefix) > len(best.prefix)
-            ):
-                best = m
-        if best is None:
-            return Problem(path=".".join(str(p) for p in loc), message=message, file=self.label)
-        return best.source.problem(loc[len(best.prefix) :], message)
-
-    def validate(self, model: type[M], data: Any) -> M:
-        # Assessments are checked against their rubric while validating, so that rubric
-        # problems are reported together with every other problem of the input.
-        needs_rubrics = model in (Dossier, Assessment)
-        context = (
-            {"rubrics": {rid: load_rubric(rid) for rid in rubric_ids()}} if needs_rubrics else {}
-        )
-        if not isinstance(data, dict):
-            self.problems.append(
-                self.locate(
-                    (), f"expected a mapping of {model.__name__} fields, got {type(data).__name__}"
-                )
-            )
-        else:
-            try:
-                result = model.model_validate(data, context=context)
-            except ValidationError as exc:
-                self.problems.extend(problems_from(exc, model, self.locate))
-            else:
-                if not self.problems:
-                    return result
-        raise InputError(_sorted(self.problems), f"{self.label}: {len(self.problems)} problem(s)")
+def expected_names() -> list[str]:
+    """The file names a community folder may hold (besides its part folders)."""
+    parts = [f"{stem}{suffix}" for stem in PART_FILES for suffix in YAML_SUFFIXES]
+    stems = [stem for group in RECORD_PARTS.values() for stem in group]
+    return parts + [f"{stem}{suffix}" for stem in stems for suffix in RECORD_SUFFIXES]
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.path))
+def validation_context(model: type[BaseModel]) -> dict[str, Any]:
+    """The validation context of ``model``: the shipped rubrics for an assessment.
+
+    Assessments are checked against their rubric while validating, so that rubric problems are
+    reported together with every other problem of the input.
+    """
+    if model in (Dossier, Assessment):
+        return {"rubrics": {rid: load_rubric(rid) for rid in rubric_ids()}}
+    return {}
 
 
 def _read_yaml(path: Path, label: str) -> Source:
@@ -137,15 +97,24 @@ def _label(path: Path, base: Path, shown: str) -> str:
 def load_folder(folder: Path | str) -> Dossier:
     """Load a community folder: ``community.yaml`` plus whichever parts are present.
 
-    Parts: ``plan.yaml``, ``diagnosis.yaml``, ``projects/*.yaml``, ``assessment.yaml``,
+    Parts (as the document kinds declare them): ``plan.yaml``, ``diagnosis.yaml``,
+    ``projects/*.yaml``, ``assessment.yaml``, ``application.yaml``, ``annual_summary.yaml``,
     ``options.yaml`` and injury records as ``injuries.csv`` or ``injuries.xlsx``. Every problem
     of every file is reported together in one :class:`InputError`.
     """
+    dossier = dossier_from(*assemble_folder(folder))
+    dossier._source_dir = Path(folder)
+    return dossier
+
+
+def assemble_folder(folder: Path | str) -> tuple[Assembly, dict[str, Any]]:
+    """Read every file of a community folder; return the assembly and the dossier's data."""
     base = Path(folder)
     if not base.is_dir():
         raise InputNotFound(base)
     shown = str(folder)
-    asm = _Assembly(shown)
+    asm = Assembly(shown)
+    asm.warnings.extend(unexpected_files(base, shown, expected_names()))
     data: dict[str, Any] = {}
     sources: list[tuple[Loc, Path, str]] = []
     for stem, (key, _) in PART_FILES.items():
@@ -161,16 +130,21 @@ def load_folder(folder: Path | str) -> Dossier:
         if found:
             sources.append(((key,), found[0], "yaml"))
     if not _find(base, "community", YAML_SUFFIXES):
+        asm.absent.add("community")
         asm.problems.append(
             Problem(
-                path="community", file=shown, message="缺少社区概况 (community.yaml is required)"
+                path="community",
+                file=str(Path(shown) / "community.yaml"),
+                line=1,
+                column=1,
+                message=f"缺少社区概况 (community.yaml is required; {shown} has none)",
             )
         )
     for folder_name, (key, _) in PART_FOLDERS.items():
-        folder_path = base / folder_name
+        part_dir = base / folder_name
         files = (
-            sorted(p for p in folder_path.glob("*") if p.suffix in YAML_SUFFIXES)
-            if folder_path.is_dir()
+            sorted(p for p in part_dir.glob("*") if p.suffix in YAML_SUFFIXES)
+            if part_dir.is_dir()
             else []
         )
         for i, p in enumerate(files):
@@ -188,6 +162,7 @@ def load_folder(folder: Path | str) -> Dossier:
             )
         for p in record_files[:1]:
             sources.append(((key,), p, "records"))
+    asm.found.update(str(prefix[0]) for prefix, _, _ in sources)
     lists: dict[str, list[Any]] = {}
     for prefix, path, kind in sources:
         label = _label(path, base, shown)
@@ -196,28 +171,29 @@ def load_folder(folder: Path | str) -> Dossier:
         except InputError as exc:
             asm.problems.extend(exc.problems)
             continue
-        value = asm.mount(prefix, source)
-        if len(prefix) == 2:  # one file of a part folder (projects/…)
-            lists.setdefault(str(prefix[0]), []).append(value)
+        if kind == "records":
+            data[str(prefix[0])] = asm.mount_records(prefix, source)
+        elif len(prefix) == 2:  # one file of a part folder (projects/…)
+            lists.setdefault(str(prefix[0]), []).append(asm.mount(prefix, source))
         else:
-            data[str(prefix[0])] = value
+            data[str(prefix[0])] = asm.mount(prefix, source)
     data.update(lists)
-    dossier = _dossier(asm, data)
-    dossier._source_dir = base
-    return dossier
+    return asm, data
 
 
-def _dossier(asm: _Assembly, data: Any) -> Dossier:
-    """Validate ``data`` as a Dossier and attach the text changes and duplicate warnings."""
+def dossier_from(asm: Assembly, data: Any) -> Dossier:
+    """Validate ``data`` as a Dossier and attach the text changes and warnings."""
     if isinstance(data, dict):
         _check_part_order(asm, data)
-    dossier = asm.validate(Dossier, data)
+    dossier = asm.validate(Dossier, data, validation_context(Dossier))
     dossier._text_changes = asm.changes
-    dossier._warnings = _duplicate_warnings(dossier, asm)
+    dossier._warnings = list(asm.warnings)
+    if asm.records is None:  # records written inline in a dossier file
+        dossier._warnings.extend(_duplicate_warnings(dossier, asm))
     return dossier
 
 
-def _check_part_order(asm: _Assembly, data: dict[str, Any]) -> None:
+def _check_part_order(asm: Assembly, data: dict[str, Any]) -> None:
     """A part order may name only the declared dossier kinds."""
     options = data.get("options")
     order = options.get("part_order") if isinstance(options, dict) else None
@@ -234,7 +210,7 @@ def _check_part_order(asm: _Assembly, data: dict[str, Any]) -> None:
             )
 
 
-def _duplicate_warnings(dossier: Dossier, asm: _Assembly) -> list[str]:
+def _duplicate_warnings(dossier: Dossier, asm: Assembly) -> list[str]:
     warnings = []
     for first, later in dossier.duplicate_records():
         where = asm.locate(("injury_records", later), "")
@@ -248,28 +224,35 @@ def _duplicate_warnings(dossier: Dossier, asm: _Assembly) -> list[str]:
 
 def load_text(text: str, label: str, model: type[M]) -> tuple[M, list[TextChange]]:
     """Validate YAML/JSON ``text`` as ``model``; ``label`` names the source in errors."""
-    asm = _Assembly(label)
+    asm = Assembly(label)
     data = asm.mount((), parse_yaml(text, label))
-    return asm.validate(model, data), asm.changes
+    return asm.validate(model, data, validation_context(model)), asm.changes
 
 
 def load_file(path: Path | str, model: type[M]) -> tuple[M, list[TextChange]]:
     """Load one YAML/JSON file as ``model``; return it with the text changes made."""
-    asm, data = _file_assembly(path)
-    return asm.validate(model, data), asm.changes
+    asm, data = file_assembly(path)
+    return asm.validate(model, data, validation_context(model)), asm.changes
 
 
-def _file_assembly(path: Path | str) -> tuple[_Assembly, Any]:
+def file_assembly(path: Path | str) -> tuple[Assembly, Any]:
+    """Read one YAML/JSON file; return its assembly and its (normalised) data."""
     p = Path(path)
     if not p.is_file():
         raise InputNotFound(p)
-    asm = _Assembly(str(path))
+    asm = Assembly(str(path))
     return asm, asm.mount((), _read_yaml(p, str(path)))
 
 
 def model_for_file(path: Path | str) -> type[BaseModel]:
-    """Guess the model of a single file: a part by its name, else a whole dossier."""
+    """Guess the model of a single file: a part by its name, else a whole dossier.
+
+    A ``.csv`` or ``.xlsx`` file holds injury records: its model is :class:`InjuryRecord`, one
+    per row.
+    """
     p = Path(path)
+    if p.suffix.lower() in RECORD_SUFFIXES:
+        return InjuryRecord
     if p.parent.name in PART_FOLDERS:
         return PART_FOLDERS[p.parent.name][1]
     if p.stem in PART_FILES:
@@ -286,7 +269,7 @@ def load(path: Path | str) -> Dossier:
     p = Path(path)
     if p.is_dir():
         return load_folder(path)
-    dossier = _dossier(*_file_assembly(path))
+    dossier = dossier_from(*file_assembly(path))
     dossier._source_dir = p.parent
     return dossier
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 from collections.abc import Callable, Sequence
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from ..codes import CodedEnum
 from ..errors import Problem
-from ..models.base import Loc, RuleViolations
+from ..models.base import TEXT_LIMIT, Loc, RuleViolations
 
 Locator = Callable[[Loc, str], Problem]
 """Builds a problem for a loc of the validated document (it knows which file holds it)."""
 
+Written = Callable[[Loc], str | None]
+"""Returns the text as written in the file of the value at a loc, when it was read as another
+type (YAML ``yes`` -> ``True``) or rewritten on import (``2024/01/05`` -> ``2024-01-05``)."""
 
-def _unwrap(tp: Any) -> Any:
+
+def unwrap_type(tp: Any) -> Any:
     """Strip Annotated and Optional wrappers down to the interesting type."""
     while True:
         origin = get_origin(tp)
@@ -40,13 +46,20 @@ def resolve(
     Returns the cleaned loc, the Chinese title of the field it ends on (if known) and the model
     that holds that field.
     """
+    out, title, holder, _ = _resolve(model, loc, keep_last)
+    return out, title, holder
+
+
+def _resolve(
+    model: type[BaseModel], loc: Sequence[Any], keep_last: bool
+) -> tuple[Loc, str | None, type[BaseModel] | None, Any]:
     tp: Any = model
     out: list[str | int] = []
     title: str | None = None
     holder: type[BaseModel] | None = None
     for n, part in enumerate(loc):
         last = n == len(loc) - 1
-        tp = _unwrap(tp)
+        tp = unwrap_type(tp)
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             if isinstance(part, str) and part in tp.model_fields:
                 info = tp.model_fields[part]
@@ -64,7 +77,7 @@ def resolve(
         elif origin is dict and isinstance(part, str) and part != "[key]":
             tp = get_args(tp)[1]
             out.append(part)
-    return tuple(out), title, holder
+    return tuple(out), title, holder, unwrap_type(tp)
 
 
 _PATTERNS = {
@@ -95,19 +108,65 @@ _EXPECTED = {
 }
 
 
-def _got(value: Any) -> str:
+def _got(value: Any, written: str | None = None) -> str:
+    if written is not None:
+        return f" (got {written[:60]!r}{'…' if len(written) > 60 else ''})"
     if isinstance(value, dict | list):
         return ""
     text = repr(value)
     return f" (got {text[:60]}{'…' if len(text) > 60 else ''})"
 
 
+def _unquoted(value: Any, written: str | None) -> str | None:
+    """Explain a YAML value that is not text because it was left unquoted, or ``None``."""
+    if written is None or isinstance(value, str):
+        return None
+    if value is None:
+        if not written.strip():
+            return "应为文本 (expected text; the value is empty: write the text after the colon)"
+        shown = written
+        read_as = "nothing (null)"
+    else:
+        shown = written
+        read_as = {bool: "true/false", int: "a number", float: "a number"}.get(
+            type(value), "a date"
+        )
+    return (
+        f"应为文本，请加引号 (expected text; YAML reads the unquoted {shown} as {read_as}: "
+        f'put it in quotes, "{shown}")'
+    )
+
+
+def _coded(enum: type[CodedEnum], value: Any, written: str | None) -> str:
+    """List the codes with their labels and suggest the nearest label for a typo."""
+    text = written if written is not None else value if isinstance(value, str) else None
+    shown = repr(text) if text is not None else repr(value)
+    names = {name: m for m in enum for name in (m.label, *getattr(m, "_aliases", ()))}
+    near = difflib.get_close_matches((text or "").strip(), list(names), n=1, cutoff=0.5)
+    hint = ""
+    if near:
+        member = names[near[0]]
+        hint = f"did you mean {member.code} {member.label}? "
+    return f"不是有效的代码或名称 (unknown value {shown}; {hint}codes: {enum.choices()})"
+
+
 def describe(
-    error: Any, title: str | None, holder: type[BaseModel] | None, key: str | int | None
+    error: Any,
+    title: str | None,
+    holder: type[BaseModel] | None,
+    key: str | int | None,
+    leaf: Any = None,
+    written: str | None = None,
 ) -> str:
-    """Return the message for one pydantic error dict."""
+    """Return the message for one pydantic error dict.
+
+    ``leaf`` is the type of the field the error is about and ``written`` the value's text as
+    written in the file, when it was read as another type.
+    """
     kind = error["type"]
     label = f"「{title}」" if title else ""
+    head = f"{title}: " if title else ""
+    value = error.get("input")
     if kind == "missing":
         return f"缺少必填字段{label} (field required)"
     if kind == "extra_forbidden":
@@ -116,23 +175,36 @@ def describe(
     if kind == "string_pattern_mismatch":
         pattern = (error.get("ctx") or {}).get("pattern", "")
         expected = _PATTERNS.get(pattern, f"text matching {pattern}")
-        head = f"{title}: " if title else ""
-        return f"{head}格式不正确 (expected {expected}){_got(error.get('input'))}"
+        return f"{head}格式不正确 (expected {expected}){_got(value, written)}"
+    if kind == "string_type":
+        hint = _unquoted(value, written)
+        if hint is not None:
+            return f"{head}{hint}"
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return (
+            f"{head}文本过长 (text of {len(value):,} characters; at most {TEXT_LIMIT:,} "
+            f"characters in one field){_got(value)}"
+        )
+    if kind == "enum" and isinstance(leaf, type) and issubclass(leaf, CodedEnum):
+        return f"{head}{_coded(leaf, value, written)}"
     if kind in _EXPECTED:
-        head = f"{title}: " if title else ""
-        return f"{head}{_EXPECTED[kind]}{_got(error.get('input'))}"
+        return f"{head}{_EXPECTED[kind]}{_got(value, written)}"
     message = str(error["msg"])
     if kind in ("value_error", "assertion_error") and message.startswith("Value error, "):
         message = message[len("Value error, ") :]
-    head = f"{title}: " if title else ""
-    return f"{head}{message}{_got(error.get('input'))}"
+    return f"{head}{message}{_got(value, written)}"
 
 
-def problems_from(exc: ValidationError, model: type[BaseModel], locate: Locator) -> list[Problem]:
+def problems_from(
+    exc: ValidationError,
+    model: type[BaseModel],
+    locate: Locator,
+    written: Written | None = None,
+) -> list[Problem]:
     """Convert every error of ``exc`` (raised validating ``model``) into a located problem.
 
     Reviewer-rule violations raised by model validators are expanded so that each one points
-    at its own field.
+    at its own field. ``written`` gives the text as written of values read as another type.
     """
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
@@ -144,7 +216,8 @@ def problems_from(exc: ValidationError, model: type[BaseModel], locate: Locator)
             for sub, message in cause.violations:
                 problems.append(locate((*base, *sub), message))
             continue
-        loc, title, holder = resolve(model, raw_loc, keep_last=kind == "extra_forbidden")
+        loc, title, holder, leaf = _resolve(model, raw_loc, kind == "extra_forbidden")
         key = raw_loc[-1] if raw_loc else None
-        problems.append(locate(loc, describe(error, title, holder, key)))
+        shown = written(loc) if written is not None else None
+        problems.append(locate(loc, describe(error, title, holder, key, leaf, shown)))
     return problems

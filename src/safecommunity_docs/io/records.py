@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
-from ..models.base import Loc
+from ..models.base import TEXT_LIMIT, Loc
 from ..models.injury import InjuryRecord
 from .source import Position, Source
 
@@ -38,6 +41,9 @@ _ALIASES: dict[str, str] = {
 _TRUE = {"是", "true", "1", "yes", "y", "有"}
 _FALSE = {"否", "false", "0", "no", "n", "无", ""}
 _LIST_SPLIT = re.compile(r"[;；|]")
+_DATES = ("injury_time", "visit_time", "report_date", "birth_date")
+EXCEL_CELL_LIMIT = 32_767
+"""Excel keeps at most this many characters in a cell; a cell this long was most likely cut."""
 
 
 def header_map() -> dict[str, str]:
@@ -53,7 +59,7 @@ def header_map() -> dict[str, str]:
 def _cell(name: str, value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
-        if name in ("injury_time", "visit_time", "report_date", "birth_date"):
+        if name in _DATES:
             value = value.replace("/", "-")
             if name.endswith("_time") and len(value) == 16:
                 value += ":00"
@@ -81,6 +87,18 @@ class TableSource(Source):
     sheet: str | None = None
     row_lines: list[int] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)
+    bad_rows: set[int] = field(default_factory=set)
+    """Rows (0-based) the reader already found wrong: too many values, a cut cell."""
+
+    @property
+    def label(self) -> str:
+        """The file as shown in messages, with the sheet of a workbook: ``a.xlsx[伤害记录]``."""
+        return f"{self.file}[{self.sheet}]" if self.sheet else self.file
+
+    def row_problem(self, row: int, column: int, path: str, message: str) -> None:
+        """Record a problem of row ``row`` (0-based) at ``column``; the row is rejected."""
+        self.bad_rows.add(row)
+        self.problems.append(Problem(path, message, self.label, self.row_lines[row], column))
 
     def locate(self, loc: Loc) -> Position | None:
         """The cell of ``loc`` (row index, field), or its row, or the file's start."""
@@ -90,6 +108,10 @@ class TableSource(Source):
                 return Position(line, self.columns[loc[1]], self.sheet)
             return Position(line, 1, self.sheet)
         return super().locate(loc)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and bool(str(value).strip())
 
 
 def _rows_to_source(
@@ -118,25 +140,72 @@ def _rows_to_source(
         columns.append((col, field_name))
         source.columns.setdefault(field_name, col)
     records: list[dict[str, Any]] = []
-    for line, cells in rows:
+    width = max((n for n, name in enumerate(header, start=1) if _filled(name)), default=0)
+    for index, (line, cells) in enumerate(rows):
+        source.row_lines.append(line)
         record: dict[str, Any] = {}
         for col, field_name in columns:
             value = cells[col - 1] if col - 1 < len(cells) else None
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            record[field_name] = _cell(field_name, value)
+            if isinstance(value, str) and len(value) >= EXCEL_CELL_LIMIT and sheet is not None:
+                source.row_problem(
+                    index,
+                    col,
+                    f"[{index}].{field_name}",
+                    f"单元格内容可能已被截断 (the cell holds {len(value):,} characters, Excel's "
+                    f"limit: its text was most likely cut; keep a text under {TEXT_LIMIT:,} "
+                    "characters)",
+                )
+            record[field_name] = converted = _cell(field_name, value)
+            if field_name in _DATES and isinstance(value, str) and converted != value:
+                source.written[(index, field_name)] = value.strip()
+        extra = [(n, c) for n, c in enumerate(cells[width:], start=width + 1) if _filled(c)]
+        if extra:
+            shown = ", ".join(repr(str(c))[:40] for _, c in extra[:3])
+            source.row_problem(
+                index,
+                extra[0][0],
+                f"[{index}]",
+                f"多出的值 (values beyond the header's {width} columns: {shown}; a text "
+                "holding a comma must be in double quotes)",
+            )
         records.append(record)
-        source.row_lines.append(line)
     source.data = records
     return source
+
+
+_CSV_LIMIT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _any_field_size() -> Iterator[None]:
+    """Lift the csv module's 131,072-character cell limit while one file is read.
+
+    The limit is process-wide, so it is restored afterwards (under a lock); a long cell is then
+    reported by the models' text limit, at its row and column, instead of aborting the read.
+    """
+    with _CSV_LIMIT_LOCK:
+        previous = csv.field_size_limit()
+        csv.field_size_limit(2**31 - 1)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(previous)
 
 
 def read_records_csv(path: Path, file: str | None = None) -> Source:
     """Read a CSV of injury records (UTF-8, with or without BOM) into a positioned source."""
     label = file or str(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            table = list(csv.reader(handle))
+        with _any_field_size(), path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            try:
+                table = list(reader)
+            except csv.Error as exc:
+                raise InputError(
+                    [Problem("", f"CSV error: {exc}", label, reader.line_num, 1)]
+                ) from exc
     except UnicodeDecodeError as exc:
         raise InputError(
             [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,9 @@ class Source:
     data: Any
     positions: dict[Loc, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    written: dict[Loc, str] = field(default_factory=dict)
+    """The text as written of values that were read as something else (a YAML ``yes`` read as
+    ``True``, a date written ``2024/01/05``), for messages that show what the user wrote."""
 
     def locate(self, loc: Loc) -> Position | None:
         """Return the position of ``loc`` or of its nearest ancestor that has one."""
@@ -53,13 +57,37 @@ class Source:
         return f"{self.file}[{pos.sheet}]" if pos and pos.sheet else self.file
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that an impossible date stays the text it was written as.
+
+    ``2026-13-01`` then reaches the model as text and is reported at its field like any other
+    bad date, instead of aborting the whole parse.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+# What PyYAML refuses anywhere in a stream (yaml.reader.Reader.NON_PRINTABLE).
+_NON_PRINTABLE = re.compile("[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def parse_yaml(text: str, file: str) -> Source:
     """Parse YAML (or JSON, a subset) keeping each key's and item's position.
 
-    Syntax errors raise :class:`InputError` at the offending line; duplicate keys are reported
-    as problems of the returned source.
+    Syntax errors raise :class:`InputError` at the offending line; duplicate keys and control
+    characters are reported as problems of the returned source (each at its line, column and
+    field), so that they come together with every other problem of the input.
     """
-    loader = yaml.SafeLoader(text)
+    bad = list(_NON_PRINTABLE.finditer(text))
+    if bad:
+        text = _NON_PRINTABLE.sub(" ", text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -77,14 +105,40 @@ def parse_yaml(text: str, file: str) -> Source:
                 )
             ]
         ) from exc
-    except yaml.YAMLError as exc:
-        raise InputError([Problem(path="", message=f"YAML error: {exc}", file=file)]) from exc
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise InputError(
+            [Problem(path="", message=f"YAML error: {exc}", file=file, line=1, column=1)]
+        ) from exc
     finally:
         loader.dispose()
     source = Source(file=file, data=data)
     if node is not None:
         _walk(node, (), source)
+    else:
+        source.positions[()] = Position(1, 1)
+    for match in bad:
+        source.problems.append(_control_character(source, text, match.start(), match.group()))
     return source
+
+
+def _control_character(source: Source, text: str, offset: int, char: str) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    here = (line, column)
+    # The innermost key or item that starts at or before the character holds it.
+    loc = max(
+        (k for k, pos in source.positions.items() if (pos.line, pos.column) <= here),
+        key=lambda k: (source.positions[k].line, source.positions[k].column, len(k)),
+        default=(),
+    )
+    return Problem(
+        path=format_loc(loc),
+        message=f"控制字符不能出现在 YAML 文件中 (control character U+{ord(char):04X} is not "
+        "allowed in a YAML file; delete it, or write a line break as a new line of a '|' block)",
+        file=source.file,
+        line=line,
+        column=column,
+    )
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -93,7 +147,10 @@ def _mark(node: yaml.Node) -> Position:
 
 def _walk(node: yaml.Node, loc: Loc, source: Source) -> None:
     source.positions.setdefault(loc, _mark(node))
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag != "tag:yaml.org,2002:str":
+            source.written[loc] = str(node.value)
+    elif isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":

@@ -41,12 +41,14 @@ def normalise_text(value: str) -> tuple[str, list[str]]:
     """Return ``value`` made safe for XML and a list of the changes made (empty if none).
 
     Line-like controls (vertical tab, form feed, Unicode line/paragraph separators) become a line
-    break, as Word means them; other XML-illegal characters are removed; CRLF becomes LF.
+    break, as Word means them; other XML-illegal characters are removed; CRLF and CR become LF.
     """
     changes: list[str] = []
     out = value
     if "\r" in out:
+        n = out.count("\r")
         out = out.replace("\r\n", "\n").replace("\r", "\n")
+        changes.append(f"{n} × CR/CRLF line ending replaced by a line break (LF)")
     for ch, repl in _LINE_BREAKS.items():
         n = out.count(ch)
         if n:
@@ -74,11 +76,24 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_clean), AfterValidator(_not_blank)]
-"""Non-empty user text, normalised for XML (see :func:`normalise_text`)."""
+TEXT_LIMIT = 20_000
+"""At most this many characters in one text field (about ten pages of 仿宋 3号 body text).
 
-OptText = Annotated[str, BeforeValidator(_clean)]
-"""User text that may be empty, normalised for XML."""
+Longer values are refused with their location: they are almost always a paste gone wrong, and
+an Excel cell holds at most 32,767 characters.
+"""
+
+Text = Annotated[
+    str,
+    BeforeValidator(_clean),
+    StringConstraints(max_length=TEXT_LIMIT),
+    AfterValidator(_not_blank),
+]
+"""Non-empty user text of at most :data:`TEXT_LIMIT` characters, normalised for XML (see
+:func:`normalise_text`)."""
+
+OptText = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=TEXT_LIMIT)]
+"""User text that may be empty (at most :data:`TEXT_LIMIT` characters), normalised for XML."""
 
 Month = Annotated[
     str,
