@@ -77,16 +77,28 @@ class _Assembly:
         self.problems.extend(source.problems)
         return normalise_data(source.data, (), source, self.changes)
 
-    def locate(self, loc: Loc, message: str) -> Problem:
+    def _mounted_at(self, loc: Loc) -> _Mounted | None:
+        """The file that holds ``loc``: the mounted file with the longest matching prefix."""
         best: _Mounted | None = None
         for m in self.mounted:
             if loc[: len(m.prefix)] == m.prefix and (
                 best is None or len(m.prefix) > len(best.prefix)
             ):
                 best = m
+        return best
+
+    def locate(self, loc: Loc, message: str) -> Problem:
+        best = self._mounted_at(loc)
         if best is None:
             return Problem(path=".".join(str(p) for p in loc), message=message, file=self.label)
         return best.source.problem(loc[len(best.prefix) :], message)
+
+    def source_of(self, loc: Loc) -> tuple[str, int | None] | None:
+        """The file (and line) ``loc`` came from, or None when no file held it."""
+        if self._mounted_at(loc) is None:
+            return None
+        problem = self.locate(loc, "")
+        return (problem.file or self.label), problem.line
 
     def validate(self, model: type[M], data: Any) -> M:
         # Assessments are checked against their rubric while validating, so that rubric
@@ -213,6 +225,7 @@ def _dossier(asm: _Assembly, data: Any) -> Dossier:
         _check_part_order(asm, data)
     dossier = asm.validate(Dossier, data)
     dossier._text_changes = asm.changes
+    dossier._locator = asm.source_of
     dossier._warnings = _duplicate_warnings(dossier, asm)
     return dossier
 
