@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from .build import context_for
+from .compliance import DEFAULT_OPTIONS, CheckOptions, Findings
+from .compliance import check as _check
 from .errors import InputError, Problem
 from .io import load, load_file, load_rubric, model_for_file
 from .kinds import RenderContext, get_kind, kind_for_model
@@ -59,6 +61,24 @@ def validate(path: Path | str) -> ValidationReport:
     except InputError as exc:
         return ValidationReport(str(path), model.__name__, exc.problems)
     return ValidationReport(str(path), model.__name__, (), tuple(changes), tuple(warnings))
+
+
+def check(dossier: Dossier | Path | str, *, options: CheckOptions = DEFAULT_OPTIONS) -> Findings:
+    """Check a dossier (or the community folder / dossier file at a path) the way a reviewer
+    would and return its compliance :class:`~safecommunity_docs.compliance.Findings`.
+
+    Each finding has its rule id, element, severity, field path (with file:line when the
+    dossier was loaded from files), both messages and its reference; findings acknowledged in
+    the options carry their reason. ``findings.blocking`` (error-level findings nobody
+    acknowledged) is what stops ``build(..., strict=True)``. Bad input raises
+    :class:`~safecommunity_docs.InputError` as :func:`~safecommunity_docs.load` does.
+    """
+    if not isinstance(dossier, Dossier):
+        dossier = load(dossier)
+    context = context_for(dossier)
+    return _check(
+        dossier, context.score, context.statistics, rubric=context.rubric, options=options
+    )
 
 
 def _no_assessment() -> InputError:

@@ -117,9 +117,7 @@ _LOC_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 def parse_loc(path: str) -> Loc:
     """Read a field path back into a location tuple: ``phases[2].end`` -> ``('phases', 2, 'end')``
     (the inverse of :func:`format_loc`)."""
-    return tuple(
-        int(index) if index else key for index, key in _LOC_PART.findall(path)
-    )
+    return tuple(int(index) if index else key for index, key in _LOC_PART.findall(path))
 
 
 class RuleViolations(ValueError):
