@@ -318,3 +318,17 @@ def yaml_line(path: Path, field: str) -> int:
             key_node, node = next((k, v) for k, v in node.value if k.value == key)
             line = key_node.start_mark.line + 1
     return line
+
+
+def acknowledge_blocking(folder: Path, reason: str) -> None:
+    """Write ``options.yaml`` into the community ``folder`` acknowledging, with ``reason``,
+    every rule with an unacknowledged error in it: a partial dossier (a plan alone, for a font
+    test) then builds with ``--strict``, its findings recorded as accepted."""
+    from safecommunity_docs.compliance import check
+    from safecommunity_docs.io import load
+
+    rules = check(load(folder)).blocking.rules
+    options = {"acknowledged": [{"rule": rule, "reason": reason} for rule in rules]}
+    (folder / "options.yaml").write_text(
+        yaml.safe_dump(options, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )

@@ -57,7 +57,9 @@ def test_unacknowledged_errors_exit_1_and_findings_are_grouped_by_element(
         elif line in rule_lines:
             assert f"SC-E{current}-" in line, line
     assert "  错误 error  SC-E4-007  work_plan.objectives.targets[1].baseline" in captured.out
-    assert lines[-1].startswith("合计 共 5 条：错误 2 条（已确认 0 条，未确认 2 条）、警告 2 条、提示 1 条")
+    assert lines[-1].startswith(
+        "合计 共 5 条：错误 2 条（已确认 0 条，未确认 2 条）、警告 2 条、提示 1 条"
+    )
 
 
 def test_each_finding_shows_both_messages_reference_and_file_line(
@@ -95,7 +97,11 @@ def test_json_prints_every_finding_with_its_location(
 
 @pytest.mark.parametrize(
     ("level", "severities"),
-    [("error", {"error"}), ("warning", {"error", "warning"}), ("info", {"error", "warning", "info"})],
+    [
+        ("error", {"error"}),
+        ("warning", {"error", "warning"}),
+        ("info", {"error", "warning", "info"}),
+    ],
 )
 def test_min_severity_leaves_out_lower_findings_but_not_the_exit_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], level: str, severities: set[str]
