@@ -7,12 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 import safecommunity_docs
 from safecommunity_docs.cli import main
-from safecommunity_docs.compliance import ELEMENTS, Findings, check
+from safecommunity_docs.compliance import ELEMENTS, Findings, check, rule_by_id
 from safecommunity_docs.io import load
+from safecommunity_docs.models import BuildOptions
 from tests.compliance_base import BROKEN_RULES, broken, clean, write_dossier, yaml_line
+from tests.conftest import ROOT
 
 ERRORS = ("SC-E3-012", "SC-E4-007")
 
@@ -144,3 +147,16 @@ def test_the_package_exports_check_for_a_path_or_a_dossier(tmp_path: Path) -> No
     assert isinstance(from_path, safecommunity_docs.Findings)
     assert from_path == safecommunity_docs.check(load(path)) == check(load(path))
     assert from_path.blocking.rules == ERRORS
+
+
+def test_the_readme_example_acknowledges_a_real_rule_and_validates() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n# my-street/options\.yaml\n(.*?)```", readme, re.S)
+    assert block is not None
+    options = BuildOptions.model_validate(yaml.safe_load(block.group(1)))
+    [ack] = options.acknowledged
+    assert rule_by_id(ack.rule).severity == "error"
+    assert ack.reason
+    commands = re.search(r"```sh\n(safecommunity-docs validate .*?)```", readme, re.S)
+    assert commands is not None
+    assert "safecommunity-docs check " in commands.group(1)
