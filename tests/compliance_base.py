@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 from datetime import datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from safecommunity_docs.io import load_rubric
 from safecommunity_docs.models import Dossier
@@ -277,3 +281,54 @@ def clean() -> dict[str, Any]:
 def dossier(data: dict[str, Any] | None = None) -> Dossier:
     """Validate ``data`` (default: the clean dossier) into a Dossier."""
     return Dossier.model_validate(clean() if data is None else data)
+
+
+BROKEN_RULES = ("SC-E1-006", "SC-E1-010", "SC-E3-012", "SC-E4-007", "SC-E5-004")
+"""Rules :func:`broken` breaks: errors in elements 3 and 4, warnings in 1 and 5, an info in 1."""
+
+
+def broken() -> dict[str, Any]:
+    """The clean dossier with :data:`BROKEN_RULES` broken, one finding each."""
+    from tests.unit.compliance.cases import CASES
+
+    data = clean()
+    for rule in BROKEN_RULES:
+        CASES[rule][0](data)
+    return data
+
+
+def write_dossier(folder: Path, data: dict[str, Any], name: str = "dossier.yaml") -> Path:
+    """Write ``data`` as one dossier YAML file in ``folder`` (created) and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def yaml_line(path: Path, field: str) -> int:
+    """The 1-based line of the key or list item at field path ``field`` in the YAML file
+    ``path``, read with PyYAML's own node marks (independent of the library's loader)."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    line = 1
+    for index, key in re.findall(r"\[(\d+)\]|([^.\[\]]+)", field):
+        if index:
+            node = node.value[int(index)]
+            line = node.start_mark.line + 1
+        else:
+            key_node, node = next((k, v) for k, v in node.value if k.value == key)
+            line = key_node.start_mark.line + 1
+    return line
+
+
+def acknowledge_blocking(folder: Path, reason: str) -> None:
+    """Write ``options.yaml`` into the community ``folder`` acknowledging, with ``reason``,
+    every rule with an unacknowledged error in it: a partial dossier (a plan alone, for a font
+    test) then builds with ``--strict``, its findings recorded as accepted."""
+    from safecommunity_docs.compliance import check
+    from safecommunity_docs.io import load
+
+    rules = check(load(folder)).blocking.rules
+    options = {"acknowledged": [{"rule": rule, "reason": reason} for rule in rules]}
+    (folder / "options.yaml").write_text(
+        yaml.safe_dump(options, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )

@@ -57,6 +57,33 @@ def recalc(files: dict[str, bytes], work: Path) -> dict[str, Workbook]:
     return {name: load_workbook(out / f"{name}.xlsx", data_only=True) for name in files}
 
 
+def to_pdf(name: str, data: bytes, work: Path) -> bytes:
+    """Convert one document (``name`` with its extension, e.g. ``report.xlsx``) to PDF with
+    LibreOffice headless, as a user printing it would, and return the PDF bytes."""
+    src, out, profile = work / "in", work / "out", work / "profile"
+    for folder in (src, out):
+        folder.mkdir(parents=True, exist_ok=True)
+    path = src / name
+    path.write_bytes(data)
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return (out / path.with_suffix(".pdf").name).read_bytes()
+
+
 def named_value(book: Workbook, name: str) -> object:
     """Return the value of the cell a defined name points at."""
     [(sheet, address)] = list(book.defined_names[name].destinations)

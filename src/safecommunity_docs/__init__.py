@@ -1,6 +1,7 @@
 """safecommunity-docs: typed data in, standard-compliant Chinese Safe Community dossiers out.
 
-Load a community folder with :func:`load`, check it with :func:`validate`, score its
+Load a community folder with :func:`load`, check it with :func:`validate` (input errors) and
+:func:`check` (compliance findings, as a reviewer reads it), score its
 self-assessment with :func:`score`, and write its documents with :func:`build` (or one document
 with :func:`render`); every model of the
 dossier (``Community``, ``WorkPlan``, ``DiagnosisReport``, ``PromotionProject``, ``Assessment``,
@@ -16,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import codes
-    from .api import ValidationReport, render, render_xlsx, score, validate
+    from .api import ValidationReport, check, render, render_xlsx, score, validate
     from .build import BuildResult, Output, build
+    from .compliance import Findings
     from .errors import (
         ConversionError,
         ConverterNotFound,
@@ -56,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "ConverterNotFound": "errors",
     "DiagnosisReport": "models",
     "Dossier": "models",
+    "Findings": "compliance",
     "FontNotFound": "errors",
     "InjuryRecord": "models",
     "InputError": "errors",
@@ -72,6 +75,7 @@ _EXPORTS: dict[str, str] = {
     "ValidationReport": "api",
     "WorkPlan": "models",
     "build": "build",
+    "check": "api",
     "codes": "",
     "json_schema": "schema",
     "load": "io",
@@ -131,6 +135,7 @@ __all__ = [
     "ConverterNotFound",
     "DiagnosisReport",
     "Dossier",
+    "Findings",
     "FontNotFound",
     "InjuryRecord",
     "InputError",
@@ -148,6 +153,7 @@ __all__ = [
     "WorkPlan",
     "__version__",
     "build",
+    "check",
     "codes",
     "json_schema",
     "load",

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build import context_for, preflight
+from .compliance import DEFAULT_OPTIONS, CheckOptions, Findings
+from .compliance import check as _check
 from .errors import InputError, Problem
-from .io import RecordSummary, load_rubric
+from .io import RecordSummary, load, load_rubric
 from .io import check as check_input
 from .kinds import RenderContext, get_kind, kind_for_model
 from .models import Assessment, Dossier, Rubric, TextChange
@@ -49,13 +51,30 @@ def validate(path: Path | str) -> ValidationReport:
     dossier. A dossier that loads is also checked for everything :func:`build` would stop on
     (:func:`~safecommunity_docs.build.preflight`), so a dossier that validates builds. A missing
     path still raises :class:`~safecommunity_docs.InputNotFound`.
-    :class:`~safecommunity_docs.InputNotFound`.
     """
     c = check_input(path)
     problems = c.problems
     if c.dossier is not None and not problems:
         problems = tuple(preflight(c.dossier))
     return ValidationReport(str(path), c.model, problems, c.text_changes, c.warnings, c.records)
+
+
+def check(dossier: Dossier | Path | str, *, options: CheckOptions = DEFAULT_OPTIONS) -> Findings:
+    """Check a dossier (or the community folder / dossier file at a path) the way a reviewer
+    would and return its compliance :class:`~safecommunity_docs.compliance.Findings`.
+
+    Each finding has its rule id, element, severity, field path (with file:line when the
+    dossier was loaded from files), both messages and its reference; findings acknowledged in
+    the options carry their reason. ``findings.blocking`` (error-level findings nobody
+    acknowledged) is what stops ``build(..., strict=True)``. Bad input raises
+    :class:`~safecommunity_docs.InputError` as :func:`~safecommunity_docs.load` does.
+    """
+    if not isinstance(dossier, Dossier):
+        dossier = load(dossier)
+    context = context_for(dossier)
+    return _check(
+        dossier, context.score, context.statistics, rubric=context.rubric, options=options
+    )
 
 
 def _no_assessment() -> InputError:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .compliance import Finding, Findings
 from .dossier_pdf import PendingConversion
 from .errors import InputError, Problem
 from .filenames import NameBook, safe_stem
@@ -53,6 +54,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     converter_restarts: int = 0
     manifest: Path | None = None
+    findings: Findings = field(default_factory=Findings)
+    """The compliance findings of the dossier (acknowledged ones with their reason)."""
 
     @property
     def paths(self) -> list[Path]:
@@ -137,6 +140,8 @@ def build(
     formats: Sequence[str] | None = None,
     template_dir: Path | str | None = None,
     converter: Converter | None = None,
+    *,
+    strict: bool = False,
 ) -> BuildResult:
     """Write every document of ``dossier`` in every requested format into ``out_dir``.
 
@@ -155,6 +160,10 @@ def build(
     so the manifest lists what the builds put there. File names are unique, shortened when too
     long, free of invisible characters and of characters file systems refuse; each change is a
     warning and a ``note`` in the manifest. Files are written with the user's umask.
+
+    The compliance check runs once (:attr:`BuildResult.findings`, ``manifest.json`` and the
+    合规检查报告 workbook); every error-level finding nobody acknowledged is a build warning,
+    and with ``strict`` an :class:`InputError` listing them, raised before anything is written.
     """
     wanted = _wanted(dossier, formats)
     folder = Path(out_dir)
@@ -164,9 +173,13 @@ def build(
     plan = kinds(dossier.options.part_order)
     if not any(kind.documents(dossier) for kind in plan):
         raise InputError([_nothing_to_build(dossier)])
+    findings = context.findings
+    if strict and findings.blocking:
+        raise _refused(findings.blocking)
+    warnings = _input_warnings(dossier) + [_finding_warning(f) for f in findings.blocking]
     staging = staging_folder(folder)
     try:
-        job = _Job(folder, staging, BuildResult(warnings=_input_warnings(dossier)))
+        job = _Job(folder, staging, BuildResult(warnings=warnings, findings=findings))
         _run(job, dossier, plan, wanted, context)
         job.result.manifest = folder / MANIFEST
         write_manifest(staging, job.result, folder)
@@ -175,6 +188,29 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return job.result
+
+
+def _finding_warning(finding: Finding) -> str:
+    where = " ".join(p for p in (finding.location, finding.path) if p)
+    return f"{where}: {finding.rule} {finding.message_zh} ({finding.message_en}); {finding.detail}"
+
+
+def _refused(blocking: Findings) -> InputError:
+    """The error of a strict build with compliance errors nobody acknowledged."""
+    problems = [
+        Problem(
+            path=f.path,
+            message=f"{f.rule} {f.message_zh} ({f.message_en}); {f.detail}",
+            file=f.file,
+            line=f.line,
+        )
+        for f in blocking
+    ]
+    return InputError(
+        problems,
+        f"strict build refused: {len(problems)} compliance error(s); fix them or acknowledge "
+        "each with its reason (options.yaml: acknowledged)",
+    )
 
 
 def preflight(dossier: Dossier, template_dir: Path | str | None = None) -> list[Problem]:
@@ -304,7 +340,8 @@ def _pdf_stage(
 def write_manifest(folder: Path, result: BuildResult, final: Path | None = None) -> Path:
     """Write ``manifest.json`` into ``folder``: every file (path relative to ``final``, the
     folder the files end up in, default ``folder``; kind, format, title, pages, sha256, and a
-    note when its name had to change), the warnings and the timings of the build."""
+    note when its name had to change), the warnings, the compliance findings and the timings of
+    the build."""
     base = final if final is not None else folder
     data = {
         "generator": "safecommunity-docs",
@@ -321,6 +358,7 @@ def write_manifest(folder: Path, result: BuildResult, final: Path | None = None)
             for o in result.outputs
         ],
         "warnings": result.warnings,
+        "findings": result.findings.to_list(),
         "converter_restarts": result.converter_restarts,
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
     }

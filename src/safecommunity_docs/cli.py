@@ -1,5 +1,5 @@
-"""The command line: ``safecommunity-docs validate | build | score | templates | schema | rubrics
-| doctor | fonts install``.
+"""The command line: ``safecommunity-docs validate | check | build | score | templates | schema |
+rubrics | doctor | fonts install``.
 
 Everything printed that comes from input (names, paths, problems) is printed literally: the
 consoles interpret neither rich markup nor ``:emoji:`` codes (``community.yaml:100:1`` stays as
@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .cli_check import add_check_command
 from .cli_setup import add_setup_commands
 from .errors import InputError, InputNotFound, SafeCommunityDocsError
 
@@ -136,7 +137,9 @@ def _cmd_build(args: argparse.Namespace, out: Console, err: Console) -> int:
     formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
     # A spinner on a terminal (PDF conversion takes seconds); nothing when output is piped.
     with err.status(Text(f"{dossier.community.name}: building …"), spinner="dots"):
-        result = build(dossier, args.output, formats=formats, template_dir=args.templates)
+        result = build(
+            dossier, args.output, formats=formats, template_dir=args.templates, strict=args.strict
+        )
     for output in result.outputs:
         out.print(f"{output.format}\t{output.path}")
     for warning in result.warnings:
@@ -200,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=_cmd_validate)
+    add_check_command(sub)
     p = sub.add_parser("schema", help="write the JSON Schema of every input model")
     p.add_argument("-o", "--output", default="schemas", metavar="DIR")
     p.set_defaults(func=_cmd_schema)
@@ -221,7 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strict",
         action="store_true",
-        help=f"exit {EXIT_STRICT} when the build has warnings (e.g. a font fallback in a PDF)",
+        help="refuse to build (exit 1, nothing written) when a compliance error is not "
+        f"acknowledged; exit {EXIT_STRICT} when the build has warnings (e.g. a font fallback)",
     )
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("templates", help="work with the Word templates")

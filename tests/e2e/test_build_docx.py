@@ -92,10 +92,12 @@ def test_fonts_sizes_and_margins(built: tuple[Dossier, BuildResult]) -> None:
 def test_scorecard_workbook_opens(built: tuple[Dossier, BuildResult]) -> None:
     _, result = built
     by_kind = {o.kind: o for o in result.outputs if o.format == "xlsx"}
-    assert set(by_kind) == {"self_assessment", "injury_ledger"}
+    assert set(by_kind) == {"self_assessment", "injury_ledger", "compliance_report"}
     assert load_workbook(by_kind["self_assessment"].path).sheetnames == ["自评表", "汇总"]
     ledger = load_workbook(by_kind["injury_ledger"].path, read_only=True)
     assert ledger.sheetnames[0] == "伤害记录"
+    report = load_workbook(by_kind["compliance_report"].path)["合规检查结果"]
+    assert report.max_row - 3 == len(result.findings)
 
 
 def _canonical(data: bytes) -> str:

@@ -21,6 +21,7 @@ import openpyxl
 import pytest
 
 from safecommunity_docs.render.pdf import fandol_dir
+from tests.compliance_base import acknowledge_blocking
 from tests.conftest import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.wheel
@@ -112,7 +113,7 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(installed: Installe
 def test_help_validate_score_and_build_from_the_wheel(installed: Installed) -> None:
     help_ = installed.run("--help")
     assert help_.returncode == 0
-    for command in ("validate", "build", "score", "doctor", "fonts"):
+    for command in ("validate", "check", "build", "score", "doctor", "fonts"):
         assert command in help_.stdout
     example = installed.home / "qinghe-street"
     shutil.copytree(EXAMPLES / "qinghe-street", example)
@@ -126,13 +127,19 @@ def test_help_validate_score_and_build_from_the_wheel(installed: Installed) -> N
     assert "总分" in scored.stdout
     assert "结论：达到市级安全社区标准" in scored.stdout
 
+    checked = installed.run("check", "qinghe-street", "--json")
+    findings = json.loads(checked.stdout)
+    blocking = [f for f in findings if f["severity"] == "error" and not f["acknowledged"]]
+    assert checked.returncode == (1 if blocking else 0), checked.stderr
+    assert all(f["file"].startswith("qinghe-street/") for f in findings if f["file"])
+
     built = installed.run("build", "qinghe-street", "-o", "out", "--formats", "docx,xlsx")
     assert built.returncode == 0, built.stderr
     paths = [Path(line.split(maxsplit=1)[1]) for line in built.stdout.splitlines() if line.strip()]
     docx_files = [p for p in paths if p.suffix == ".docx"]
     xlsx_files = [p for p in paths if p.suffix == ".xlsx"]
     assert len(docx_files) >= 5
-    assert len(xlsx_files) == 2
+    assert len(xlsx_files) == 3  # 自评表, 伤害监测台账, 合规检查报告
     for path in docx_files:
         document = docx.Document(str(installed.home / path))
         assert any(p.text.strip() for p in document.paragraphs), path
@@ -176,6 +183,7 @@ def test_pdf_from_the_wheel_with_fonts_install_has_no_unexpected_font(
     example.mkdir()
     for name in ("community.yaml", "plan.yaml"):
         shutil.copy(EXAMPLES / "qinghe-street" / name, example / name)
+    acknowledge_blocking(example, "字体测试：只生成工作计划")
     built = installed.run("build", "plan-only", "-o", "pdf-out", "--formats", "pdf", "--strict")
     assert built.returncode == 0, built.stderr
     manifest = (installed.home / "pdf-out" / "manifest.json").read_text(encoding="utf-8")

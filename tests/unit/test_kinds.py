@@ -94,6 +94,7 @@ def test_declared_order_is_the_dossier_order() -> None:
         "self_assessment",
         "injury_ledger",
         "annual_summary",
+        "compliance_report",
     )
 
 

@@ -70,7 +70,9 @@ def check(
     otherwise they are computed here (the score against ``rubric``, by default the shipped rubric
     the assessment names). ``acknowledged`` (default: ``dossier.options.acknowledged``) marks
     matching findings as accepted with their reason; an acknowledgement that matches nothing is
-    itself reported (info). Pure: reads no file of the user's, writes nothing.
+    itself reported (info). Each finding carries the file and line of its path when the dossier
+    was loaded from files (:meth:`Dossier.source_of`). Pure: reads no file of the user's, writes
+    nothing.
     """
     problem = None
     if score is None:
@@ -93,4 +95,10 @@ def check(
             out.extend(
                 stale.run_hits(ctx, [Hit(f"options.acknowledged[{i}]", f"{where}: {ack.reason}")])
             )
-    return Findings(tuple(out)).sorted()
+    return Findings(tuple(_located(f, dossier) for f in out)).sorted()
+
+
+def _located(finding: Finding, dossier: Dossier) -> Finding:
+    """The finding with the file and line its path was loaded from, when the loader knows it."""
+    source = dossier.source_of(finding.path)
+    return finding if source is None else finding.at(*source)

@@ -44,6 +44,16 @@ class Finding:
     reference: str
     acknowledged: bool = False
     reason: str | None = None
+    file: str | None = None
+    """The input file the value at ``path`` came from, when the loader knows it."""
+    line: int | None = None
+
+    @property
+    def location(self) -> str:
+        """``file:line`` (as much of it as is known), or an empty string."""
+        if self.file is None:
+            return ""
+        return self.file if self.line is None else f"{self.file}:{self.line}"
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -53,6 +63,10 @@ class Finding:
     def acknowledge(self, reason: str) -> Finding:
         """Return this finding marked as accepted for ``reason``."""
         return replace(self, acknowledged=True, reason=reason)
+
+    def at(self, file: str | None, line: int | None) -> Finding:
+        """Return this finding located at ``file:line``."""
+        return replace(self, file=file, line=line)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as plain JSON-ready values."""

@@ -77,6 +77,13 @@ class Assembly:
             return Problem(path=".".join(str(p) for p in loc), message=message, file=self.label)
         return best.source.problem(loc[len(best.prefix) :], message)
 
+    def source_of(self, loc: Loc) -> tuple[str, int | None] | None:
+        """The file (and line) ``loc`` came from, or None when no file held it."""
+        if self._mounted_at(loc) is None:
+            return None
+        problem = self.locate(loc, "")
+        return (problem.file or self.label), problem.line
+
     def written(self, loc: Loc) -> str | None:
         """The value at ``loc`` as written in its file, if it was read as something else."""
         best = self._mounted_at(loc)

@@ -190,6 +190,7 @@ def dossier_from(asm: Assembly, data: Any) -> Dossier:
     dossier._warnings = list(asm.warnings)
     if asm.records is None:  # records written inline in a dossier file
         dossier._warnings.extend(_duplicate_warnings(dossier, asm))
+    dossier._locator = asm.source_of
     return dossier
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import InjuryStatistics, analyse
+from ..compliance import Findings, check
 from ..errors import InputError, Problem
 from ..models.assessment import Assessment
 from ..models.dossier import Dossier
@@ -57,7 +58,7 @@ class Part:
 
 class RenderContext:
     """What every view of one dossier shares, computed once: the rubric, the score, the injury
-    statistics; plus the user's template folder and the PDF converter.
+    statistics, the compliance findings; plus the user's template folder and the PDF converter.
 
     The builder makes one context per dossier and hands it to every view, so the score and the
     statistics are computed once per build, whatever the number of documents that show them.
@@ -99,6 +100,13 @@ class RenderContext:
         """The injury statistics of the dossier's records (with the community's population)."""
         dossier = self.need_dossier("the injury statistics")
         return analyse(dossier.injury_records, dossier.community)
+
+    @cached_property
+    def findings(self) -> Findings:
+        """The dossier's compliance findings, checked once with :attr:`score` and
+        :attr:`statistics` (nothing is computed twice)."""
+        dossier = self.need_dossier("the compliance check")
+        return check(dossier, self.score, self.statistics, rubric=self._rubric)
 
     def score_of(self, assessment: Assessment) -> ScoreReport:
         """The scores of ``assessment``: the dossier's, computed once, or those of another

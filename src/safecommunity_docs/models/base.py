@@ -126,6 +126,15 @@ def format_loc(loc: Iterable[str | int]) -> str:
     return out
 
 
+_LOC_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def parse_loc(path: str) -> Loc:
+    """Read a field path back into a location tuple: ``phases[2].end`` -> ``('phases', 2, 'end')``
+    (the inverse of :func:`format_loc`)."""
+    return tuple(int(index) if index else key for index, key in _LOC_PART.findall(path))
+
+
 class RuleViolations(ValueError):
     """Raised by model validators: several reviewer rules broken, each at its own sub-path.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, Self
 
@@ -10,7 +11,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from .annual_summary import AnnualSummary
 from .application import Application
 from .assessment import Assessment
-from .base import Rules, StrictModel, Text, TextChange
+from .base import Loc, Rules, StrictModel, Text, TextChange, parse_loc
 from .community import Community
 from .diagnosis import DiagnosisReport
 from .injury import InjuryRecord
@@ -78,12 +79,20 @@ class Dossier(StrictModel):
     _text_changes: list[TextChange] = PrivateAttr(default_factory=list)
     _warnings: list[str] = PrivateAttr(default_factory=list)
     _source_dir: Path | None = PrivateAttr(default=None)
+    _locator: Callable[[Loc], tuple[str, int | None] | None] | None = PrivateAttr(default=None)
 
     @property
     def source_dir(self) -> Path | None:
         """The folder the dossier was loaded from (relative paths in its options start here),
         or None for a dossier made in memory."""
         return self._source_dir
+
+    def source_of(self, path: str) -> tuple[str, int | None] | None:
+        """The file (and line, when known) the value at field ``path`` was loaded from, e.g.
+        ``("examples/x/plan.yaml", 42)`` for ``work_plan.phases[2].end``; the nearest enclosing
+        value that has a line stands in for one that has none (a missing field). None for a
+        dossier made in memory or a part no file held."""
+        return self._locator(parse_loc(path)) if self._locator is not None else None
 
     @property
     def warnings(self) -> list[str]:
