@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from safecommunity_docs import build, load
+from safecommunity_docs import build, load, render
 from safecommunity_docs.analysis import AgeGroups, FindingCategory, analyse, largest_remainder
 from safecommunity_docs.build import context_for
 from safecommunity_docs.models import Dossier
@@ -293,3 +294,24 @@ def test_no_records_gives_tables_without_charts() -> None:
     assert tables[SEX_AGE].rows[-1] == ("合计", "0", "0", "0", "0.0%")
     assert YEAR_RATES not in tables
     assert "共收集伤害病例0例。" in "\n".join(view.texts())
+
+
+def test_sources_not_analysed_and_hazard_notes_are_printed() -> None:
+    dossier = load(EXAMPLES / "jiangkou-park")
+    assert dossier.diagnosis is not None
+    report = dossier.diagnosis
+    document = docx.Document(io.BytesIO(render(report, "docx", dossier=dossier)))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    text = "\n".join(p.text for p in document.paragraphs)
+    skipped = [s for s in report.data_sources if not s.analysed]
+    assert len(skipped) == 2
+    for source in skipped:
+        assert source.not_analysed_reason is not None
+        assert any(f"未纳入本次统计分析：{source.not_analysed_reason}" in c for c in cells)
+    for unit in report.hazard_units:
+        for n, hazard in enumerate(unit.hazards, start=1):
+            if hazard.note:
+                assert f"整改情况说明（第{n}项）：{hazard.note}" in text
+    states = Counter(c for c in cells if c.startswith(("已整改", "整改中")))
+    notes = sum(1 for u in report.hazard_units for h in u.hazards if h.note and not h.rectified)
+    assert states["整改中，见说明"] == notes

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..analysis import Finding, FindingCategory, InjuryStatistics
 from ..models.community import Community
-from ..models.diagnosis import DiagnosisReport, HazardUnit, Survey
+from ..models.diagnosis import DataSource, DiagnosisReport, HazardUnit, Survey
 from ..models.dossier import Dossier
 from .builder import BlockBuilder, sentence
 from .diagnosis_data import analysis_chapter
@@ -46,7 +46,7 @@ def _method(b: BlockBuilder, report: DiagnosisReport) -> None:
             s.name,
             s.method or EMPTY,
             fmt_number(s.records) if s.records is not None else EMPTY,
-            s.note or EMPTY,
+            _source_note(s),
         )
         for n, s in enumerate(report.data_sources, start=1)
     )
@@ -58,6 +58,16 @@ def _method(b: BlockBuilder, report: DiagnosisReport) -> None:
             align=("center", "left", "left", "center", "left"),
         ),
     )
+
+
+def _source_note(source: DataSource) -> str:
+    """The 说明 cell: the note, and for a source not analysed, why."""
+    text = source.note or ""
+    if not source.analysed:
+        if text and not text.endswith(("。", "；")):
+            text += "；"
+        text += f"未纳入本次统计分析：{source.not_analysed_reason or '未说明原因'}"
+    return text or EMPTY
 
 
 def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
@@ -82,7 +92,7 @@ def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
                 h.measure or EMPTY,
                 h.owner or EMPTY,
                 fmt_date(h.deadline) if h.deadline else EMPTY,
-                "已整改" if h.rectified else "整改中",
+                "已整改" if h.rectified else ("整改中，见说明" if h.note else "整改中"),
             )
             for n, h in enumerate(unit.hazards, start=1)
         )
@@ -102,6 +112,9 @@ def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
                 rows=rows,
             ),
         )
+        for n, h in enumerate(unit.hazards, start=1):
+            if h.note:
+                b.p(f"整改情况说明（第{n}项）：{h.note}")
 
 
 def _surveys(b: BlockBuilder, surveys: Sequence[Survey]) -> None:
