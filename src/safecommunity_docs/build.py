@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .compliance import Finding, Findings
 from .dossier_pdf import PendingConversion
-from .errors import InputError, Problem
+from .errors import InputError, Problem, require
 from .filenames import NameBook, safe_stem
 from .io import load_rubric
 from .kinds import Document, Kind, RenderContext, kinds, left_out
@@ -166,6 +166,8 @@ def build(
     and with ``strict`` an :class:`InputError` listing them, raised before anything is written.
     """
     wanted = _wanted(dossier, formats)
+    if any(f.name == PDF for f in wanted):
+        require("pypdf", "a PDF")  # before anything is rendered, not half-way
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise InputError([Problem(path="out_dir", message=f"{folder} is a file, not a folder")])

@@ -50,16 +50,19 @@ class Installed:
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    base = tmp_path_factory.mktemp("wheel")
-    assert ROOT not in base.parents, "the virtualenv must live outside the repository"
-    dist = base / "dist"
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    assert ROOT not in dist.parents, "the wheel and its virtualenvs live outside the repository"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(dist)],
         check=True,
         capture_output=True,
     )
-    [wheel] = dist.glob("safecommunity_docs-*.whl")
+    [built] = dist.glob("safecommunity_docs-*.whl")
+    return built
+
+
+def _install(base: Path, requirement: str) -> Installed:
     venv = base / "venv"
     subprocess.run(
         [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True
@@ -73,7 +76,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
             str(venv / "bin" / "python"),
             "install",
             "-q",
-            f"{wheel}[pdf]",
+            requirement,
         ],
         capture_output=True,
         text=True,
@@ -90,6 +93,35 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["XDG_DATA_HOME"] = str(home / "data")  # an empty per-user data folder
     return Installed(venv, home, env)
+
+
+@pytest.fixture(scope="session")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The wheel with the ``pdf`` extra."""
+    return _install(tmp_path_factory.mktemp("wheel"), f"{wheel}[pdf]")
+
+
+def test_without_extras_import_help_validate_and_score_work(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``pip install safecommunity-docs``, no extra: no pypdf, yet the package imports, ``--help``,
+    ``validate`` and ``score`` work, and a PDF says which extra to install."""
+    bare = _install(tmp_path_factory.mktemp("bare"), str(wheel))
+    has_pypdf = subprocess.run(
+        [str(bare.venv / "bin" / "python"), "-c", "import pypdf"], capture_output=True, check=False
+    )
+    assert has_pypdf.returncode != 0
+    shutil.copytree(EXAMPLES / "qinghe-street", bare.home / "qinghe-street")
+    assert bare.run("--help").returncode == 0
+    valid = bare.run("validate", "qinghe-street")
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    scored = bare.run("score", "qinghe-street")
+    assert scored.returncode == 0, scored.stderr
+    assert "结论：达到市级安全社区标准" in scored.stdout
+    pdf = bare.run("build", "qinghe-street", "-o", "out", "--formats", "pdf")
+    assert pdf.returncode == 9, pdf.stderr
+    assert "pip install 'safecommunity-docs[pdf]'" in pdf.stderr
+    assert not (bare.home / "out").exists()
 
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed: Installed) -> None:
