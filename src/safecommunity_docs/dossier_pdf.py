@@ -15,6 +15,7 @@ from .models.dossier import Dossier
 from .views.dossier import ContentsEntry, annexes_in, dossier_title
 
 if TYPE_CHECKING:
+    from .render.pdf.assemble import Part
     from .render.pdf.base import Converter
 
 DOSSIER_FILE = "dossier.pdf"

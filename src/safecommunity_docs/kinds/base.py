@@ -141,9 +141,8 @@ ViewBuilder = Callable[[Any, RenderContext], Any]
 class Kind:
     """A document kind, declared once in ``kinds/<name>.py``.
 
-    ``name`` and ``label`` identify it; ``short_label`` prefixes its page labels in the dossier
-    PDF; ``model`` is the input it renders (``Dossier`` for documents written from the whole
-    dossier) and ``part`` where that input sits in a dossier and a community folder;
+    ``name`` and ``label`` identify it; ``short_label`` is a short name; ``model`` is the input
+    it renders (``Dossier`` for documents written from the whole dossier) and ``part`` where that input sits in a dossier and a community folder;
     ``documents`` lists its documents in a dossier; ``views`` builds the view each output format
     renders (``document`` for Word and PDF, ``workbook`` for Excel); ``order`` is its place in
     the dossier; ``annex_title`` how the application's 附件说明 names it (None: not listed);

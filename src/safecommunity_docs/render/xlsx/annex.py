@@ -98,7 +98,7 @@ def _row_heights(ws: Worksheet) -> None:
         size = _size(cell)
         wraps = cell.alignment is not None and cell.alignment.wrap_text
         text = str(cell.value) if not str(cell.value).startswith("=") else "0000000000"
-        units = max(1.0, 0.9 * room / (size / 2))  # 10 % for line breaks at punctuation
+        units = max(1.0, 0.85 * room / (size / 2))  # room for line breaks at punctuation
         lines = sum(
             math.ceil(display_width(line) / units) if wraps else 1 for line in text.split("\n")
         )
