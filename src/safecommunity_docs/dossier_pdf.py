@@ -1,5 +1,5 @@
-"""The PDF stage of a build: convert every Word document, render cover and 目录, assemble the
-dossier PDF."""
+"""The PDF stage of a build: convert every Word document and bound workbook, number the
+dossier's pages continuously, render cover and 目录, assemble the dossier PDF."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .kinds import Document, Kind, RenderContext
+from .errors import ConversionError
+from .kinds import Document, Kind, RenderContext, kinds
 from .kinds.dossier_pages import CONTENTS, COVER, Contents
 from .models.dossier import Dossier
 from .views.document import DocumentView
-from .views.dossier import dossier_title, part_labels
+from .views.dossier import ContentsEntry, annexes_in, dossier_title
 
 if TYPE_CHECKING:
+    from .render.pdf.assemble import Part
     from .render.pdf.base import Converter
 
 DOSSIER_FILE = "dossier.pdf"
@@ -43,31 +45,145 @@ class PdfStage:
     seconds: float
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """One part of dossier.pdf: a converted document (``job``) or a bound workbook."""
+
+    title: str
+    source: bytes
+    job: int | None = None
+    label: str = ""
+    annexes: tuple[tuple[str, str], ...] = ()
+    sheets: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """「附件1　title」 for a bound workbook, else the title."""
+        return f"{self.label}\u3000{self.title}" if self.label else self.title
+
+    def numbered(self, folio: int) -> bytes:
+        """The source with its pages numbered from ``folio``."""
+        if self.sheets:
+            from .render.xlsx.annex import bound_workbook
+
+            return bound_workbook(self.source, self.sheets, self.heading, folio)
+        from .render.docx.folio import number_from
+
+        return self.source if folio == 1 else number_from(self.source, folio)
+
+
+def _pieces(
+    jobs: Sequence[PendingConversion], dossier: Dossier, context: RenderContext
+) -> list[_Piece]:
+    """The parts of dossier.pdf in the dossier's order: each kind's documents (titled as
+    printed, with the annexes they hold), then its bound workbook (a numbered 附件)."""
+    pieces: list[_Piece] = []
+    taken: set[int] = set()
+    bound = 0
+    for kind in kinds(dossier.options.part_order):
+        for index, job in enumerate(jobs):
+            if job.kind.name == kind.name and index not in taken:
+                taken.add(index)
+                view = kind.view("document", job.document.model, context)
+                pieces.append(
+                    _Piece(view.title, job.source, index, annexes=tuple(annexes_in(view)))
+                )
+        if kind.bound_workbook is None:
+            continue
+        for document in kind.documents(dossier):
+            bound += 1
+            workbook = kind.render(document.model, "xlsx", context, document.stem)
+            pieces.append(
+                _Piece(
+                    kind.bound_workbook.title(dossier),
+                    workbook,
+                    label=f"附件{bound}",
+                    sheets=kind.bound_workbook.sheets,
+                )
+            )
+    for index, job in enumerate(jobs):  # documents of kinds outside the part order
+        if index not in taken:
+            view = job.kind.view("document", job.document.model, context)
+            pieces.append(_Piece(view.title, job.source, index, annexes=tuple(annexes_in(view))))
+    return pieces
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """The first conversion (standalone PDFs, numbered from 1) and the dossier's parts."""
+
+    standalone: list[bytes]
+    cover: bytes
+    contents: bytes
+    parts: list[Part]
+    warnings: list[str]
+
+
 def _convert(
     converter: Converter,
     jobs: Sequence[PendingConversion],
     dossier: Dossier,
     context: RenderContext,
-) -> tuple[list[bytes], bytes, bytes]:
-    """Convert the parts and the cover; then the 目录 twice: once to count its pages, once
-    with the real starting page of each part."""
-    from .render.pdf.assemble import Part, page_count, start_pages
+) -> _Converted:
+    """Convert every part and the cover; number the parts' pages continuously (folios) and
+    convert them again with those folios in their footers, with the 目录 listing them."""
+    from .render.pdf.assemble import Part, find_starts, page_count
 
-    items = [(job.document.stem, job.source) for job in jobs]
-    titles = [job.document.stem for job in jobs]
+    pieces = _pieces(jobs, dossier, context)
     cover_docx = COVER.render(dossier, "docx", context)
-    draft = CONTENTS.render(Contents(dossier, [(t, 0) for t in titles]), "docx", context)
-    converted = converter.convert_many([*items, ("封面", cover_docx), ("目录", draft)])
-    pdfs, cover, draft_pdf = converted[:-2], converted[-2], converted[-1]
-    front = page_count(cover) + page_count(draft_pdf)
-    parts = [Part(t, "", pdf) for t, pdf in zip(titles, pdfs, strict=True)]
-    entries = list(zip(titles, start_pages(front, parts), strict=True))
-    contents = converter.convert(
-        CONTENTS.render(Contents(dossier, entries), "docx", context), "目录"
+    first = converter.convert_many(
+        [
+            *((p.title, p.numbered(1) if p.sheets else p.source) for p in pieces),
+            ("封面", cover_docx),
+        ]
     )
-    if page_count(contents) != page_count(draft_pdf):
-        raise AssertionError("the 目录 changed its length when the page numbers were filled in")
-    return pdfs, cover, contents
+    pdfs, cover = first[:-1], first[-1]
+    entries: list[ContentsEntry] = []
+    folios: list[int] = []
+    annexes: list[tuple[tuple[str, int], ...]] = []
+    warnings: list[str] = []
+    folio = 1
+    for piece, pdf in zip(pieces, pdfs, strict=True):
+        folios.append(folio)
+        entries.append(ContentsEntry(piece.title, folio, label=piece.label))
+        starts = find_starts(pdf, [label + title for label, title in piece.annexes], first=1)
+        inside: list[tuple[str, int]] = []
+        for (label, title), start in zip(piece.annexes, starts, strict=True):
+            if start is None:
+                warnings.append(f"《{piece.title}》: {label} not found in its PDF, not in the 目录")
+                continue
+            entry = ContentsEntry(title, folio + start, level=2, label=label)
+            entries.append(entry)
+            inside.append((entry.heading, start))
+        annexes.append(tuple(inside))
+        folio += page_count(pdf)
+    renumber = [
+        i for i, (p, f) in enumerate(zip(pieces, folios, strict=True)) if f != 1 or p.sheets
+    ]
+    contents_docx = CONTENTS.render(Contents(dossier, entries), "docx", context)
+    second = converter.convert_many(
+        [
+            *((pieces[i].title, pieces[i].numbered(folios[i])) for i in renumber),
+            ("目录", contents_docx),
+        ]
+    )
+    final = list(pdfs)
+    for i, pdf in zip(renumber, second[:-1], strict=True):
+        if page_count(pdf) != page_count(pdfs[i]):
+            raise ConversionError(
+                f"{pieces[i].title}: its page count changed when its pages were numbered "
+                f"from {folios[i]}",
+                converter=converter.name,
+            )
+        final[i] = pdf
+    parts = [
+        Part(piece.heading, pdf, inside)
+        for piece, pdf, inside in zip(pieces, final, annexes, strict=True)
+    ]
+    standalone = [pdfs[i] for i, piece in enumerate(pieces) if piece.job is not None]
+    order = [piece.job for piece in pieces if piece.job is not None]
+    standalone = [pdf for _, pdf in sorted(zip(order, standalone, strict=True))]
+    return _Converted(standalone, cover, second[-1], parts, warnings)
 
 
 def pdf_stage(
@@ -80,7 +196,7 @@ def pdf_stage(
 
     require("pypdf", "a PDF")
     from .render.pdf import LibreOfficeConverter, declared_fonts, font_warnings
-    from .render.pdf.assemble import DossierMeta, Part, assemble
+    from .render.pdf.assemble import DossierMeta, assemble
     from .render.pdf.coverage import coverage_warnings
 
     started = time.perf_counter()
@@ -97,16 +213,12 @@ def pdf_stage(
     )
     restarts_before = active.stats.restarts
     try:
-        pdfs, cover, contents = _convert(active, jobs, dossier, context)
+        converted = _convert(active, jobs, dossier, context)
         restarts = active.stats.restarts - restarts_before
     finally:
         if own:
             active.close()
-    labels = part_labels([(job.kind.short_label or job.kind.label, job.kind.many) for job in jobs])
-    parts = [
-        Part(job.document.stem, label, pdf)
-        for job, label, pdf in zip(jobs, labels, pdfs, strict=True)
-    ]
+    pdfs = converted.standalone
     community = dossier.community
     meta = DossierMeta(
         title=dossier_title(dossier),
@@ -114,8 +226,8 @@ def pdf_stage(
         subject=f"{community.target_level.label}安全社区评定申报材料",
         keywords=(community.name, "安全社区", community.target_level.label),
     )
-    merged = assemble(cover, contents, parts, meta)
-    warnings = [
+    merged = assemble(converted.cover, converted.contents, converted.parts, meta)
+    warnings = converted.warnings + [
         f"{job.document.stem}.pdf: {warning}"
         for job, pdf in zip(jobs, pdfs, strict=True)
         for warning in font_warnings(pdf, declared=declared_fonts(job.source))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -57,19 +59,25 @@ def test_every_part_and_the_dossier(built: tuple[Dossier, BuildResult, Path]) ->
     assert [o.path.stem for o in pdfs] == [o.path.stem for o in docx]
     [merged] = [o for o in result.outputs if o.kind == "dossier"]
     reader = PdfReader(merged.path)
-    parts = sum(o.pages or 0 for o in pdfs)
-    front = len(reader.pages) - parts
-    assert front >= 2, "cover and 目录"
     assert merged.pages == len(reader.pages)
     outline = _outline(reader)
-    assert [title for title, _, _ in outline] == ["目录", *[o.path.stem for o in pdfs]]
-    page = front
-    for (title, start, headings), output in zip(outline[1:], pdfs, strict=True):
-        assert start == page, title
+    assert outline[0][0] == "目录"
+    documents = [entry for entry in outline[1:] if not entry[0].startswith("附件")]
+    bound = [entry for entry in outline[1:] if entry[0].startswith("附件")]
+    assert len(documents) == len(pdfs)
+    assert [title for title, _, _ in bound] == [
+        f"附件1\u3000{dossier.community.name}安全社区自评表",
+        f"附件2\u3000{dossier.community.name}伤害监测汇总表",
+    ]
+    for (title, start, headings), output in zip(documents, pdfs, strict=True):
+        first_page = _body(PdfReader(output.path), 0)
+        assert "".join(title.split())[:12] in first_page, title
+        assert _body(reader, start) == first_page, title
         if output.kind != "application":  # a letter has no headings
             assert headings, title
             assert headings[0].startswith("一、"), title
-        page += output.pages or 0
+    starts = [start for _, start, _ in outline]
+    assert starts == sorted(starts)
     meta = reader.metadata
     assert meta is not None
     assert (
@@ -80,17 +88,149 @@ def test_every_part_and_the_dossier(built: tuple[Dossier, BuildResult, Path]) ->
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
     labels = reader.page_labels
     assert labels[0] == "封面"
-    assert labels[front] == "申请书 1"
+    front = outline[1][1]
+    assert labels[front : front + 3] == ["1", "2", "3"]
 
 
-def test_contents_page_lists_real_start_pages(built: tuple[Dossier, BuildResult, Path]) -> None:
+def _body(reader: PdfReader, index: int) -> str:
+    """The page's text without white space and without its page number 「— n —」."""
+    return re.sub(r"—\d+—$", "", "".join(reader.pages[index].extract_text().split()))
+
+
+def _footer_folio(reader: PdfReader, index: int) -> int:
+    """The page number printed in the bottom margin: 「— n —」 (text a table cell clips at the
+    page break may lie lower, outside the clip)."""
+    lines, _ = _lines(reader, index, texts=True)
+    bottom = float(reader.pages[index].mediabox.height) * 0.15
+    folios = [
+        match.group(1)
+        for y, texts in lines.items()
+        if y < bottom and (match := re.fullmatch(r"—\s*(\d+)\s*—", "".join(texts).strip()))
+    ]
+    assert len(folios) == 1, (index, lines)
+    return int(folios[0])
+
+
+def _contents_entries(reader: PdfReader, first: int, end: int) -> list[tuple[str, int]]:
+    """The 目录's lines as (heading without its 一、 number, folio), wrapped lines joined."""
+    text = "\n".join(reader.pages[i].extract_text() for i in range(first, end))
+    entries: list[tuple[str, int]] = []
+    pending = ""
+    for line in text.split("\n")[1:]:  # the first line is the title 目　　录
+        pending += line.strip()
+        match = re.fullmatch(r"(.+?)[.…·]+\s*(\d+)", pending)
+        if match:
+            heading = re.sub(r"^[一二三四五六七八九十]+、", "", match.group(1))
+            entries.append(("".join(heading.split()), int(match.group(2))))
+            pending = ""
+    assert not pending, pending
+    return entries
+
+
+def _all_bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
+    """Every part's bookmark and the annexes nested under a part, in order."""
+    found: list[tuple[str, int]] = []
+    for entry in reader.outline[1:]:
+        if isinstance(entry, list):
+            found.extend(
+                (e.title, reader.get_destination_page_number(e))
+                for e in entry
+                if not isinstance(e, list) and e.title.startswith("附件")
+            )
+        else:
+            found.append((entry.title, reader.get_destination_page_number(entry)))
+    return found
+
+
+def test_contents_folios_are_the_footers_page_numbers(
+    built: tuple[Dossier, BuildResult, Path],
+) -> None:
+    """Every 目录 line's folio is the number printed in the footer of the page where that part
+    or annex starts (found by its bookmark), and its title is printed on that page."""
     _, result, _ = built
     [merged] = [o for o in result.outputs if o.kind == "dossier"]
     reader = PdfReader(merged.path)
-    contents = reader.pages[1].extract_text()
-    for title, start, _ in _outline(reader)[1:]:
-        number = str(start + 1)
-        assert number in contents, (title, number)
+    bookmarks = _all_bookmarks(reader)
+    contents = _contents_entries(reader, 1, bookmarks[0][1])
+    assert len(contents) == len(bookmarks)
+    assert any(title.startswith("附件") for title, _ in contents[:4]), "the plan's annexes"
+    for (heading, folio), (bookmark, start) in zip(contents, bookmarks, strict=True):
+        assert heading == "".join(bookmark.split()), (heading, bookmark)
+        assert _footer_folio(reader, start) == folio, heading
+        assert folio == int(reader.page_labels[start]), heading
+        page = "".join(reader.pages[start].extract_text().split())
+        title = re.sub(r"^附件\d*", "", heading)
+        assert title in page, (heading, start)
+    folios = [_footer_folio(reader, i) for i in range(bookmarks[0][1], len(reader.pages))]
+    assert folios == list(range(1, len(folios) + 1)), "continuous folios across the parts"
+
+
+def _annex_pages(reader: PdfReader, prefix: str) -> range:
+    outline = _outline(reader)
+    [(index, start)] = [(i, s) for i, (t, s, _) in enumerate(outline) if t.startswith(prefix)]
+    end = outline[index + 1][1] if index + 1 < len(outline) else len(reader.pages)
+    return range(start, end)
+
+
+def test_self_assessment_workbook_is_bound_as_a_readable_annex(
+    built: tuple[Dossier, BuildResult, Path],
+) -> None:
+    dossier, result, _ = built
+    [merged] = [o for o in result.outputs if o.kind == "dossier"]
+    reader = PdfReader(merged.path)
+    pages = _annex_pages(reader, "附件1")
+    assert len(pages) >= 2
+    text = "".join("".join(reader.pages[i].extract_text().split()) for i in pages)
+    assert f"{dossier.community.name}安全社区自评表" in text
+    for head in ("序号", "一级指标", "二级指标", "评分标准", "分值", "自评得分", "证明材料"):
+        assert head in text, head
+    assert "自评得分汇总" in text
+    assessment = dossier.assessment
+    assert assessment is not None
+    evidence = [e.evidence[0] for e in assessment.items if e.evidence]
+    assert evidence
+    assert all("".join(e.split())[:10] in text for e in evidence)
+    for i in pages:
+        page = reader.pages[i]
+        assert float(page.mediabox.width) > float(page.mediabox.height), "landscape A4"
+        assert abs(float(page.mediabox.width) / MM - 297) < 1
+        page_text = "".join(page.extract_text().split())
+        assert page_text.count("序号") >= 1, "the header row repeats on every page"
+        _, sizes = _lines(reader, i)
+        assert min(sizes) >= 9 - 0.05, (i, min(sizes))
+
+
+def test_injury_summary_is_bound_as_an_annex(built: tuple[Dossier, BuildResult, Path]) -> None:
+    dossier, result, _ = built
+    [merged] = [o for o in result.outputs if o.kind == "dossier"]
+    reader = PdfReader(merged.path)
+    pages = _annex_pages(reader, "附件2")
+    text = "".join("".join(reader.pages[i].extract_text().split()) for i in pages)
+    assert "卡片编号" not in text, "the record sheet is not printed"
+    for title in ("伤害发生原因构成", "伤害发生地点构成", "年龄性别分布", "月份分布"):
+        assert title in text, title
+    assert f"合计{len(dossier.injury_records)}100.0%" in text
+    for i in pages:
+        _, sizes = _lines(reader, i)
+        assert min(sizes) >= 9 - 0.05, (i, min(sizes))
+
+
+def test_plan_annexes_are_bookmarked_under_the_plan(
+    built: tuple[Dossier, BuildResult, Path],
+) -> None:
+    dossier, result, _ = built
+    plan = dossier.work_plan
+    assert plan is not None
+    assert plan.annexes
+    [merged] = [o for o in result.outputs if o.kind == "dossier"]
+    reader = PdfReader(merged.path)
+    [(_, start, headings)] = [e for e in _outline(reader) if e[0] == plan.title]
+    nested = [h for h in headings if h.startswith("附件")]
+    labels = ["附件"] if len(plan.annexes) == 1 else [f"附件{i}" for i in range(1, 10)]
+    assert nested == [
+        f"{label}\u3000{annex.title}" for label, annex in zip(labels, plan.annexes, strict=False)
+    ]
+    assert start < min(p for t, p in _all_bookmarks(reader) if t in nested)
 
 
 def test_key_chinese_strings_are_extractable(built: tuple[Dossier, BuildResult, Path]) -> None:
@@ -127,8 +267,11 @@ def test_manifest_lists_every_file(built: tuple[Dossier, BuildResult, Path]) -> 
     assert manifest["warnings"] == result.warnings
 
 
-def _lines(reader: PdfReader, index: int) -> tuple[dict[float, list[float]], list[float]]:
-    baselines: dict[float, list[float]] = {}
+def _lines(
+    reader: PdfReader, index: int, *, texts: bool = False
+) -> tuple[dict[float, list[Any]], list[float]]:
+    """The page's text baselines (y: x positions, or the texts) and type sizes (pt)."""
+    baselines: dict[float, list[Any]] = {}
     sizes: list[float] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _: object, size: float) -> None:
@@ -136,8 +279,8 @@ def _lines(reader: PdfReader, index: int) -> tuple[dict[float, list[float]], lis
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        baselines.setdefault(round(y, 1), []).append(x)
-        sizes.append(size * (tm[3] if tm[3] else 1))
+        baselines.setdefault(round(y, 1), []).append(text if texts else x)
+        sizes.append(size * (tm[3] if tm[3] else 1) * (cm[3] if cm[3] else 1))
 
     reader.pages[index].extract_text(visitor_text=visit)
     return baselines, sizes

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .base import Document, Kind, Part, RenderContext
+from .base import BoundWorkbook, Document, Kind, Part, RenderContext
 from .registry import (
     all_kinds,
     annex_titles,
@@ -31,6 +31,7 @@ for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = [
+    "BoundWorkbook",
     "Document",
     "Kind",
     "Part",

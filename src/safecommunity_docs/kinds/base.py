@@ -131,6 +131,16 @@ class RenderContext:
         return self.dossier
 
 
+@dataclass(frozen=True)
+class BoundWorkbook:
+    """A kind's workbook bound into dossier.pdf as a numbered 附件: its ``title`` in the 目录
+    and the bookmarks, and the ``sheets`` printed (the others are hidden, still counted by
+    formulas), in the workbook's own print setup made printable (see ``render.xlsx.annex``)."""
+
+    title: Callable[[Dossier], str]
+    sheets: tuple[str, ...]
+
+
 ViewBuilder = Callable[[Any, RenderContext], Any]
 """Builds one view of a document from its model and the shared context."""
 
@@ -139,15 +149,15 @@ ViewBuilder = Callable[[Any, RenderContext], Any]
 class Kind:
     """A document kind, declared once in ``kinds/<name>.py``.
 
-    ``name`` and ``label`` identify it; ``short_label`` prefixes its page labels in the dossier
-    PDF; ``model`` is the input it renders (``Dossier`` for documents written from the whole
-    dossier) and ``part`` where that input sits in a dossier and a community folder;
+    ``name`` and ``label`` identify it; ``short_label`` is a short name; ``model`` is the input
+    it renders (``Dossier`` for documents written from the whole dossier) and ``part`` where that input sits in a dossier and a community folder;
     ``documents`` lists its documents in a dossier; ``views`` builds the view each output format
     renders (``document`` for Word and PDF, ``workbook`` for Excel); ``order`` is its place in
     the dossier; ``annex_title`` how the application's 附件说明 names it (None: not listed);
     ``template_title`` the title of its default Word template (default: ``label``);
     ``page_numbers`` whether its pages carry 「— n —」; ``in_dossier`` False for the dossier's
-    own front matter (cover, 目录), which the PDF stage renders.
+    own front matter (cover, 目录), which the PDF stage renders; ``bound_workbook`` binds
+    its workbook (one per document) into dossier.pdf as a numbered 附件.
     """
 
     name: str
@@ -162,6 +172,7 @@ class Kind:
     template_title: str = ""
     page_numbers: bool = True
     in_dossier: bool = True
+    bound_workbook: BoundWorkbook | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:

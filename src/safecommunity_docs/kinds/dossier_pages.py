@@ -8,17 +8,17 @@ from typing import Any
 
 from ..models.dossier import Dossier
 from ..views.document import DocumentView
-from ..views.dossier import contents_view, cover_view
+from ..views.dossier import ContentsEntry, contents_view, cover_view
 from .base import Document, Kind, RenderContext
 from .registry import declare
 
 
 @dataclass(frozen=True)
 class Contents:
-    """What the 目录 lists: each part's title and the page it starts on."""
+    """What the 目录 lists: each part and annex, its title and the folio it starts on."""
 
     dossier: Dossier
-    entries: Sequence[tuple[str, int]]
+    entries: Sequence[ContentsEntry]
 
 
 def _none(dossier: Dossier) -> list[Document]:

@@ -7,7 +7,7 @@ from typing import Any
 from ..models.dossier import Dossier
 from ..models.injury import InjuryRecord
 from ..views.ledger import LedgerView, ledger_view
-from .base import Document, Kind, Part, RenderContext
+from .base import BoundWorkbook, Document, Kind, Part, RenderContext
 from .registry import declare
 
 NAME = "injury_ledger"
@@ -40,5 +40,11 @@ KIND = declare(
         documents=_documents,
         views={"workbook": _workbook},
         order=70,
+        # The summary sheets (COUNTIFS over the hidden record sheet): the figures the
+        # diagnosis report quotes, as the assessor will find them in the 台账.
+        bound_workbook=BoundWorkbook(
+            title=lambda dossier: f"{dossier.community.name}伤害监测汇总表",
+            sheets=("按原因", "按地点", "按年龄性别", "按月份"),
+        ),
     )
 )

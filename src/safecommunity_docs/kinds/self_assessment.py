@@ -9,7 +9,7 @@ from ..models.dossier import Dossier
 from ..views.document import DocumentView
 from ..views.scorecard import ScorecardView, scorecard_view
 from ..views.self_assessment import self_assessment_view
-from .base import Document, Kind, Part, RenderContext
+from .base import BoundWorkbook, Document, Kind, Part, RenderContext
 from .registry import declare
 
 NAME = "self_assessment"
@@ -54,5 +54,9 @@ KIND = declare(
         order=60,
         annex_title=lambda dossier: f"{dossier.community.name}安全社区自评报告及自评表",
         template_title="安全社区自评报告",
+        bound_workbook=BoundWorkbook(
+            title=lambda dossier: f"{dossier.community.name}安全社区自评表",
+            sheets=("自评表", "汇总"),
+        ),
     )
 )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from ..models.dossier import Dossier
@@ -71,11 +73,33 @@ def cover_view(dossier: Dossier) -> DocumentView:
     )
 
 
-def contents_view(dossier: Dossier, entries: Sequence[tuple[str, int]]) -> DocumentView:
-    """The 目录: one line per part, numbered 一、二、…, with the page it starts on."""
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the 目录: a part of the dossier (``level`` 1) or an annex inside a part
+    (``level`` 2); ``label`` 「附件1」 for annexes; ``page`` the folio it starts on."""
+
+    title: str
+    page: int
+    level: int = 1
+    label: str = ""
+
+    @property
+    def heading(self) -> str:
+        """「附件1　title」, or the title alone."""
+        return f"{self.label}\u3000{self.title}" if self.label else self.title
+
+
+def contents_view(dossier: Dossier, entries: Sequence[ContentsEntry]) -> DocumentView:
+    """The 目录: one line per part, numbered 一、二、…, and indented under a part the annexes
+    it holds, each with the folio it starts on (the number printed in its page's footer)."""
     b = BlockBuilder()
-    for n, (title, page) in enumerate(entries, start=1):
-        b.add("toc", f"{heading_number(1, n)}{title}\t{page}")
+    n = 0
+    for entry in entries:
+        if entry.level == 1:
+            n += 1
+            b.add("toc", f"{heading_number(1, n)}{entry.heading}\t{entry.page}")
+        else:
+            b.add("toc", f"\u3000\u3000{entry.heading}\t{entry.page}")
     return DocumentView(
         title="目　　录",
         subtitle="",
@@ -86,14 +110,12 @@ def contents_view(dossier: Dossier, entries: Sequence[tuple[str, int]]) -> Docum
     )
 
 
-def part_labels(parts: Sequence[tuple[str, bool]]) -> list[str]:
-    """The page-label prefix of each part from its kind's (short label, numbered): 申请书,
-    工作报告 …; parts of a numbered kind (one document per project) get 项目1, 项目2 …."""
-    labels: list[str] = []
-    counts: dict[str, int] = {}
-    for label, numbered in parts:
-        if numbered:
-            counts[label] = counts.get(label, 0) + 1
-            label = f"{label}{counts[label]}"
-        labels.append(label)
-    return labels
+def annexes_in(view: DocumentView) -> list[tuple[str, str]]:
+    """The annexes a document holds, as (label, title): each 「附件1」 label block with the
+    annex title that follows it."""
+    found: list[tuple[str, str]] = []
+    blocks = view.blocks
+    for block, after in itertools.pairwise(blocks):
+        if block.kind == "annex_label":
+            found.append((block.text, after.text if after.kind == "annex_title" else ""))
+    return found

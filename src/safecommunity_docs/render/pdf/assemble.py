@@ -6,18 +6,19 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
 
 @dataclass(frozen=True)
 class Part:
-    """One document of the dossier: its outline title, page-label prefix and PDF."""
+    """One document of the dossier: its outline title, its PDF, and the annexes it holds as
+    (outline title, page index inside ``pdf``), bookmarked under it."""
 
     title: str
-    label: str
     pdf: bytes
+    annexes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,22 +36,36 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def start_pages(front_pages: int, parts: Sequence[Part]) -> list[int]:
-    """The 1-based page on which each part starts, after ``front_pages`` (cover and 目录)."""
-    starts, page = [], front_pages + 1
-    for part in parts:
-        starts.append(page)
-        page += page_count(part.pdf)
-    return starts
+def _text(page: PageObject) -> str:
+    return "".join(page.extract_text().split())
+
+
+def find_starts(pdf: bytes, heads: Sequence[str], first: int = 0) -> list[int | None]:
+    """The page index on which each of ``heads`` starts, searched in order from page ``first``:
+    the first later page whose text (white space removed) begins with the head (white space
+    removed); None for a head found nowhere (the search goes on from the last page found)."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    found: list[int | None] = []
+    index = first
+    for head in heads:
+        wanted = "".join(head.split())
+        hit = next(
+            (i for i in range(index, len(pages)) if _text(pages[i]).startswith(wanted)), None
+        )
+        found.append(hit)
+        if hit is not None:
+            index = hit + 1
+    return found
 
 
 def assemble(cover: bytes, contents: bytes, parts: Sequence[Part], meta: DossierMeta) -> bytes:
     """Merge cover, 目录 and parts into one PDF.
 
     Each part becomes one outline entry with the part's own bookmarks (its headings) nested
-    under it; page labels read 封面, 目录 i, ii …, then per part its label and its own page
-    numbers (as printed in the footer); the metadata carries title, author, subject, keywords
-    and the language zh-CN. The page count is the sum of the inputs'.
+    under it, followed there by its annexes; page labels read 封面, 目录 i, ii …, then 1, 2 …
+    from the first part on: the folios printed in the footers (numbered continuously across
+    the parts); the metadata carries title, author, subject, keywords and the language zh-CN.
+    The page count is the sum of the inputs'.
     """
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)), import_outline=False)
@@ -65,13 +80,12 @@ def assemble(cover: bytes, contents: bytes, parts: Sequence[Part], meta: Dossier
     for part in parts:
         first = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(part.pdf)), outline_item=part.title, import_outline=True)
-        writer.set_page_label(
-            first,
-            len(writer.pages) - 1,
-            style=PageLabelStyle.DECIMAL,
-            prefix=f"{part.label} ",
-            start=1,
-        )
+        parent = writer.get_outline_root().get("/Last")  # the part's own entry, just added
+        assert isinstance(parent, IndirectObject)
+        for title, page in part.annexes:
+            writer.add_outline_item(title=title, page_number=first + page, parent=parent)
+    if len(writer.pages) > front:
+        writer.set_page_label(front, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
     writer.add_metadata(
         {
             "/Title": meta.title,

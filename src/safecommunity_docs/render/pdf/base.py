@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
@@ -49,14 +50,27 @@ class ContextClosing:
         self.close()
 
 
+def source_suffix(data: bytes) -> str:
+    """The file suffix a converter gives ``data``: ``.xlsx`` for an Excel workbook (converted by
+    Calc with the workbook's own print setup), else ``.docx``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, ValueError):
+        return ".docx"
+    return ".xlsx" if "xl/workbook.xml" in names else ".docx"
+
+
 @runtime_checkable
 class Converter(Protocol):
-    """Turns Word documents into PDF bytes; use it as a context manager or call :meth:`close`."""
+    """Turns Word documents (and Excel workbooks, printed with their own print setup) into PDF
+    bytes; use it as a context manager or call :meth:`close`."""
 
     name: str
 
     def convert(self, docx: bytes, name: str) -> bytes:
-        """Return the PDF of the Word document ``docx``; ``name`` labels it in errors."""
+        """Return the PDF of the Word document (or Excel workbook) ``docx``; ``name`` labels it
+        in errors."""
         ...
 
     def convert_many(self, items: Sequence[tuple[str, bytes]]) -> list[bytes]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from ...errors import ConversionError, ConverterNotFound
-from .base import ContextClosing, ConverterStats, check_pdf
+from .base import ContextClosing, ConverterStats, check_pdf, source_suffix
 from .fontconfig import write_fontconfig
 from .uno_worker import UnoWorker
 from .workers import OneShotWorker, Outcome, Worker
@@ -77,7 +77,7 @@ def _stop_all(workers: list[Worker], root: Path) -> None:
 
 
 class LibreOfficeConverter(ContextClosing):
-    """Converts Word documents to PDF with LibreOffice headless, keeping ``workers`` soffice warm.
+    """Converts Word documents (and Excel workbooks) to PDF with LibreOffice headless, keeping ``workers`` soffice warm.
 
     Each worker has its own profile (``-env:UserInstallation``) in a temporary folder and sees
     only the library's fontconfig file (``FONTCONFIG_FILE``). A document that times out after
@@ -199,7 +199,7 @@ class LibreOfficeConverter(ContextClosing):
     def _convert_on(self, worker: Worker, docx: bytes, name: str) -> bytes:
         started = time.perf_counter()
         job = next(self._jobs)
-        src = worker.folder / f"job-{job}.docx"
+        src = worker.folder / f"job-{job}{source_suffix(docx)}"
         dst = src.with_suffix(".pdf")
         src.write_bytes(docx)
         outcome = Outcome(False, "not tried")
@@ -259,7 +259,9 @@ class LibreOfficeConverter(ContextClosing):
         try:
             if not isinstance(worker, OneShotWorker):
                 raise TypeError("batch conversion needs one-shot workers")
-            sources = [worker.folder / f"job-{next(self._jobs)}.docx" for _ in items]
+            sources = [
+                worker.folder / f"job-{next(self._jobs)}{source_suffix(docx)}" for _, docx in items
+            ]
             for src, (_, docx) in zip(sources, items, strict=True):
                 src.write_bytes(docx)
             outcome = worker.convert_batch(sources, self.timeout * len(items))

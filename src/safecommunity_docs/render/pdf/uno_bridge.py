@@ -15,7 +15,10 @@ import contextlib
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Any
+
+FILTERS = {".docx": "writer_pdf_Export", ".xlsx": "calc_pdf_Export"}
 
 
 def _reply(message: dict[str, Any]) -> None:
@@ -52,7 +55,8 @@ def _connect(uno: Any, pipe: str, timeout: float) -> Any:
 
 
 def _convert(uno: Any, desktop: Any, src: str, dst: str) -> None:
-    """Load ``src`` hidden and read-only, with macros disabled, and export it to PDF ``dst``."""
+    """Load ``src`` hidden and read-only, with macros disabled, and export it to PDF ``dst``
+    (a workbook, ``.xlsx``, with Calc's export and its own print setup)."""
     doc = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(src),
         "_blank",
@@ -62,7 +66,10 @@ def _convert(uno: Any, desktop: Any, src: str, dst: str) -> None:
     if doc is None:
         raise RuntimeError(f"LibreOffice could not open {src}")
     try:
-        doc.storeToURL(uno.systemPathToFileUrl(dst), _props(uno, FilterName="writer_pdf_Export"))
+        doc.storeToURL(
+            uno.systemPathToFileUrl(dst),
+            _props(uno, FilterName=FILTERS.get(Path(src).suffix, "writer_pdf_Export")),
+        )
     finally:
         try:
             doc.close(True)

@@ -53,7 +53,7 @@ class Worker(Protocol):
         ...
 
     def convert(self, src: Path, dst: Path, timeout: float) -> Outcome:
-        """Convert Word file ``src`` to PDF ``dst`` within ``timeout`` seconds."""
+        """Convert Word file (or workbook) ``src`` to PDF ``dst`` within ``timeout`` seconds."""
         ...
 
     def stop(self, grace: float = 5.0) -> None:
@@ -147,7 +147,7 @@ class OneShotWorker(WorkerBase):
                     *OFFICE_FLAGS,
                     f"-env:UserInstallation={self.profile.as_uri()}",
                     "--convert-to",
-                    "pdf:writer_pdf_Export",
+                    "pdf",  # Writer's or Calc's PDF export, by the document's type
                     "--outdir",
                     str(self.folder),
                     *(str(src) for src in sources),

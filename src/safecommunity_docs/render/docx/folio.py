@@ -1,0 +1,46 @@
+"""Page numbers of a Word document that start at a given folio (its place in the dossier)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_AFTER_PGNUM = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi")
+"""Children of ``w:sectPr`` that follow ``w:pgNumType`` in the schema's order."""
+
+
+def _qn(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def number_from(docx: bytes, start: int) -> bytes:
+    """Return ``docx`` with its first section's page numbers starting at ``start`` (the
+    ``PAGE`` field of its footer then prints the folio of the page in the dossier); later
+    sections continue the count unless they restart it themselves."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    root = etree.fromstring(source.read("word/document.xml"))
+    section = next(root.iter(_qn("sectPr")), None)
+    if section is None:
+        body = root.find(_qn("body"))
+        if body is None:
+            raise ValueError("the Word document has no body")
+        section = etree.SubElement(body, _qn("sectPr"))
+    number = section.find(_qn("pgNumType"))
+    if number is None:
+        number = etree.Element(_qn("pgNumType"))
+        follower = next((c for c in section if etree.QName(c).localname in _AFTER_PGNUM), None)
+        if follower is not None:
+            follower.addprevious(number)
+        else:
+            section.append(number)
+    number.set(_qn("start"), str(start))
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = xml if info.filename == "word/document.xml" else source.read(info.filename)
+            target.writestr(info, data)
+    return out.getvalue()
