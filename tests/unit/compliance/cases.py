@@ -179,6 +179,10 @@ CASES: dict[str, tuple[Mutation, str]] = {
         _set("diagnosis.hazard_units.0.hazards.0.rectified", False),
         "diagnosis.hazard_units[0].hazards[0].deadline",
     ),
+    "SC-E3-014": (
+        _set("assessment.items.0.evidence", ["诊断所列隐患已整改，整改率为50%"]),
+        "assessment.items[0].evidence[0]",
+    ),
     "SC-E3-013": (
         _all(
             _set("diagnosis.surveys.0.kind", "满意度"),

@@ -92,3 +92,21 @@ def test_a_baseline_from_police_data_is_not_checked_against_the_records() -> Non
     target = data["projects"][0]["targets"][0]
     target.update(baseline=5, data_source="派出所警情统计")
     assert "SC-E5-008" not in _rules(data)
+
+
+def test_a_quoted_rectification_rate_is_checked_against_its_own_counts() -> None:
+    """126 items with 116 rectified is 92.1 %: right; 93.0 % with the same counts is wrong,
+    whatever the diagnosis' own hazard list says (the sentence speaks of another ledger)."""
+    from safecommunity_docs.compliance import check
+    from safecommunity_docs.models import Dossier
+    from tests.compliance_base import clean
+
+    def rate_findings(text: str) -> list[str]:
+        data = clean()
+        data["assessment"]["items"][0]["deductions"] = text
+        data["assessment"]["items"][0]["score"] = "1"
+        return [f.detail for f in check(Dossier.model_validate(data)) if f.rule == "SC-E3-014"]
+
+    assert rate_findings("台账登记隐患126项，已整改116项，整改率92.1%，扣0.5分。") == []
+    [why] = rate_findings("台账登记隐患126项，已整改116项，整改率93.0%，扣0.5分。")
+    assert "116 of 126 is 92.1%" in why
