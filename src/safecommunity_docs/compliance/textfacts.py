@@ -12,6 +12,10 @@ APPLICATION = ("申报", "申请", "评定", "验收", "命名")
 EVALUATION = ("评估", "评价", "验收", "总结")
 RATE_WORDS = ("率", "比例", "占比", "比重", "覆盖面", "满意度")
 REAPPLICATION = ("复评", "重新申请", "再次申请", "复审", "重新申报")
+_CLAUSE = re.compile(r"[。；;，,！!？?\n]")
+_TITLE_REQUEST = re.compile(r"申请.{0,12}(?:评定|命名|验收)|申报.{0,12}安全社区")
+_NOT_NOW = ("不申请", "暂缓", "暂不", "不申报", "后再", "再申请", "届时", "下一年度", "次年")
+_WORK_ASSESSED = ("创建工作", "考核")
 
 
 def number(text: str) -> Decimal | None:
@@ -56,3 +60,19 @@ def is_rate(indicator: str) -> bool:
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` contains one of ``words``."""
     return any(word in text for word in words)
+
+
+def asks_for_title(text: str) -> bool:
+    """Whether ``text`` (an application's title and body) asks now to be named a safe community.
+
+    A clause asks for the title when it requests 评定/命名/验收 of the community, unless it asks
+    for the creation work to be assessed (创建工作…考核/评定), declines or postpones the request
+    (不申请, 暂缓, …后再申请), or asks for a re-assessment (复评, 重新申请).
+    """
+    for clause in _CLAUSE.split(text):
+        if not _TITLE_REQUEST.search(clause):
+            continue
+        if has_any(clause, _NOT_NOW + _WORK_ASSESSED + REAPPLICATION):
+            continue
+        return True
+    return False
