@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .kinds import Document, Kind, RenderContext
-from .kinds.dossier_pages import CONTENTS, COVER, Contents
+from .kinds.dossier_pages import CONTENTS, COVER, Contents, request_of
 from .models.dossier import Dossier
 from .views.document import DocumentView
-from .views.dossier import dossier_title, part_labels
+from .views.dossier import dossier_subject, dossier_title, part_labels
 
 if TYPE_CHECKING:
     from .render.pdf.base import Converter
@@ -108,11 +108,12 @@ def pdf_stage(
         for job, label, pdf in zip(jobs, labels, pdfs, strict=True)
     ]
     community = dossier.community
+    request = request_of(dossier, context)
     meta = DossierMeta(
-        title=dossier_title(dossier),
+        title=dossier_title(dossier, request),
         author=community.name,
-        subject=f"{community.target_level.label}安全社区评定申报材料",
-        keywords=(community.name, "安全社区", community.target_level.label),
+        subject=dossier_subject(dossier, request),
+        keywords=(community.name, "安全社区", community.target_level.label, request.value),
     )
     merged = assemble(cover, contents, parts, meta)
     warnings = [
