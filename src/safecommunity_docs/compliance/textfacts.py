@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~至到]+\s*((?:19|20)\d{2})\s*年")
+DATE_RANGE = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[—–\-－~至到]+\s*"
+    r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日"
+)
+"""A full-date range 「2023年1月1日至2025年12月31日」 (the second year may be left out)."""
+DATA_WORDS = ("数据", "监测", "伤害", "病例", "时段", "期间")
+OTHER_PERIODS = ("调查", "排查", "辨识", "问卷", "走访", "检查")
 
 PREPARATION = ("准备", "启动", "筹备", "动员", "宣传发动")
 APPLICATION = ("申报", "申请", "评定", "验收", "命名")
@@ -76,3 +85,19 @@ def asks_for_title(text: str) -> bool:
             continue
         return True
     return False
+
+
+def data_date_ranges(text: str) -> Iterator[tuple[str, date, date]]:
+    """Full-date ranges ``(as written, start, end)`` that ``text`` gives for its data: in a
+    clause that speaks of data, records or the monitoring period, not of a survey's dates."""
+    for clause in _CLAUSE.split(text):
+        if not has_any(clause, DATA_WORDS) or has_any(clause, OTHER_PERIODS):
+            continue
+        for m in DATE_RANGE.finditer(clause):
+            y1, m1, d1, y2, m2, d2 = m.groups()
+            try:
+                start = date(int(y1), int(m1), int(d1))
+                end = date(int(y2 or y1), int(m2), int(d2))
+            except ValueError:
+                continue
+            yield m.group(0), start, end
