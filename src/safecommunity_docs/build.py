@@ -18,6 +18,7 @@ from .errors import InputError, Problem, require
 from .filenames import NameBook, safe_stem
 from .io import load_rubric
 from .kinds import Document, Kind, RenderContext, kinds, left_out
+from .kinds.dossier_pages import request_of
 from .models.dossier import Dossier
 from .render.formats import Format, RenderOptions, formats, get_format
 from .views.dossier import dossier_title
@@ -333,7 +334,8 @@ def _pdf_stage(
     for item, data in zip(pending, stage.pdfs, strict=True):
         job.write_document(item.document, item.kind.name, pdf, data, page_count(data))
     pages = page_count(stage.dossier)
-    job.write(DOSSIER_FILE, stage.dossier, "dossier", PDF, dossier_title(dossier), pages)
+    title = dossier_title(dossier, request_of(dossier, context))
+    job.write(DOSSIER_FILE, stage.dossier, "dossier", PDF, title, pages)
     job.result.warnings.extend(stage.warnings)
     job.result.converter_restarts = stage.restarts
     job.result.timings[PDF] = stage.seconds

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ConversionError
 from .kinds import Document, Kind, RenderContext, kinds
-from .kinds.dossier_pages import CONTENTS, COVER, Contents
+from .kinds.dossier_pages import CONTENTS, COVER, Contents, request_of
 from .models.dossier import Dossier
 from .views.document import DocumentView
-from .views.dossier import ContentsEntry, annexes_in, dossier_title
+from .views.dossier import ContentsEntry, annexes_in, dossier_subject, dossier_title
 
 if TYPE_CHECKING:
     from .render.pdf.assemble import Part
@@ -220,11 +220,12 @@ def pdf_stage(
             active.close()
     pdfs = converted.standalone
     community = dossier.community
+    request = request_of(dossier, context)
     meta = DossierMeta(
-        title=dossier_title(dossier),
+        title=dossier_title(dossier, request),
         author=community.name,
-        subject=f"{community.target_level.label}安全社区评定申报材料",
-        keywords=(community.name, "安全社区", community.target_level.label),
+        subject=dossier_subject(dossier, request),
+        keywords=(community.name, "安全社区", community.target_level.label, request.value),
     )
     merged = assemble(converted.cover, converted.contents, converted.parts, meta)
     warnings = converted.warnings + [

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..models.dossier import Dossier
 from ..views.document import DocumentView
-from ..views.dossier import ContentsEntry, contents_view, cover_view
+from ..views.dossier import ContentsEntry, Request, contents_view, cover_view, dossier_request
 from .base import Document, Kind, RenderContext
 from .registry import declare
 
@@ -25,14 +25,23 @@ def _none(dossier: Dossier) -> list[Document]:
     return []  # rendered by the PDF stage, not as documents of their own
 
 
+def request_of(dossier: Dossier, context: RenderContext) -> Request:
+    """What ``dossier`` asks for, from the context's score (computed once per build)."""
+    if dossier.assessment is None:
+        return dossier_request(None, None)
+    return dossier_request(context.rubric, context.score_of(dossier.assessment))
+
+
 def _cover(dossier: Any, context: RenderContext) -> DocumentView:
     assert isinstance(dossier, Dossier)
-    return cover_view(dossier)
+    return cover_view(dossier, request_of(dossier, context))
 
 
 def _contents(contents: Any, context: RenderContext) -> DocumentView:
     assert isinstance(contents, Contents)
-    return contents_view(contents.dossier, contents.entries)
+    return contents_view(
+        contents.dossier, contents.entries, request_of(contents.dossier, context)
+    )
 
 
 COVER = declare(

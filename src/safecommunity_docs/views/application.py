@@ -12,7 +12,7 @@ from ..models.rubric import Rubric
 from ..scoring import ScoreReport
 from .builder import BlockBuilder
 from .document import DocumentView
-from .dossier import issuing_body, report_date
+from .dossier import issuing_body, meets_standard, report_date
 from .format import fmt_date, fmt_number
 from .self_assessment import verdict_sentence
 from .work_report_facts import SUB_UNIT_LABELS
@@ -84,11 +84,6 @@ def _result(dossier: Dossier, rubric: Rubric, report: ScoreReport) -> str:
     if not meets_standard(rubric, report) and any(e.improvement for e in assessment.items):
         text += "对自评发现的主要失分项，已制定整改措施（见自评报告）。"
     return text
-
-
-def meets_standard(rubric: Rubric, report: ScoreReport) -> bool:
-    """Return True when the verdict is the rubric's top band (e.g. 达到市级安全社区标准)."""
-    return report.verdict.code == max(rubric.bands, key=lambda band: band.min).code
 
 
 def standard_body(dossier: Dossier, rubric: Rubric, report: ScoreReport | None) -> list[str]:

@@ -190,7 +190,7 @@ def diagnosis_view(
     b = BlockBuilder()
     _overview(b, community)
     _method(b, report)
-    analysis_chapter(b, stats)
+    analysis_chapter(b, stats, (report.data_start, report.data_end))
     _hazards(b, report.hazard_units)
     _surveys(b, report.surveys)
     c = report.conclusions

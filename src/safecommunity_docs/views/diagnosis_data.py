@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from ..analysis import CountTable, InjuryStatistics, Rate, RateTable
@@ -77,17 +78,33 @@ def _sexes(male: Rate, female: Rate) -> str:
     return f"；男性年均伤害发生率（{_permille(male)}）{word}女性（{_permille(female)}）"
 
 
-def _overall(b: BlockBuilder, stats: InjuryStatistics) -> None:
+def _period_sentence(stats: InjuryStatistics, period: tuple[date, date] | None) -> str:
+    """「监测数据时间范围为…至…，共收集伤害病例N例」: the report's stated period (its
+    data_start/data_end); the records' first and last dates only when they differ from it."""
+    first, last = stats.period_start, stats.period_end
+    count = f"共收集伤害病例{fmt_number(stats.record_count)}例"
+    if period is None:
+        if first and last:
+            return f"{fmt_date(first)}至{fmt_date(last)}{count}"
+        return f"监测期内{count}"
+    start, end = period
+    text = f"监测数据时间范围为{fmt_date(start)}至{fmt_date(end)}，{count}"
+    if first and last and (first, last) != (start, end):
+        text += f"（病例的伤害发生日期为{fmt_date(first)}至{fmt_date(last)}）"
+    return text
+
+
+def _overall(
+    b: BlockBuilder, stats: InjuryStatistics, period: tuple[date, date] | None = None
+) -> None:
     b.h2("总体情况")
     totals = stats.rates.totals
-    first, last = stats.period_start, stats.period_end
-    period = f"{fmt_date(first)}至{fmt_date(last)}" if first and last else "监测期内"
     rate_text = ""
     if totals.total.rate is not None:
         rate_text = f"，年均伤害发生率为{_permille(totals.total)}"
         if totals.male.rate is not None and totals.female.rate is not None:
             rate_text += f"，其中男性{_permille(totals.male)}，女性{_permille(totals.female)}"
-    b.p(f"{period}共收集伤害病例{fmt_number(stats.record_count)}例{rate_text}。")
+    b.p(f"{_period_sentence(stats, period)}{rate_text}。")
     changes = [
         f"{y.year}年{fmt_number(y.count)}例"
         + (
@@ -210,11 +227,15 @@ def _age_rates(b: BlockBuilder, rates: RateTable) -> None:
         b.p(sentence(note))
 
 
-def analysis_chapter(b: BlockBuilder, stats: InjuryStatistics) -> None:
+def analysis_chapter(
+    b: BlockBuilder, stats: InjuryStatistics, period: tuple[date, date] | None = None
+) -> None:
     """Add the chapter 事故与伤害数据分析: totals, rates, causes, places, age and sex, time,
-    the other card fields and the focus groups, each table beside a sentence reading it."""
+    the other card fields and the focus groups, each table beside a sentence reading it.
+    ``period`` is the report's stated data period (data_start, data_end), which the text gives;
+    without it the records' first and last dates are given."""
     b.h1("事故与伤害数据分析")
-    _overall(b, stats)
+    _overall(b, stats, period)
     _coded(b, "伤害发生原因", stats.cause)
     _coded(b, "伤害发生地点", stats.place)
     b.h2("伤害者年龄与性别")

@@ -6,18 +6,57 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from ..models.dossier import Dossier
+from ..models.rubric import Rubric
+from ..scoring import ScoreReport
 from .builder import BlockBuilder
 from .document import DocumentView
 from .format import fmt_date
 from .numbering import heading_number
 
 
-def dossier_title(dossier: Dossier) -> str:
-    """「清河街道市级安全社区评定申报材料」."""
-    level = dossier.community.target_level.label
-    return f"{dossier.community.name}{level}安全社区评定申报材料"
+class Request(Enum):
+    """What a dossier asks for, from its self-assessment verdict; the value names the materials."""
+
+    TITLE = "评定申报材料"  # top band: apply to be named a safe community
+    CREATION = "创建工作考核材料"  # a middle band (创建考核合格): the year's creation work assessed
+    SELF = "创建自评材料"  # the lowest band (不合格): a self-assessment report, no application
+
+    @property
+    def cover_lines(self) -> tuple[str, str]:
+        """The cover's two large lines after the level: (「评定」, 「申报材料」) …."""
+        return {
+            Request.TITLE: ("评定", "申报材料"),
+            Request.CREATION: ("创建工作", "考核材料"),
+            Request.SELF: ("创建", "自评材料"),
+        }[self]
+
+
+def meets_standard(rubric: Rubric, report: ScoreReport) -> bool:
+    """Return True when the verdict is the rubric's top band (e.g. 达到市级安全社区标准)."""
+    return report.verdict.code == max(rubric.bands, key=lambda band: band.min).code
+
+
+def dossier_request(rubric: Rubric | None, report: ScoreReport | None) -> Request:
+    """What the dossier asks for: the title at the rubric's top band (or without a score), the
+    creation work assessed in a middle band, a self-assessment report in the lowest band."""
+    if rubric is None or report is None or meets_standard(rubric, report):
+        return Request.TITLE
+    if report.verdict.code == min(rubric.bands, key=lambda band: band.min).code:
+        return Request.SELF
+    return Request.CREATION
+
+
+def dossier_subject(dossier: Dossier, request: Request = Request.TITLE) -> str:
+    """「市级安全社区评定申报材料」, 「市级安全社区创建工作考核材料」 …."""
+    return f"{dossier.community.target_level.label}安全社区{request.value}"
+
+
+def dossier_title(dossier: Dossier, request: Request = Request.TITLE) -> str:
+    """「清河街道市级安全社区评定申报材料」, 「东山镇市级安全社区创建工作考核材料」 …."""
+    return dossier.community.name + dossier_subject(dossier, request)
 
 
 def issuing_body(dossier: Dossier) -> str:
@@ -49,19 +88,25 @@ def dossier_date(dossier: Dossier) -> date:
     return report_date(dossier)
 
 
-def cover_view(dossier: Dossier) -> DocumentView:
-    """The cover: community, the level applied for, the applicant and the date."""
+def cover_view(dossier: Dossier, request: Request = Request.TITLE) -> DocumentView:
+    """The cover: community, what the dossier asks for (the level applied for, or the creation
+    work assessed, or a self-assessment), the applicant and the date."""
     community = dossier.community
     level = community.target_level.label
+    first, second = request.cover_lines
     b = BlockBuilder()
     for _ in range(4):
         b.add("blank")
-    b.add("annex_title", f"{level}安全社区评定")
-    b.add("annex_title", "申报材料")
+    b.add("annex_title", f"{level}安全社区{first}")
+    b.add("annex_title", second)
     for _ in range(9):
         b.add("blank")
-    b.add("caption", f"申报单位：{applicant(dossier)}")
-    b.add("caption", f"申报级别：{level}安全社区")
+    if request is Request.TITLE:
+        b.add("caption", f"申报单位：{applicant(dossier)}")
+        b.add("caption", f"申报级别：{level}安全社区")
+    else:
+        b.add("caption", f"报送单位：{applicant(dossier)}")
+        b.add("caption", f"创建目标：{level}安全社区")
     b.add("caption", fmt_date(dossier_date(dossier)))
     return DocumentView(
         title=community.name,
@@ -69,7 +114,7 @@ def cover_view(dossier: Dossier) -> DocumentView:
         blocks=tuple(b.blocks),
         author=applicant(dossier),
         document_date=dossier_date(dossier),
-        subject=dossier_title(dossier),
+        subject=dossier_title(dossier, request),
     )
 
 
@@ -89,9 +134,12 @@ class ContentsEntry:
         return f"{self.label}\u3000{self.title}" if self.label else self.title
 
 
-def contents_view(dossier: Dossier, entries: Sequence[ContentsEntry]) -> DocumentView:
+def contents_view(
+    dossier: Dossier, entries: Sequence[ContentsEntry], request: Request = Request.TITLE
+) -> DocumentView:
     """The 目录: one line per part, numbered 一、二、…, and indented under a part the annexes
-    it holds, each with the folio it starts on (the number printed in its page's footer)."""
+    it holds, each with the folio it starts on (the number printed in its page's footer);
+    ``request`` words its subject as the cover does."""
     b = BlockBuilder()
     n = 0
     for entry in entries:
@@ -106,7 +154,7 @@ def contents_view(dossier: Dossier, entries: Sequence[ContentsEntry]) -> Documen
         blocks=tuple(b.blocks),
         author=applicant(dossier),
         document_date=dossier_date(dossier),
-        subject=dossier_title(dossier),
+        subject=dossier_title(dossier, request),
     )
 
 

@@ -276,7 +276,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E12-001": (_set("assessment", None), "assessment"),
     "SC-E12-002": (lambda d: d["assessment"]["items"].pop(0), "assessment.items"),
     "SC-E12-003": (_lose_one_point, "assessment.items[0].deductions"),
-    "SC-E12-004": (_score_fraction("0.8"), "community.target_level"),
+    "SC-E12-004": (_score_fraction("0.8"), "application.body[0]"),
     "SC-E12-005": (_set("application.body", ["自评总分95分。"]), "application.body[0]"),
     "SC-E12-006": (_over_score, "assessment.rubric"),
     "SC-E12-007": (_set("community.target_level", "国家级"), "assessment.rubric"),

@@ -55,11 +55,11 @@ def test_the_national_level_needs_a_year_of_creation() -> None:
 def test_a_re_application_may_apply_below_the_level() -> None:
     data = clean()
     CASES["SC-E12-004"][0](data)
-    data["application"]["body"] = ["自评总分80分。"]
+    data["application"]["body"] = ["自评总分80分，现申请市级安全社区评定。"]
     assert "SC-E12-004" in _rules(data)
     data["application"]["body"] = ["自评总分80分，现申请复评。"]
     assert "SC-E12-004" not in _rules(data)
-    data["application"]["body"] = ["自评总分80分。"]
+    data["application"]["body"] = ["自评总分80分，现申请市级安全社区评定。"]
     data["assessment"]["previous"] = {"year": 2025, "total": 85}
     assert "SC-E12-004" not in _rules(data)
 

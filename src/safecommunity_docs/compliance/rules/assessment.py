@@ -9,7 +9,7 @@ from ...codes import TargetLevel
 from ..context import Context
 from ..findings import Severity
 from ..rule import Hit, rule
-from ..textfacts import REAPPLICATION, has_any, number
+from ..textfacts import asks_for_title, number
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -58,31 +58,41 @@ def lost_without_reason(ctx: Context) -> Iterator[Hit]:
             yield Hit(f"assessment.items[{i}].deductions", f"item {entry.item} lost points")
 
 
-def _reapplication(ctx: Context) -> bool:
-    d = ctx.dossier
-    if d.assessment is not None and d.assessment.previous is not None:
-        return True
-    text = ctx.text_of("application", "assessment")
-    return has_any(text, REAPPLICATION)
+def _title_request(ctx: Context) -> str | None:
+    """The path of the application's text that asks to be named a safe community, if any.
+
+    Only what the application itself says counts: its title and body. Without a body the
+    standard letter is written, which asks for the title only when the score reaches it.
+    """
+    application = ctx.dossier.application
+    if application is None or not application.body:
+        return None
+    texts = [("application.title", application.title or "")]
+    texts += [(f"application.body[{i}]", text) for i, text in enumerate(application.body)]
+    return next((path for path, text in texts if asks_for_title(text)), None)
 
 
 @rule(
     "SC-E12-004",
     E,
-    "申报级别未达到自评结论",
-    "The score's verdict does not reach the level applied "
-    "for, and the dossier does not say it is a re-application (复评).",
+    "申请书申请的评定与自评结论不符",
+    "The application asks to be named a safe community of a level the score's verdict does not "
+    "reach (rather than for its creation work to be assessed), and it is not a re-assessment.",
     "评分标准 结论区间; 评定管理办法",
 )
 def level_not_reached(ctx: Context) -> Iterator[Hit]:
-    if ctx.score is None or ctx.rubric is None or _reapplication(ctx):
+    if ctx.score is None or ctx.rubric is None:
         return
+    assessment = ctx.dossier.assessment
+    if assessment is not None and assessment.previous is not None:
+        return  # a 复评: the previous assessment is on record
     top = next(b for b in ctx.rubric.bands if b.max is None)
-    if ctx.score.verdict.code != top.code:
+    path = _title_request(ctx)
+    if ctx.score.verdict.code != top.code and path is not None:
         level = ctx.dossier.community.target_level.label
         yield Hit(
-            "community.target_level",
-            f"applies for {level}; total {ctx.score.total}, verdict "
+            path,
+            f"asks for the {level} title; total {ctx.score.total}, verdict "
             f"{ctx.score.verdict.label} (needs {top.label})",
         )
 

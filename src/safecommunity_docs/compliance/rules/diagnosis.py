@@ -9,7 +9,7 @@ from ..context import Context
 from ..decode import group_count, place_count
 from ..findings import Severity
 from ..rule import Hit, rule
-from ..textfacts import YEAR_RANGE
+from ..textfacts import YEAR_RANGE, data_date_ranges
 
 E, W = Severity.ERROR, Severity.WARNING
 CONCLUSIONS = "diagnosis.conclusions"
@@ -146,6 +146,9 @@ def period_text(ctx: Context) -> Iterator[Hit]:
         for m in YEAR_RANGE.finditer(text):
             if (m.group(1), m.group(2)) != expected:
                 yield Hit(path, f"text says {m.group(0)}, data {d.data_start} to {d.data_end}")
+        for written, start, end in data_date_ranges(text):
+            if (start, end) != (d.data_start, d.data_end):
+                yield Hit(path, f"text says {written}, data {d.data_start} to {d.data_end}")
 
 
 @rule(
