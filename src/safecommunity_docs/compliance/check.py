@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from ..analysis import InjuryStatistics, analyse
 from ..models import Acknowledgement, Dossier, Rubric
+from ..rubrics import shipped_rubric
 from ..scoring import ScoreReport
 from ..scoring import score as score_assessment
 from . import rules as _rules  # noqa: F401  (registers the rules)
@@ -13,7 +14,6 @@ from .context import Context
 from .findings import Finding, Findings
 from .options import DEFAULT_OPTIONS, CheckOptions
 from .rule import REGISTRY, Hit, Rule
-from .shipped import shipped_rubric
 
 STALE = "SC-E10-010"
 

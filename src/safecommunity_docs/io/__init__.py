@@ -1,5 +1,6 @@
 """Input: parse YAML/JSON/CSV/XLSX files with positions and validate them into models."""
 
+from ..rubrics import rubric_ids
 from .check import Checked, check
 from .completeness import missing_parts
 from .loader import (
@@ -11,7 +12,6 @@ from .loader import (
     load_rubric,
     load_text,
     model_for_file,
-    rubric_ids,
 )
 from .record_check import RecordSummary
 from .records import read_records

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +15,7 @@ from ..models.community import Community
 from ..models.dossier import BuildOptions, Dossier
 from ..models.injury import InjuryRecord
 from ..models.rubric import Rubric
+from ..rubrics import rubric_ids, rubric_text
 from .assembly import Assembly
 from .completeness import unexpected_files
 from .records import read_records
@@ -278,20 +277,6 @@ def load(path: Path | str) -> Dossier:
 DEFAULT_RUBRIC = "city"
 
 
-def rubric_ids() -> list[str]:
-    """Return the ids of the rubrics shipped with the library."""
-    folder = resources.files("safecommunity_docs.rubrics")
-    return sorted(
-        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
-    )
-
-
-@cache
-def _rubric_text(rubric_id: str) -> str:
-    resource = resources.files("safecommunity_docs.rubrics").joinpath(f"{rubric_id}.yaml")
-    return resource.read_text(encoding="utf-8")
-
-
 def load_rubric(rubric: str | Path = DEFAULT_RUBRIC) -> Rubric:
     """Load a shipped rubric by id (``"city"``, ``"national-field"``) or a rubric YAML by path.
 
@@ -311,4 +296,4 @@ def load_rubric(rubric: str | Path = DEFAULT_RUBRIC) -> Rubric:
             ]
         )
     label = f"safecommunity_docs/rubrics/{rubric}.yaml"
-    return load_text(_rubric_text(rubric), label, Rubric)[0]
+    return load_text(rubric_text(rubric), label, Rubric)[0]
