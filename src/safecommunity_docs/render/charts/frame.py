@@ -1,4 +1,4 @@
-"""What every chart with axes shares: title, legend, value axis, category ticks and headroom."""
+"""What every chart with axes shares: axes, legend, value axis, category ticks and headroom."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from safecommunity_docs.render.charts.style import (
     BASE_PT,
     GROUP_FROM,
     HEIGHT_IN,
-    TITLE_PT,
     UNIT_EM,
     WIDTH_IN,
     text_width_pt,
@@ -27,21 +26,19 @@ PLOT_WIDTH_PT = WIDTH_IN * 72 - 60
 """Estimated width of the plotting area (the figure less the value-axis labels and padding)."""
 
 PLOT_HEIGHT_PT = HEIGHT_IN * 72 - 80
-"""Estimated height of the plotting area (the figure less title, legend and tick labels)."""
+"""Estimated height of the plotting area (the figure less legend and tick labels)."""
 
 MAX_LABEL_LINES = 2
 """A category label wrapped into more lines than this is slanted instead."""
 
 
-def new_axes(fig: Figure, spec: ChartSpec) -> Axes:
-    """Add the single axes of a chart, with the title above it and a legend when needed."""
-    if spec.title:
-        fig.suptitle(spec.title, fontsize=TITLE_PT, fontweight="bold")
+def new_axes(fig: Figure) -> Axes:
+    """Add the single axes of a chart; no title is drawn (the document's caption 图n is it)."""
     return fig.add_subplot()
 
 
 def add_legend(fig: Figure, spec: ChartSpec) -> None:
-    """Put a one-row legend between the title and the plot when the chart has several series."""
+    """Put a one-row legend above the plot when the chart has several series."""
     if not spec.multi_series:
         return
     ax = fig.axes[0]
