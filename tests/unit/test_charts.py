@@ -371,3 +371,20 @@ def test_a_pie_of_the_views_shares_prints_those_shares_once() -> None:
         "工业和建筑场所  5.7%",
         f"{MERGED}  4.3%",
     ]
+
+
+@pytest.mark.parametrize("name", ["bar", "line", "stacked_bar", *CROWDED])
+def test_category_and_value_labels_do_not_touch(name: str) -> None:
+    spec = {**SPECS, **CROWDED}[name]
+    with drawn(spec) as fig:
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        groups = [
+            [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text().strip()],
+            [t for t in ax.texts if t.get_text().strip()],
+        ]
+        boxes = [[t.get_window_extent(renderer) for t in group] for group in groups]
+    assert boxes[0]
+    for group in boxes:
+        for i, box in enumerate(group):
+            assert not any(box.overlaps(other) for other in group[i + 1 :])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from safecommunity_docs.render.charts.frame import (
+    LINE_EM,
     PLOT_HEIGHT_PT,
     PLOT_WIDTH_PT,
     add_legend,
@@ -31,10 +32,6 @@ BARH_MAX_PT = 24.0
 
 BARH_LABEL_UNITS = 16
 """Horizontal-bar category labels longer than this (half-width units) wrap onto two lines."""
-
-
-LINE_EM = 1.15
-"""Room a line of text needs across its baseline, in em (labels closer than this would touch)."""
 
 
 def _labelled(labels: list[list[str]], pitch_pt: float) -> list[list[str]]:

@@ -103,19 +103,39 @@ def value_limits(
     return bottom, top
 
 
+SLANT_DEG = 35
+"""Angle of category labels too wide for their slot."""
+
+LINE_EM = 1.15
+"""Room a line of text needs across its baseline, in em (closer lines would touch)."""
+
+
 def category_ticks(ax: Axes, labels: Sequence[str], positions: Sequence[float]) -> None:
-    """Label the horizontal category axis, wrapping each label to its slot or slanting all."""
+    """Label the horizontal category axis: wrapped to the slot, else slanted, else upright.
+
+    Slanted labels that would touch their neighbours are turned upright; when even upright
+    labels would touch, every step-th category is labelled (the others keep a minor tick).
+    """
     slot_pt = PLOT_WIDTH_PT / max(len(labels), 1)
     max_units = max(4, math.floor(slot_pt * 0.92 / (BASE_PT * UNIT_EM)))
     wrapped = [wrap_label(label, max_units) for label in labels]
     too_tall = any(w.count("\n") + 1 > MAX_LABEL_LINES for w in wrapped)
     too_wide = any(text_width_pt(w, BASE_PT) > slot_pt * 1.02 for w in wrapped)
-    ax.set_xticks(list(positions))
-    if too_tall or too_wide:
-        ax.set_xticklabels(list(labels), rotation=35, ha="right", rotation_mode="anchor")
-    else:
-        ax.set_xticklabels(wrapped)
+    line_pt = BASE_PT * LINE_EM
     ax.tick_params(axis="x", length=0, pad=4)
+    if not (too_tall or too_wide):
+        ax.set_xticks(list(positions))
+        ax.set_xticklabels(wrapped)
+    elif slot_pt * math.sin(math.radians(SLANT_DEG)) >= line_pt:
+        ax.set_xticks(list(positions))
+        ax.set_xticklabels(list(labels), rotation=SLANT_DEG, ha="right", rotation_mode="anchor")
+    else:
+        step = math.ceil(line_pt / slot_pt)
+        ax.set_xticks(list(positions)[::step])
+        ax.set_xticklabels(list(labels)[::step], rotation=90, ha="center")
+        if step > 1:
+            ax.set_xticks(list(positions), minor=True)
+            ax.tick_params(axis="x", which="minor", length=2)
 
 
 def tick_step(labels: Sequence[str], size: float = BASE_PT) -> int:
