@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import struct
 import subprocess
@@ -13,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import matplotlib
 import pytest
 from matplotlib import font_manager
@@ -33,6 +35,7 @@ from safecommunity_docs.render.charts.png import PNG_SIGNATURE, strip_volatile
 from safecommunity_docs.render.charts.style import format_value, wrap_label
 from safecommunity_docs.views.chart import ChartSeries, ChartSpec
 from safecommunity_docs.views.document import Block
+from tests.conftest import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -388,3 +391,30 @@ def test_category_and_value_labels_do_not_touch(name: str) -> None:
     for group in boxes:
         for i, box in enumerate(group):
             assert not any(box.overlaps(other) for other in group[i + 1 :])
+
+
+def test_charts_in_the_built_report_print_every_text_at_least_wuhao(tmp_path: Path) -> None:
+    from safecommunity_docs import build, load
+    from safecommunity_docs.build import context_for
+    from safecommunity_docs.views.diagnosis import diagnosis_view
+
+    dossier = load(EXAMPLES / "qinghe-street")
+    assert dossier.diagnosis is not None
+    view = diagnosis_view(dossier.diagnosis, dossier, context_for(dossier).statistics)
+    specs = [b.chart for b in view.blocks if b.chart is not None]
+    smallest = []
+    for spec in specs:
+        with drawn(spec) as fig:
+            smallest.append(min(t.get_fontsize() for t in _texts(fig)))
+    result = build(dossier, tmp_path, formats=["docx"])
+    [output] = [o for o in result.outputs if o.kind == "diagnosis_report"]
+    document = docx.Document(io.BytesIO(output.path.read_bytes()))
+    shapes = list(document.inline_shapes)
+    assert len(shapes) == len(specs) >= 4
+    for shape, size in zip(shapes, smallest, strict=True):
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        png = dict(_chunks(document.part.related_parts[blip.embed].blob))
+        width_px = struct.unpack(">I", png[b"IHDR"][:4])[0]
+        ppm = struct.unpack(">IIB", png[b"pHYs"])[0]
+        figure_in = width_px / (ppm * 0.0254)
+        assert size * shape.width.inches / figure_in >= 10.5
