@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import struct
 import subprocess
@@ -13,15 +14,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import matplotlib
 import pytest
 from matplotlib import font_manager
+from matplotlib.legend import Legend
+from matplotlib.text import Text
 
 from safecommunity_docs.render.charts import (
     DPI,
     FONT_FAMILY,
     PIXELS,
     ChartFontError,
+    drawn,
     render_chart,
 )
 from safecommunity_docs.render.charts import fonts as chart_fonts
@@ -29,6 +34,8 @@ from safecommunity_docs.render.charts.pie import MERGED, OTHER, slices
 from safecommunity_docs.render.charts.png import PNG_SIGNATURE, strip_volatile
 from safecommunity_docs.render.charts.style import format_value, wrap_label
 from safecommunity_docs.views.chart import ChartSeries, ChartSpec
+from safecommunity_docs.views.document import Block
+from tests.conftest import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -158,7 +165,7 @@ def test_chinese_labels_raise_no_missing_glyph_warning() -> None:
 
 
 def test_the_warning_check_would_see_a_missing_glyph() -> None:
-    spec = ChartSpec("bar", "表情\U0001f600", ("甲",), (ChartSeries("例数", (1,)),))
+    spec = ChartSpec("bar", "表情", ("甲\U0001f600",), (ChartSeries("例数", (1,)),))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         render_chart(spec)
@@ -278,3 +285,136 @@ def test_strip_volatile_drops_text_chunks() -> None:
     spoiled = data[:33] + text + data[33:]
     assert b"tEXt" in {k for k, _ in _chunks(spoiled)}
     assert strip_volatile(spoiled) == data
+
+
+HOURS = tuple(f"{h}时" for h in range(24))
+CROWDED: dict[str, ChartSpec] = {
+    "hours": _one("bar", HOURS, tuple(3 + (h * 5) % 17 for h in range(24)), y_label="例数"),
+    "forty_bars": _one("bar", tuple(f"第{i}组" for i in range(40)), tuple(range(100, 140))),
+    "grouped_barh": ChartSpec(
+        "barh",
+        "分性别伤害原因",
+        CAUSES,
+        (ChartSeries("男", tuple(range(30, 40))), ChartSeries("女", tuple(range(20, 30)))),
+    ),
+}
+"""Charts with many bars: their labels must not be shrunk below 五号 either."""
+
+
+def _texts(fig: Any) -> list[Text]:
+    """Every piece of text a reader sees in the figure (visible and not blank)."""
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("name", [*SPECS, *CROWDED])
+def test_every_text_prints_at_least_wuhao(name: str) -> None:
+    spec = {**SPECS, **CROWDED}[name]
+    printed_in = Block("figure", chart=spec).image_width_mm / 25.4
+    with drawn(spec) as fig:
+        scale = printed_in / fig.get_figwidth()
+        texts = _texts(fig)
+        sizes = {t.get_text(): t.get_fontsize() * scale for t in texts}
+    assert scale < 1, "the document shrinks the figure, so figure points print smaller"
+    assert len(texts) >= 6
+    small = {text: round(size, 2) for text, size in sizes.items() if size < 10.5}
+    assert small == {}
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_no_title_is_drawn_inside_the_image(name: str) -> None:
+    spec = SPECS[name]
+    with drawn(spec) as fig:
+        shown = [t.get_text() for t in _texts(fig)]
+        suptitle = fig.get_suptitle()
+        axes_titles = [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    assert spec.title not in shown
+    assert suptitle == ""
+    assert axes_titles == ["", "", ""]
+
+
+def _legend_texts(fig: Any) -> list[str]:
+    legends = list(fig.findobj(Legend))
+    assert len(legends) == 1
+    return [t.get_text() for t in legends[0].get_texts()]
+
+
+def test_the_pie_legend_gives_every_slice_its_value_and_share() -> None:
+    spec = SPECS["pie"]
+    with drawn(spec) as fig:
+        entries = _legend_texts(fig)
+    parts = slices(spec)
+    assert len(entries) == len(parts) == 6
+    for entry, part in zip(entries, parts, strict=True):
+        name, rest = entry.split("  ")
+        assert name == part.label
+        assert rest == f"{part.value}（{part.percent}%）"
+    total = sum(SPECS["pie"].series[0].values)
+    assert entries[0] == f"家中  170（{Decimal(17000) / total:.1f}%）"
+
+
+def test_a_pie_of_the_views_shares_prints_those_shares_once() -> None:
+    shares = tuple(Decimal(v) for v in ("48.6", "24.3", "9.7", "7.4", "5.7", "2.2", "2.1"))
+    labels = (
+        "家中",
+        "公路/街道",
+        "学校与公共场所",
+        "贸易和服务场所",
+        "工业和建筑场所",
+        "农场/农田",
+        "其他",
+    )
+    spec = ChartSpec("pie", "伤害发生地点构成", labels, (ChartSeries("构成比", shares),), unit="%")
+    with drawn(spec) as fig:
+        entries = _legend_texts(fig)
+    assert entries == [
+        "家中  48.6%",
+        "公路/街道  24.3%",
+        "学校与公共场所  9.7%",
+        "贸易和服务场所  7.4%",
+        "工业和建筑场所  5.7%",
+        f"{MERGED}  4.3%",
+    ]
+
+
+@pytest.mark.parametrize("name", ["bar", "line", "stacked_bar", *CROWDED])
+def test_category_and_value_labels_do_not_touch(name: str) -> None:
+    spec = {**SPECS, **CROWDED}[name]
+    with drawn(spec) as fig:
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        ax = fig.axes[0]
+        groups = [
+            [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text().strip()],
+            [t for t in ax.texts if t.get_text().strip()],
+        ]
+        boxes = [[t.get_window_extent(renderer) for t in group] for group in groups]
+    assert boxes[0]
+    for group in boxes:
+        for i, box in enumerate(group):
+            assert not any(box.overlaps(other) for other in group[i + 1 :])
+
+
+def test_charts_in_the_built_report_print_every_text_at_least_wuhao(tmp_path: Path) -> None:
+    from safecommunity_docs import build, load
+    from safecommunity_docs.build import context_for
+    from safecommunity_docs.views.diagnosis import diagnosis_view
+
+    dossier = load(EXAMPLES / "qinghe-street")
+    assert dossier.diagnosis is not None
+    view = diagnosis_view(dossier.diagnosis, dossier, context_for(dossier).statistics)
+    specs = [b.chart for b in view.blocks if b.chart is not None]
+    smallest = []
+    for spec in specs:
+        with drawn(spec) as fig:
+            smallest.append(min(t.get_fontsize() for t in _texts(fig)))
+    result = build(dossier, tmp_path, formats=["docx"])
+    [output] = [o for o in result.outputs if o.kind == "diagnosis_report"]
+    document = docx.Document(io.BytesIO(output.path.read_bytes()))
+    shapes = list(document.inline_shapes)
+    assert len(shapes) == len(specs) >= 4
+    for shape, size in zip(shapes, smallest, strict=True):
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        png = dict(_chunks(document.part.related_parts[blip.embed].blob))
+        width_px = struct.unpack(">I", png[b"IHDR"][:4])[0]
+        ppm = struct.unpack(">IIB", png[b"pHYs"])[0]
+        figure_in = width_px / (ppm * 0.0254)
+        assert size * shape.width.inches / figure_in >= 10.5

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from matplotlib import style as mpl_style
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -20,7 +21,14 @@ from safecommunity_docs.render.charts.fonts import FONT_FAMILY, FONT_FILE, Chart
 from safecommunity_docs.render.charts.line import draw_line
 from safecommunity_docs.render.charts.pie import draw_pie
 from safecommunity_docs.render.charts.png import strip_volatile
-from safecommunity_docs.render.charts.style import DPI, HEIGHT_IN, STYLE, WIDTH_IN
+from safecommunity_docs.render.charts.style import (
+    DPI,
+    HEIGHT_IN,
+    MIN_PRINT_PT,
+    PRINT_WIDTH_MM,
+    STYLE,
+    WIDTH_IN,
+)
 from safecommunity_docs.views.chart import ChartKind, ChartSpec
 
 __all__ = [
@@ -28,9 +36,12 @@ __all__ = [
     "FONT_FAMILY",
     "FONT_FILE",
     "HEIGHT_IN",
+    "MIN_PRINT_PT",
     "PIXELS",
+    "PRINT_WIDTH_MM",
     "WIDTH_IN",
     "ChartFontError",
+    "drawn",
     "render_chart",
 ]
 
@@ -52,19 +63,31 @@ _LOCK = threading.Lock()
 """matplotlib's rc settings are process-wide: one chart is drawn at a time in a process."""
 
 
-def render_chart(spec: ChartSpec) -> bytes:
-    """Draw ``spec`` on a new figure and return it as PNG bytes.
+@contextmanager
+def drawn(spec: ChartSpec) -> Iterator[Figure]:
+    """Draw ``spec`` on a new figure and yield it, laid out, while the chart style is in force.
 
-    Every chart is ``WIDTH_IN`` × ``HEIGHT_IN`` inches at ``DPI`` (it fills the 156 mm type
-    area of an A4 page at 1:1), set in Noto Sans CJK SC over matplotlib's default style (the
-    user's matplotlibrc is ignored). The same spec always gives the same bytes: the PNG holds
-    no software name, no date and no other text chunk.
+    Only one chart is drawn at a time in a process; leave the block before drawing another.
     """
     with _LOCK, mpl_style.context(["default", STYLE]):
         layout = ConstrainedLayoutEngine(w_pad=PAD_IN, h_pad=PAD_IN)
         fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout=layout)
         FigureCanvasAgg(fig)
         _DRAW[spec.kind](fig, spec)
-        buffer = io.BytesIO()
+        fig.canvas.draw()
+        yield fig
+
+
+def render_chart(spec: ChartSpec) -> bytes:
+    """Draw ``spec`` on a new figure and return it as PNG bytes.
+
+    Every chart is ``WIDTH_IN`` × ``HEIGHT_IN`` inches at ``DPI``, set in Noto Sans CJK SC over
+    matplotlib's default style (the user's matplotlibrc is ignored), with no title (the
+    document's caption names it) and all text at least 五号 (10.5 pt) once the document
+    places it ``PRINT_WIDTH_MM`` wide. The same spec always gives the same bytes: the PNG
+    holds no software name, no date and no other text chunk.
+    """
+    buffer = io.BytesIO()
+    with drawn(spec) as fig:
         fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return strip_volatile(buffer.getvalue())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from safecommunity_docs.render.charts.frame import (
+    LINE_EM,
     PLOT_HEIGHT_PT,
     PLOT_WIDTH_PT,
     add_legend,
@@ -16,7 +17,6 @@ from safecommunity_docs.render.charts.frame import (
     value_limits,
 )
 from safecommunity_docs.render.charts.style import (
-    BASE_PT,
     TEXT_COLOUR,
     VALUE_PT,
     colour,
@@ -34,9 +34,15 @@ BARH_LABEL_UNITS = 16
 """Horizontal-bar category labels longer than this (half-width units) wrap onto two lines."""
 
 
-def _value_size(bars: int) -> float:
-    """Shrink value labels a little when there are many bars."""
-    return VALUE_PT if bars <= 24 else 7.0 if bars <= 40 else 6.0
+def _labelled(labels: list[list[str]], pitch_pt: float) -> list[list[str]]:
+    """Return the value labels, or empty ones when bars stand too close for 五号 labels.
+
+    Labels are never shrunk below ``VALUE_PT`` (五号 in print); the value axis carries the
+    values of a chart with so many bars.
+    """
+    if pitch_pt >= VALUE_PT * LINE_EM:
+        return labels
+    return [["" for _ in row] for row in labels]
 
 
 def _extremes(spec: ChartSpec) -> tuple[float, float]:
@@ -46,12 +52,14 @@ def _extremes(spec: ChartSpec) -> tuple[float, float]:
 
 def draw_bar(fig: Figure, spec: ChartSpec) -> None:
     """Draw vertical bars, one group per category and one bar per series, each labelled."""
-    ax = new_axes(fig, spec)
+    ax = new_axes(fig)
     n, ns = len(spec.categories), len(spec.series)
     width = 0.8 / ns if ns > 1 else 0.6
     pitch_pt = PLOT_WIDTH_PT / n * (width if ns > 1 else 1.0)
-    size = _value_size(n * ns)
-    labels = [[format_value(v, spec.unit) for v in s.values] for s in spec.series]
+    size = VALUE_PT
+    labels = _labelled(
+        [[format_value(v, spec.unit) for v in s.values] for s in spec.series], pitch_pt
+    )
     widest = max(text_width_pt(t, size) for row in labels for t in row)
     upright = widest > pitch_pt * 0.95
     for i, series in enumerate(spec.series):
@@ -85,12 +93,15 @@ def draw_bar(fig: Figure, spec: ChartSpec) -> None:
 
 def draw_barh(fig: Figure, spec: ChartSpec) -> None:
     """Draw horizontal bars, first category on top, each bar labelled at its end."""
-    ax = new_axes(fig, spec)
+    ax = new_axes(fig)
     n, ns = len(spec.categories), len(spec.series)
     row_pt = PLOT_HEIGHT_PT / n
     height = min(0.8 if ns > 1 else 0.6, BARH_MAX_PT * ns / row_pt) / ns
-    size = _value_size(n * ns)
-    labels = [[format_value(v, spec.unit) for v in s.values] for s in spec.series]
+    size = VALUE_PT
+    pitch_pt = row_pt * (height if ns > 1 else 1.0)
+    labels = _labelled(
+        [[format_value(v, spec.unit) for v in s.values] for s in spec.series], pitch_pt
+    )
     widest = max(text_width_pt(t, size) for row in labels for t in row)
     for i, series in enumerate(spec.series):
         offset = (i - (ns - 1) / 2) * height
@@ -121,7 +132,7 @@ def draw_stacked_bar(fig: Figure, spec: ChartSpec) -> None:
     A segment's value is printed inside it when it is tall and wide enough; the total is
     printed above the bar.
     """
-    ax = new_axes(fig, spec)
+    ax = new_axes(fig)
     n = len(spec.categories)
     width = 0.6
     totals = [sum(s.values[c] for s in spec.series) for c in range(n)]
@@ -168,6 +179,6 @@ def draw_stacked_bar(fig: Figure, spec: ChartSpec) -> None:
     style_value_axis(ax.yaxis, all_integers(spec), spec.y_label)
     category_ticks(ax, spec.categories, range(n))
     if spec.x_label:
-        ax.set_xlabel(spec.x_label, fontsize=BASE_PT)
+        ax.set_xlabel(spec.x_label)
     ax.grid(axis="y")
     add_legend(fig, spec)

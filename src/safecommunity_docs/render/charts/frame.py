@@ -1,4 +1,4 @@
-"""What every chart with axes shares: title, legend, value axis, category ticks and headroom."""
+"""What every chart with axes shares: axes, legend, value axis, category ticks and headroom."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from safecommunity_docs.render.charts.style import (
     BASE_PT,
     GROUP_FROM,
     HEIGHT_IN,
-    TITLE_PT,
     UNIT_EM,
     WIDTH_IN,
     text_width_pt,
@@ -27,21 +26,19 @@ PLOT_WIDTH_PT = WIDTH_IN * 72 - 60
 """Estimated width of the plotting area (the figure less the value-axis labels and padding)."""
 
 PLOT_HEIGHT_PT = HEIGHT_IN * 72 - 80
-"""Estimated height of the plotting area (the figure less title, legend and tick labels)."""
+"""Estimated height of the plotting area (the figure less legend and tick labels)."""
 
 MAX_LABEL_LINES = 2
 """A category label wrapped into more lines than this is slanted instead."""
 
 
-def new_axes(fig: Figure, spec: ChartSpec) -> Axes:
-    """Add the single axes of a chart, with the title above it and a legend when needed."""
-    if spec.title:
-        fig.suptitle(spec.title, fontsize=TITLE_PT, fontweight="bold")
+def new_axes(fig: Figure) -> Axes:
+    """Add the single axes of a chart; no title is drawn (the document's caption 图n is it)."""
     return fig.add_subplot()
 
 
 def add_legend(fig: Figure, spec: ChartSpec) -> None:
-    """Put a one-row legend between the title and the plot when the chart has several series."""
+    """Put a one-row legend above the plot when the chart has several series."""
     if not spec.multi_series:
         return
     ax = fig.axes[0]
@@ -106,19 +103,39 @@ def value_limits(
     return bottom, top
 
 
+SLANT_DEG = 35
+"""Angle of category labels too wide for their slot."""
+
+LINE_EM = 1.15
+"""Room a line of text needs across its baseline, in em (closer lines would touch)."""
+
+
 def category_ticks(ax: Axes, labels: Sequence[str], positions: Sequence[float]) -> None:
-    """Label the horizontal category axis, wrapping each label to its slot or slanting all."""
+    """Label the horizontal category axis: wrapped to the slot, else slanted, else upright.
+
+    Slanted labels that would touch their neighbours are turned upright; when even upright
+    labels would touch, every step-th category is labelled (the others keep a minor tick).
+    """
     slot_pt = PLOT_WIDTH_PT / max(len(labels), 1)
     max_units = max(4, math.floor(slot_pt * 0.92 / (BASE_PT * UNIT_EM)))
     wrapped = [wrap_label(label, max_units) for label in labels]
     too_tall = any(w.count("\n") + 1 > MAX_LABEL_LINES for w in wrapped)
     too_wide = any(text_width_pt(w, BASE_PT) > slot_pt * 1.02 for w in wrapped)
-    ax.set_xticks(list(positions))
-    if too_tall or too_wide:
-        ax.set_xticklabels(list(labels), rotation=35, ha="right", rotation_mode="anchor")
-    else:
-        ax.set_xticklabels(wrapped)
+    line_pt = BASE_PT * LINE_EM
     ax.tick_params(axis="x", length=0, pad=4)
+    if not (too_tall or too_wide):
+        ax.set_xticks(list(positions))
+        ax.set_xticklabels(wrapped)
+    elif slot_pt * math.sin(math.radians(SLANT_DEG)) >= line_pt:
+        ax.set_xticks(list(positions))
+        ax.set_xticklabels(list(labels), rotation=SLANT_DEG, ha="right", rotation_mode="anchor")
+    else:
+        step = math.ceil(line_pt / slot_pt)
+        ax.set_xticks(list(positions)[::step])
+        ax.set_xticklabels(list(labels)[::step], rotation=90, ha="center")
+        if step > 1:
+            ax.set_xticks(list(positions), minor=True)
+            ax.tick_params(axis="x", which="minor", length=2)
 
 
 def tick_step(labels: Sequence[str], size: float = BASE_PT) -> int:

@@ -31,7 +31,7 @@ LABEL_LIMIT = 12
 
 def draw_line(fig: Figure, spec: ChartSpec) -> None:
     """Draw one line per series; label every step-th category so that the labels never touch."""
-    ax = new_axes(fig, spec)
+    ax = new_axes(fig)
     n = len(spec.categories)
     xs = list(range(n))
     for i, series in enumerate(spec.series):

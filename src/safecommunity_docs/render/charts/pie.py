@@ -12,10 +12,11 @@ from safecommunity_docs.analysis.rounding import largest_remainder
 from safecommunity_docs.render.charts.style import (
     BASE_PT,
     OTHER_COLOUR,
-    TITLE_PT,
     VALUE_PT,
     colour,
+    format_value,
     text_on,
+    text_width_pt,
 )
 from safecommunity_docs.views.chart import ChartSpec
 
@@ -32,8 +33,22 @@ MIN_SHARE = Decimal(3)
 MAX_SLICES = 8
 """At most this many slices are drawn; the smallest beyond it go into 其他."""
 
-INSIDE_SHARE = Decimal(5)
-"""A slice shows its percentage inside when it is at least this many per cent."""
+LABEL_RADIUS = 0.66
+"""Where a percentage is set inside its slice, as a fraction of the pie's radius."""
+
+RADIUS_PT = 110.0
+"""The pie's radius in figure points (a little less than half the figure's height)."""
+
+
+def fits_inside(text: str, percent: Decimal) -> bool:
+    """Whether ``text`` fits across its slice at ``LABEL_RADIUS`` with a margin on both sides.
+
+    Smaller slices show no percentage inside (it would spill over their edges); the legend
+    gives every slice its value and percentage.
+    """
+    angle = 2 * math.pi * float(percent) / 100
+    chord = 2 * LABEL_RADIUS * RADIUS_PT * math.sin(min(angle, math.pi) / 2)
+    return text_width_pt(text, VALUE_PT) <= 0.8 * chord
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +107,20 @@ def slices(spec: ChartSpec) -> list[Slice]:
     return [Slice(label, v, p) for (label, v), p in zip(kept, shares, strict=True)]
 
 
+def legend_label(part: Slice, unit: str) -> str:
+    """Name a slice in the legend with its value and share: ``家中  170例（45.3%）``.
+
+    A slice whose values are shares already (``unit`` ``%``, as the views hand them over)
+    shows its percentage once: ``家中  45.3%``.
+    """
+    if unit == "%":
+        return f"{part.label}  {part.percent}%"
+    return f"{part.label}  {format_value(part.value, unit)}（{part.percent}%）"
+
+
 def draw_pie(fig: Figure, spec: ChartSpec) -> None:
-    """Draw the pie with percentages inside the larger slices and a legend naming every slice."""
-    if spec.title:
-        fig.suptitle(spec.title, fontsize=TITLE_PT, fontweight="bold")
+    """Draw the pie with percentages inside the slices they fit in and a legend with every
+    slice's value and percentage (the chart's title is the document's caption, not drawn)."""
     ax = fig.add_subplot()
     parts = slices(spec)
     colours = [
@@ -111,13 +136,14 @@ def draw_pie(fig: Figure, spec: ChartSpec) -> None:
         wedgeprops={"linewidth": 1.0, "edgecolor": "white"},
     )
     for wedge, part, fill in zip(wedges, parts, colours, strict=True):
-        if part.percent < INSIDE_SHARE:
+        text = f"{part.percent}%"
+        if not fits_inside(text, part.percent):
             continue
         angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
         ax.text(
-            0.66 * math.cos(angle),
-            0.66 * math.sin(angle),
-            f"{part.percent}%",
+            LABEL_RADIUS * math.cos(angle),
+            LABEL_RADIUS * math.sin(angle),
+            text,
             ha="center",
             va="center",
             fontsize=VALUE_PT,
@@ -126,7 +152,7 @@ def draw_pie(fig: Figure, spec: ChartSpec) -> None:
     ax.set_aspect("equal")
     ax.legend(
         wedges,
-        [f"{s.label}  {s.percent}%" for s in parts],
+        [legend_label(s, spec.unit) for s in parts],
         loc="center left",
         bbox_to_anchor=(1.0, 0.5),
         fontsize=BASE_PT,

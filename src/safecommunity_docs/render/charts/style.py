@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -10,22 +11,34 @@ from typing import Any
 from safecommunity_docs.render.charts.fonts import FONT_FAMILY
 
 WIDTH_IN = 6.1
-"""Figure width in inches: the 156 mm type area of an A4 page (GB/T 9704) less a little air."""
+"""Figure width in inches (155 mm; the document scales it to ``PRINT_WIDTH_MM`` on the page)."""
 
 HEIGHT_IN = 3.6
 """Figure height in inches (about 91 mm): a chart and its caption fit in a third of a page."""
 
 DPI = 200
-"""Pixels per inch: sharp in print at 1:1, and 1220 × 720 px keeps a PNG near 50 kB."""
+"""Pixels per inch of the figure: 1220 × 720 px keeps a PNG near 50 kB and sharp in print."""
 
-BASE_PT = 9.0
-"""Tick labels, legend and axis labels (小五 9 pt, as in the tables of the report)."""
+PRINT_WIDTH_MM = 150
+"""Width at which a chart is placed in a document (``Block.image_width_mm``'s default)."""
 
-VALUE_PT = 8.0
-"""Value labels on bars and points."""
+PRINT_SCALE = PRINT_WIDTH_MM / (WIDTH_IN * 25.4)
+"""Printed size of one figure point: the figure is shrunk by this factor (about 0.968)."""
 
-TITLE_PT = 10.5
-"""Chart title (五号 10.5 pt, bold)."""
+MIN_PRINT_PT = 10.5
+"""Smallest type on the printed page (五号 10.5 pt, the body text of a table)."""
+
+
+def figure_pt(print_pt: float) -> float:
+    """Return the figure font size (a multiple of 0.25 pt) that prints at least ``print_pt``."""
+    return math.ceil(print_pt / PRINT_SCALE * 4) / 4
+
+
+BASE_PT = figure_pt(MIN_PRINT_PT)
+"""Tick labels, legend and axis labels: 11 pt in the figure, at least 五号 10.5 pt in print."""
+
+VALUE_PT = BASE_PT
+"""Value labels on bars, points and slices (as large as the rest: 五号 is the minimum)."""
 
 PALETTE = (
     "#4E79A7",  # blue
@@ -57,9 +70,6 @@ STYLE: dict[str, Any] = {
     "font.family": [FONT_FAMILY],
     "font.size": BASE_PT,
     "text.color": TEXT_COLOUR,
-    "axes.titlesize": TITLE_PT,
-    "axes.titleweight": "bold",
-    "axes.titlepad": 8.0,
     "axes.labelsize": BASE_PT,
     "axes.labelcolor": TEXT_COLOUR,
     "axes.edgecolor": AXIS_COLOUR,
