@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .compliance import Finding, Findings
 from .dossier_pdf import PendingConversion
 from .errors import InputError, Problem, require
-from .filenames import NameBook, safe_stem
+from .filenames import NameBook
 from .io import load_rubric
 from .kinds import Document, Kind, RenderContext, kinds, left_out
 from .kinds.dossier_pages import request_of
@@ -62,11 +62,6 @@ class BuildResult:
     def paths(self) -> list[Path]:
         """The written files, in build order."""
         return [o.path for o in self.outputs]
-
-
-def file_stem(title: str) -> str:
-    """A file name stem from a document title (see :func:`.filenames.safe_stem`)."""
-    return safe_stem(title)
 
 
 def context_for(

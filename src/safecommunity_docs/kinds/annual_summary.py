@@ -37,7 +37,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="安全社区建设年度工作总结",
-        short_label="年度总结",
         model=AnnualSummary,
         part=Part(field="annual_summary", file="annual_summary", schema="annual-summary"),
         documents=_documents,

@@ -38,7 +38,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="安全社区评定申请书",
-        short_label="申请书",
         model=Application,
         part=Part(field="application", file="application", schema="application"),
         documents=_documents,

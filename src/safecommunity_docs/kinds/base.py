@@ -149,8 +149,9 @@ ViewBuilder = Callable[[Any, RenderContext], Any]
 class Kind:
     """A document kind, declared once in ``kinds/<name>.py``.
 
-    ``name`` and ``label`` identify it; ``short_label`` is a short name; ``model`` is the input
-    it renders (``Dossier`` for documents written from the whole dossier) and ``part`` where that input sits in a dossier and a community folder;
+    ``name`` and ``label`` identify it; ``model`` is the input it renders (``Dossier`` for
+    documents written from the whole dossier) and ``part`` where that input sits in a dossier
+    and a community folder;
     ``documents`` lists its documents in a dossier; ``views`` builds the view each output format
     renders (``document`` for Word and PDF, ``workbook`` for Excel); ``order`` is its place in
     the dossier; ``annex_title`` how the application's 附件说明 names it (None: not listed);
@@ -166,7 +167,6 @@ class Kind:
     documents: Callable[[Dossier], list[Document]]
     views: Mapping[ViewRole, ViewBuilder]
     order: int
-    short_label: str = ""
     part: Part | None = None
     annex_title: Callable[[Dossier], str] | None = None
     template_title: str = ""
@@ -178,12 +178,6 @@ class Kind:
     def formats(self) -> tuple[str, ...]:
         """The output formats this kind offers, from the format registry and its views."""
         return tuple(f.name for f in formats() if f.view in self.views)
-
-    @property
-    def many(self) -> bool:
-        """True when a dossier holds several documents of this kind (one per file of a part
-        folder, e.g. one per project); their page labels are numbered."""
-        return self.part is not None and self.part.folder is not None
 
     @property
     def template(self) -> str | None:

@@ -29,7 +29,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="合规检查报告",
-        short_label="合规检查报告",
         model=Dossier,
         documents=_documents,
         views={"workbook": _workbook},

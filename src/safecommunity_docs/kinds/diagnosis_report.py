@@ -21,7 +21,6 @@ KIND = declare(
     Kind(
         name="diagnosis_report",
         label="事故与伤害风险诊断报告",
-        short_label="诊断报告",
         model=DiagnosisReport,
         part=Part(field="diagnosis", file="diagnosis", schema="diagnosis"),
         documents=one_document("diagnosis_report", "diagnosis"),

@@ -48,7 +48,6 @@ COVER = declare(
     Kind(
         name="dossier_cover",
         label="安全社区评定申报材料（封面）",
-        short_label="封面",
         model=Dossier,
         documents=_none,
         views={"document": _cover},
@@ -62,7 +61,6 @@ CONTENTS = declare(
     Kind(
         name="dossier_contents",
         label="安全社区评定申报材料（目录）",
-        short_label="目录",
         model=Contents,
         documents=_none,
         views={"document": _contents},

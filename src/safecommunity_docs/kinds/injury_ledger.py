@@ -29,7 +29,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="伤害监测台账",
-        short_label="伤害监测台账",
         model=Dossier,
         part=Part(
             field="injury_records",

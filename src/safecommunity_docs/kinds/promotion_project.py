@@ -33,7 +33,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="安全促进项目实施方案",
-        short_label="项目",
         model=PromotionProject,
         part=Part(field="projects", folder="projects", schema="project"),
         documents=_documents,

@@ -46,7 +46,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="安全社区自评报告及自评表",
-        short_label="自评报告",
         model=Assessment,
         part=Part(field="assessment", file="assessment", schema="assessment"),
         documents=_documents,

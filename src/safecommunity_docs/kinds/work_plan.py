@@ -20,7 +20,6 @@ KIND = declare(
     Kind(
         name="work_plan",
         label="安全社区创建工作计划",
-        short_label="工作计划",
         model=WorkPlan,
         part=Part(field="work_plan", file="plan", schema="plan"),
         documents=one_document("work_plan", "work_plan"),

@@ -30,7 +30,6 @@ KIND = declare(
     Kind(
         name=NAME,
         label="安全社区建设工作报告",
-        short_label="工作报告",
         model=Dossier,
         documents=_documents,
         views={"document": _view},
