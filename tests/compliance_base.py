@@ -13,6 +13,7 @@ import yaml
 
 from safecommunity_docs.io import load_rubric
 from safecommunity_docs.models import Dossier
+from tests.conftest import COMMUNITY
 
 UNITS = [
     "测试街道办事处",
@@ -150,25 +151,7 @@ def clean() -> dict[str, Any]:
     return copy.deepcopy(
         {
             "community": {
-                "name": "测试街道",
-                "type": "街道",
-                "parent_jurisdiction": "示例市示例区",
-                "area_km2": "3.5",
-                "households": 4000,
-                "population": {
-                    "total": 10000,
-                    "male": 5000,
-                    "female": 5000,
-                    "disabled": 150,
-                    "age_bands": [
-                        {"from_age": 0, "to_age": 14, "male": 800, "female": 750},
-                        {"from_age": 15, "to_age": 59, "male": 3200, "female": 3150},
-                        {"from_age": 60, "male": 1000, "female": 1100},
-                    ],
-                },
-                "sub_units": ["东社区", "西社区"],
-                "target_level": "市级",
-                "creation_start": "2025-03-01",
+                **COMMUNITY,
                 "history": [
                     "2025年3月，街道启动安全社区创建工作。辖区面积3.5平方公里，下辖2个社区，"
                     "常住人口10000人。"

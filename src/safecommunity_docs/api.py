@@ -146,12 +146,7 @@ def render(
     if isinstance(model, Dossier) and dossier is None:
         dossier = model
     context = _context(model, dossier, converter)
-    if template is not None:
-        context.template_dir = None
-        view = spec.view(spec.format(fmt).view, model, context)
-        options = RenderOptions(template=Path(template), converter=converter, name=spec.label)
-        return spec.format(fmt).render(view, options)
-    return spec.render(model, fmt, context)
+    return spec.render(model, fmt, context, template=Path(template) if template else None)
 
 
 def _context(model: object, dossier: Dossier | None, converter: Converter | None) -> RenderContext:

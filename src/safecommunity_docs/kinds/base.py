@@ -195,17 +195,32 @@ class Kind:
                 return own
         return default_template(self.template)
 
-    def render(self, model: Any, fmt: str, context: RenderContext, name: str = "") -> bytes:
-        """Render ``model`` (one of this kind's documents) as ``fmt`` bytes."""
-        return self.render_view(
-            self.view(self.format(fmt).view, model, context), fmt, context, name
-        )
+    def render(
+        self,
+        model: Any,
+        fmt: str,
+        context: RenderContext,
+        name: str = "",
+        template: Path | None = None,
+    ) -> bytes:
+        """Render ``model`` (one of this kind's documents) as ``fmt`` bytes; ``template`` is a
+        Word template that wins over the context's template folder and the default."""
+        view = self.view(self.format(fmt).view, model, context)
+        return self.render_view(view, fmt, context, name, template)
 
-    def render_view(self, view: Any, fmt: str, context: RenderContext, name: str = "") -> bytes:
+    def render_view(
+        self,
+        view: Any,
+        fmt: str,
+        context: RenderContext,
+        name: str = "",
+        template: Path | None = None,
+    ) -> bytes:
         """Render an already built view of this kind as ``fmt`` bytes (views are built once
         per document and shared by the formats that render them)."""
+        document = self.format(fmt).view == "document"
         options = RenderOptions(
-            template=self.template_path(context) if self.format(fmt).view == "document" else None,
+            template=(template or self.template_path(context)) if document else None,
             converter=context.converter,
             name=name or self.label,
         )
