@@ -291,3 +291,27 @@ def test_annual_summary_dated_before_its_year_is_refused(tmp_path: Path) -> None
                 "next_year": ["y"],
             }
         )
+
+
+def test_render_takes_a_user_template(qinghe: Dossier, tmp_path: Path) -> None:
+    """``render(..., template=…)`` renders with that file: a template whose footer says
+    something else shows it; the default template gives the default bytes."""
+    import zipfile
+
+    from safecommunity_docs.render.docx.templates import default_template
+
+    assert qinghe.work_plan is not None
+    plain = render(qinghe.work_plan, "docx", dossier=qinghe)
+    same = render(qinghe.work_plan, "docx", dossier=qinghe, template=default_template("work_plan"))
+    assert same == plain
+    own = tmp_path / "work_plan.docx"
+    with zipfile.ZipFile(default_template("work_plan")) as src, zipfile.ZipFile(own, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("word/footer"):
+                data = data.replace("—".encode(), "第".encode(), 1)
+            dst.writestr(item, data)
+    mine = render(qinghe.work_plan, "docx", dossier=qinghe, template=own)
+    with zipfile.ZipFile(io.BytesIO(mine)) as z:
+        footers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
+    assert any("第" in f for f in footers)
