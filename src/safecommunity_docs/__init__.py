@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import codes
-    from .api import ValidationReport, check, render, render_xlsx, score, validate
+    from .analysis import InjuryStatistics
+    from .api import ValidationReport, analyse, check, render, render_xlsx, score, validate
     from .build import BuildResult, Output, build
     from .compliance import Findings
     from .errors import (
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
         SafeCommunityDocsError,
         TemplateError,
     )
-    from .io import load, load_file, load_rubric, read_records, rubric_ids
+    from .io import InjuryRecords, load, load_file, load_rubric, read_records, rubric_ids
     from .models import (
         AnnualSummary,
         Assessment,
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
         TextChange,
         WorkPlan,
     )
+    from .names import ChartFormat, Format, KindName
+    from .render.pdf import Converter, FakeConverter, LibreOfficeConverter
     from .schema import json_schema, write_schemas
     from .scoring import ScoreReport
 
@@ -54,15 +57,23 @@ _EXPORTS: dict[str, str] = {
     "BuildOptions": "models",
     "BuildResult": "build",
     "Community": "models",
+    "ChartFormat": "names",
     "ConversionError": "errors",
+    "Converter": "render.pdf",
     "ConverterNotFound": "errors",
     "DiagnosisReport": "models",
     "Dossier": "models",
+    "FakeConverter": "render.pdf",
     "Findings": "compliance",
     "FontNotFound": "errors",
+    "Format": "names",
+    "InjuryRecords": "io",
     "InjuryRecord": "models",
     "InputError": "errors",
     "InputNotFound": "errors",
+    "InjuryStatistics": "analysis",
+    "KindName": "names",
+    "LibreOfficeConverter": "render.pdf",
     "MissingDependency": "errors",
     "Output": "build",
     "Problem": "errors",
@@ -74,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "TextChange": "models",
     "ValidationReport": "api",
     "WorkPlan": "models",
+    "analyse": "api",
     "build": "build",
     "check": "api",
     "codes": "",
@@ -130,16 +142,24 @@ __all__ = [
     "Assessment",
     "BuildOptions",
     "BuildResult",
+    "ChartFormat",
     "Community",
     "ConversionError",
+    "Converter",
     "ConverterNotFound",
     "DiagnosisReport",
     "Dossier",
+    "FakeConverter",
     "Findings",
     "FontNotFound",
+    "Format",
     "InjuryRecord",
+    "InjuryRecords",
+    "InjuryStatistics",
     "InputError",
     "InputNotFound",
+    "KindName",
+    "LibreOfficeConverter",
     "MissingDependency",
     "Output",
     "Problem",
@@ -152,6 +172,7 @@ __all__ = [
     "ValidationReport",
     "WorkPlan",
     "__version__",
+    "analyse",
     "build",
     "check",
     "codes",

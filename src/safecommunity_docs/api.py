@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .analysis import InjuryStatistics
+from .analysis import analyse as _analyse
 from .build import context_for, preflight
 from .compliance import DEFAULT_OPTIONS, CheckOptions, Findings
 from .compliance import check as _check
@@ -13,7 +16,8 @@ from .errors import InputError, Problem
 from .io import RecordSummary, load, load_rubric
 from .io import check as check_input
 from .kinds import RenderContext, get_kind, kind_for_model
-from .models import Assessment, Dossier, Rubric, TextChange
+from .models import Assessment, Community, Dossier, InjuryRecord, Rubric, TextChange
+from .names import ChartFormat, Format, KindName
 from .render.formats import RenderOptions, get_format
 from .scoring import ScoreReport
 from .scoring import score as _score
@@ -77,6 +81,34 @@ def check(dossier: Dossier | Path | str, *, options: CheckOptions = DEFAULT_OPTI
     )
 
 
+def analyse(
+    data: Dossier | Sequence[InjuryRecord], community: Community | None = None
+) -> InjuryStatistics:
+    """The injury statistics of a dossier (its records and community), or of ``records`` of
+    ``community``: every frequency table, the rates per 1,000 residents, the changes by year,
+    the focus groups and the findings, exactly as the documents show them.
+
+    ``data`` may be the :class:`InjuryRecords` :func:`read_records` returns. A dossier's
+    statistics are the ones :func:`build` uses (with its community unless ``community`` is
+    given).
+    """
+    if isinstance(data, Dossier):
+        if community is None:
+            return context_for(data).statistics
+        return _analyse(data.injury_records, community)
+    if community is None:
+        raise InputError(
+            [
+                Problem(
+                    path="community",
+                    message="injury records are analysed with their "
+                    "community (its population gives the rates): pass community=",
+                )
+            ]
+        )
+    return _analyse(list(data), community)
+
+
 def _no_assessment() -> InputError:
     return InputError([Problem(path="assessment", message="the dossier has no assessment")])
 
@@ -121,11 +153,11 @@ def render_xlsx(
 
 def render(
     model: object,
-    fmt: str = "docx",
+    fmt: Format | ChartFormat = "docx",
     *,
     dossier: Dossier | None = None,
     template: Path | str | None = None,
-    kind: str | None = None,
+    kind: KindName | None = None,
     converter: Converter | None = None,
 ) -> bytes:
     """Render one document as ``fmt`` bytes (``docx``, ``xlsx``, ``pdf``; ``png`` for a chart).

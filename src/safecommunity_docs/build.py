@@ -20,6 +20,7 @@ from .io import load_rubric
 from .kinds import Document, Kind, RenderContext, kinds, left_out
 from .kinds.dossier_pages import request_of
 from .models.dossier import Dossier
+from .names import Format as FormatName
 from .render.formats import Format, RenderOptions, formats, get_format
 from .views.dossier import dossier_title
 from .write import previous_files, publish, staging_folder, write_atomic
@@ -44,6 +45,13 @@ class Output:
     sha256: str = ""
     pages: int | None = None
     note: str = ""
+    data: bytes | None = field(default=None, repr=False)
+    """The file's bytes, kept when the build wrote to memory (``build(dossier)`` without a
+    folder); ``None`` when the file was written to disk."""
+
+    def read(self) -> bytes:
+        """The file's bytes: from memory, or read from :attr:`path`."""
+        return self.data if self.data is not None else self.path.read_bytes()
 
 
 @dataclass
@@ -60,8 +68,19 @@ class BuildResult:
 
     @property
     def paths(self) -> list[Path]:
-        """The written files, in build order."""
+        """The written files, in build order (names only for a build to memory)."""
         return [o.path for o in self.outputs]
+
+    def files(self) -> dict[str, bytes]:
+        """Every file's name (relative to the output folder) and bytes, in build order."""
+        return {o.path.name: o.read() for o in self.outputs}
+
+    def __repr__(self) -> str:
+        where = f" in {self.manifest.parent}" if self.manifest is not None else " in memory"
+        return (
+            f"<BuildResult {len(self.outputs)} file(s){where}, {len(self.warnings)} warning(s), "
+            f"{len(self.findings)} finding(s)>"
+        )
 
 
 def context_for(
@@ -106,22 +125,24 @@ class _Job:
     """One build in progress: files go to ``staging`` under the names ``book`` hands out and
     are recorded at their final place in ``folder``."""
 
-    folder: Path
-    staging: Path
+    folder: Path | None
+    """Where the files end up; ``None`` for a build to memory."""
+    staging: Path | None
     result: BuildResult
     book: NameBook = field(default_factory=NameBook)
 
     def write(
         self, name: str, data: bytes, kind: str, fmt: str, title: str, pages: int | None = None
     ) -> None:
-        write_atomic(self.staging / name, data)
+        if self.staging is not None:
+            write_atomic(self.staging / name, data)
         note = self.book.notes.get(name, "")
         if note:
             self.result.warnings.append(f"{name}: file name {note}")
         digest = hashlib.sha256(data).hexdigest()
-        self.result.outputs.append(
-            Output(kind, fmt, self.folder / name, title, digest, pages, note)
-        )
+        path = self.folder / name if self.folder is not None else Path(name)
+        kept = data if self.folder is None else None
+        self.result.outputs.append(Output(kind, fmt, path, title, digest, pages, note, kept))
 
     def write_document(
         self, document: Document, kind: str, fmt: Format, data: bytes, pages: int | None = None
@@ -132,8 +153,8 @@ class _Job:
 
 def build(
     dossier: Dossier,
-    out_dir: Path | str,
-    formats: Sequence[str] | None = None,
+    out_dir: Path | str | None = None,
+    formats: Sequence[FormatName] | None = None,
     template_dir: Path | str | None = None,
     converter: Converter | None = None,
     *,
@@ -150,6 +171,9 @@ def build(
     ``template_dir``, relative to the community folder) holds user templates named
     ``<kind>.docx``.
 
+    Without ``out_dir`` nothing is written to disk: each :class:`Output` holds its bytes
+    (:meth:`Output.read`, :meth:`BuildResult.files`) and ``path`` is the file's name.
+
     Everything is written into a staging folder beside ``out_dir`` and moved into it only when
     the whole build succeeded: a failed or interrupted build leaves ``out_dir`` as it was.
     Files an earlier build listed in ``manifest.json`` that this one did not write are removed,
@@ -164,8 +188,8 @@ def build(
     wanted = _wanted(dossier, formats)
     if any(f.name == PDF for f in wanted):
         require("pypdf", "a PDF")  # before anything is rendered, not half-way
-    folder = Path(out_dir)
-    if folder.exists() and not folder.is_dir():
+    folder = Path(out_dir) if out_dir is not None else None
+    if folder is not None and folder.exists() and not folder.is_dir():
         raise InputError([Problem(path="out_dir", message=f"{folder} is a file, not a folder")])
     context = context_for(dossier, _template_dir(dossier, template_dir), converter)
     plan = kinds(dossier.options.part_order)
@@ -175,6 +199,10 @@ def build(
     if strict and findings.blocking:
         raise _refused(findings.blocking)
     warnings = _input_warnings(dossier) + [_finding_warning(f) for f in findings.blocking]
+    if folder is None:
+        job = _Job(None, None, BuildResult(warnings=warnings, findings=findings))
+        _run(job, dossier, plan, wanted, context)
+        return job.result
     staging = staging_folder(folder)
     try:
         job = _Job(folder, staging, BuildResult(warnings=warnings, findings=findings))

@@ -61,7 +61,8 @@ def test_every_kind_is_declared_in_a_module_of_its_own() -> None:
 def test_no_kind_is_listed_by_hand_outside_its_declaration() -> None:
     """A kind's name in quotes anywhere in the package but its declaring module means a list of
     kinds kept by hand somewhere (a registry order, a template table, a loader map …). Names
-    that are also Dossier fields (``work_plan``) may stand as field paths."""
+    that are also Dossier fields (``work_plan``) may stand as field paths. ``names.py`` holds
+    the kind names as a type for type checkers; the test below keeps it equal to the registry."""
     found = []
     for kind in all_kinds():
         if kind.name in Dossier.model_fields:
@@ -69,9 +70,23 @@ def test_no_kind_is_listed_by_hand_outside_its_declaration() -> None:
         home = _declaring_module(kind)
         pattern = re.compile(rf"""["']{kind.name}["']""")
         for path in SRC.rglob("*.py"):
-            if path != home and pattern.search(path.read_text(encoding="utf-8")):
+            if path not in (home, SRC / "names.py") and pattern.search(
+                path.read_text(encoding="utf-8")
+            ):
                 found.append(f"{path.relative_to(SRC)}: {kind.name}")
     assert found == []
+
+
+def test_the_kind_name_type_lists_every_declared_kind() -> None:
+    """``KindName`` (a Literal for type checkers) names exactly the declared kinds, and
+    ``Format`` only formats the registry offers."""
+    from typing import get_args
+
+    from safecommunity_docs import Format, KindName
+    from safecommunity_docs.render.formats import formats
+
+    assert set(get_args(KindName)) == {k.name for k in all_kinds()}
+    assert set(get_args(Format)) <= {f.name for f in formats()}
 
 
 def test_dossier_fields_and_kind_parts_agree() -> None:

@@ -13,7 +13,7 @@ import yaml
 from openpyxl import Workbook
 
 from safecommunity_docs import InputError, InputNotFound, load, load_file
-from safecommunity_docs.io import read_records
+from safecommunity_docs.io.records import read_records
 from safecommunity_docs.models import Community, WorkPlan
 from tests.conftest import COMMUNITY, PLAN, PROJECT, RECORD
 

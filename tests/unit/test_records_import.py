@@ -12,7 +12,7 @@ import yaml
 from openpyxl import Workbook
 
 from safecommunity_docs import InputError, load
-from safecommunity_docs.io import read_records
+from safecommunity_docs.io.records import read_records
 from safecommunity_docs.models import InjuryRecord
 from tests.conftest import COMMUNITY
 

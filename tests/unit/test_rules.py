@@ -11,7 +11,6 @@ from pydantic import BaseModel, ValidationError
 
 from safecommunity_docs.errors import Problem
 from safecommunity_docs.io import load_rubric
-from safecommunity_docs.io.problems import problems_from
 from safecommunity_docs.models import (
     Assessment,
     Budget,
@@ -26,6 +25,7 @@ from safecommunity_docs.models import (
     WorkPlan,
 )
 from safecommunity_docs.models.base import format_loc
+from safecommunity_docs.models.problems import problems_from
 from tests.conftest import ASSESSMENT, COMMUNITY, DIAGNOSIS, PLAN, PROJECT, RECORD
 
 Mutation = Callable[[dict[str, Any]], None]

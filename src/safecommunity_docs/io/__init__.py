@@ -3,6 +3,7 @@
 from ..rubrics import rubric_ids
 from .check import Checked, check
 from .completeness import missing_parts
+from .injury_file import InjuryRecords, read_records
 from .loader import (
     DEFAULT_RUBRIC,
     PART_FILES,
@@ -14,12 +15,12 @@ from .loader import (
     model_for_file,
 )
 from .record_check import RecordSummary
-from .records import read_records
 
 __all__ = [
     "DEFAULT_RUBRIC",
     "PART_FILES",
     "Checked",
+    "InjuryRecords",
     "RecordSummary",
     "check",
     "load",

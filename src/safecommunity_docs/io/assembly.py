@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError, Problem
 from ..models.base import Loc, TextChange
 from ..models.injury import InjuryRecord
-from .problems import problems_from
+from ..models.problems import problems_from
 from .record_check import RecordSummary, check_records
 from .records import TableSource
 from .source import Source, normalise_data

@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import Problem
 from ..models.base import Loc
 from ..models.injury import InjuryRecord
-from .problems import Locator, Written, problems_from, unwrap_type
+from ..models.problems import Locator, Written, problems_from, unwrap_type
 
 _ROWS = TypeAdapter(list[InjuryRecord])
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from enum import Enum
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -16,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
 )
 
 Loc = tuple[str | int, ...]
@@ -176,4 +178,74 @@ class StrictModel(BaseModel):
         use_enum_values=False,
         populate_by_name=True,
         json_schema_serialization_defaults_required=False,
+    )
+
+    def __init__(self, /, **data: Any) -> None:
+        """Build the model from keyword arguments; invalid values raise
+        :class:`~safecommunity_docs.InputError` (every problem, each with its field path), the
+        same error family as loading a file."""
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise _input_error(exc, type(self)) from exc
+
+    # Tell pydantic this is its own __init__: validation (model_validate, nested models) then
+    # never calls it and keeps its precise error locations.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            raise _input_error(exc, type(self)) from exc
+
+    def __repr__(self) -> str:
+        return short_repr(self)
+
+    def __str__(self) -> str:
+        return short_repr(self)
+
+
+REPR_LIMIT = 240
+"""At most this many characters in a model's repr (a dossier's full repr runs to megabytes)."""
+
+
+def _brief(value: object) -> str | None:
+    """A short display of one field's value, or None to leave the field out."""
+    if value is None or value == "" or value == () or value == []:
+        return None
+    if isinstance(value, BaseModel):
+        label = getattr(value, "name", None) or getattr(value, "title", None)
+        shown = repr(label) if isinstance(label, str) else "…"
+        return f"{type(value).__name__}({shown if len(shown) <= 30 else shown[:29] + '…'})"
+    if isinstance(value, Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return f"[{len(value)} item{'s' if len(value) != 1 else ''}]"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…'"
+
+
+def short_repr(model: BaseModel) -> str:
+    """``ClassName(field=value, …)`` with scalars shown, nested models and lists summarised,
+    empty fields left out and the whole cut at :data:`REPR_LIMIT` characters."""
+    parts = []
+    for name in type(model).model_fields:
+        shown = _brief(getattr(model, name, None))
+        if shown is not None:
+            parts.append(f"{name}={shown}")
+    text = f"{type(model).__name__}({', '.join(parts)})"
+    return text if len(text) <= REPR_LIMIT else text[: REPR_LIMIT - 2] + "…)"
+
+
+def _input_error(exc: ValidationError, model: type[BaseModel]) -> Exception:
+    from ..errors import InputError, Problem
+    from .problems import problems_from
+
+    def locate(loc: Loc, message: str) -> Problem:
+        return Problem(path=format_loc(loc), message=message)
+
+    return InputError(
+        problems_from(exc, model, locate),
+        f"invalid {model.__name__}: {exc.error_count()} problem(s)",
     )

@@ -28,9 +28,7 @@ def _all_formats() -> list[Format]:
 class Acknowledgement(StrictModel):
     """A compliance finding the author has looked at and accepts, with the reason recorded."""
 
-    rule: str = Field(
-        pattern=r"^SC-E\d+-\d{3}$", title="规则编号", description="e.g. SC-E5-003."
-    )
+    rule: str = Field(pattern=r"^SC-E\d+-\d{3}$", title="规则编号", description="e.g. SC-E5-003.")
     path: str | None = Field(
         default=None,
         title="字段路径",
@@ -80,6 +78,25 @@ class Dossier(StrictModel):
     _warnings: list[str] = PrivateAttr(default_factory=list)
     _source_dir: Path | None = PrivateAttr(default=None)
     _locator: Callable[[Loc], tuple[str, int | None] | None] | None = PrivateAttr(default=None)
+
+    def __repr__(self) -> str:
+        parts = [
+            label
+            for label, present in (
+                ("work plan", self.work_plan),
+                ("diagnosis", self.diagnosis),
+                ("assessment", self.assessment),
+                ("application", self.application),
+                ("annual summary", self.annual_summary),
+            )
+            if present is not None
+        ]
+        parts.insert(2, f"{len(self.projects)} project(s)")
+        parts.append(f"{len(self.injury_records):,} injury record(s)")
+        where = f" from {self._source_dir}" if self._source_dir is not None else ""
+        return f"<Dossier {self.community.name}{where}: {', '.join(parts)}>"
+
+    __str__ = __repr__
 
     @property
     def source_dir(self) -> Path | None:

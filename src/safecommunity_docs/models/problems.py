@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..codes import CodedEnum
 from ..errors import Problem
-from ..models.base import TEXT_LIMIT, Loc, RuleViolations
+from .base import TEXT_LIMIT, Loc, RuleViolations
 
 Locator = Callable[[Loc, str], Problem]
 """Builds a problem for a loc of the validated document (it knows which file holds it)."""
