@@ -18,9 +18,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from . import codes
     from .analysis import InjuryStatistics
-    from .api import ValidationReport, analyse, check, render, render_xlsx, score, validate
+    from .api import (
+        ValidationReport,
+        analyse,
+        charts,
+        check,
+        render,
+        render_xlsx,
+        score,
+        validate,
+    )
     from .build import BuildResult, Output, build
     from .compliance import Findings
+    from .display.chart import Chart
     from .errors import (
         ConversionError,
         ConverterNotFound,
@@ -57,6 +67,7 @@ _EXPORTS: dict[str, str] = {
     "BuildOptions": "models",
     "BuildResult": "build",
     "Community": "models",
+    "Chart": "display.chart",
     "ChartFormat": "names",
     "ConversionError": "errors",
     "Converter": "render.pdf",
@@ -87,6 +98,7 @@ _EXPORTS: dict[str, str] = {
     "WorkPlan": "models",
     "analyse": "api",
     "build": "build",
+    "charts": "api",
     "check": "api",
     "codes": "",
     "json_schema": "schema",
@@ -142,6 +154,7 @@ __all__ = [
     "Assessment",
     "BuildOptions",
     "BuildResult",
+    "Chart",
     "ChartFormat",
     "Community",
     "ConversionError",
@@ -174,6 +187,7 @@ __all__ = [
     "__version__",
     "analyse",
     "build",
+    "charts",
     "check",
     "codes",
     "json_schema",

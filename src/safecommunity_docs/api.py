@@ -12,10 +12,11 @@ from .analysis import analyse as _analyse
 from .build import context_for, preflight
 from .compliance import DEFAULT_OPTIONS, CheckOptions, Findings
 from .compliance import check as _check
+from .display.chart import Chart
 from .errors import InputError, Problem
 from .io import RecordSummary, load, load_rubric
 from .io import check as check_input
-from .kinds import RenderContext, get_kind, kind_for_model
+from .kinds import RenderContext, get_kind, kind_for_model, kinds
 from .models import Assessment, Community, Dossier, InjuryRecord, Rubric, TextChange
 from .names import ChartFormat, Format, KindName
 from .render.formats import RenderOptions, get_format
@@ -107,6 +108,20 @@ def analyse(
             ]
         )
     return _analyse(list(data), community)
+
+
+def charts(dossier: Dossier) -> list[Chart]:
+    """Every chart the dossier's documents print, in document order, each with its data
+    (``chart.spec``) and its PNG (``chart.png()``); a notebook shows each one inline."""
+    context = context_for(dossier)
+    found: list[Chart] = []
+    for kind in kinds(dossier.options.part_order):
+        if "document" not in kind.views:
+            continue
+        for document in kind.documents(dossier):
+            view = kind.view("document", document.model, context)
+            found.extend(Chart(b.chart) for b in view.blocks if b.chart is not None)
+    return found
 
 
 def _no_assessment() -> InputError:

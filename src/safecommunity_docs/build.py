@@ -75,6 +75,11 @@ class BuildResult:
         """Every file's name (relative to the output folder) and bytes, in build order."""
         return {o.path.name: o.read() for o in self.outputs}
 
+    def _repr_html_(self) -> str:
+        from .display.html import build_html
+
+        return build_html(self)
+
     def __repr__(self) -> str:
         where = f" in {self.manifest.parent}" if self.manifest is not None else " in memory"
         return (

@@ -151,6 +151,7 @@ _INSTALL_HINTS: dict[str, str] = {
     "docx": "pip install 'safecommunity-docs' (python-docx is a dependency; reinstall it)",
     "docxtpl": "pip install 'safecommunity-docs' (docxtpl is a dependency; reinstall it)",
     "pypdf": "pip install 'safecommunity-docs[pdf]'",
+    "pandas": "pip install 'safecommunity-docs[pandas]'",
 }
 
 

@@ -7,12 +7,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..codes import Sex
 from ..models.community import AgeBand, Community
 from ..models.injury import InjuryRecord
 from .groups import DEFAULT_GROUPS, TOTAL_LABEL, AgeGroups
 from .rounding import change_percent, quantize
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PER = 1000
 RATE_PLACES = 2
@@ -63,6 +67,12 @@ class RateTable:
     notes: tuple[str, ...]
     totals: AgeSexRates
     by_year: tuple[YearRates, ...]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Rates by age group and sex as a DataFrame (rate as float64); needs pandas."""
+        from ..display.frames import rates_frame
+
+        return rates_frame(self)
 
 
 @dataclass(frozen=True, slots=True)

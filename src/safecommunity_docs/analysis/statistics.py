@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ..codes import InjuryCause
 from ..models.community import Community
@@ -16,6 +17,9 @@ from .groups import DEFAULT_GROUPS, AgeGroups, SexAgeTable, by_age_group, sex_ag
 from .priorities import derive_findings
 from .rates import RateTable, YearChange, rate_table, year_on_year
 from .tables import CODED_FIELDS, CountTable, by_hour, by_month, by_sub_unit, by_year, count_by
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,18 @@ class InjuryStatistics:
             if table.dimension == dimension:
                 return table
         raise KeyError(dimension)
+
+    def _repr_html_(self) -> str:
+        from ..display.html import statistics_html
+
+        return statistics_html(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Every frequency table in long form (dimension, title, label, code, count, share);
+        :meth:`RateTable.to_pandas` gives the rates. Needs pandas."""
+        from ..display.frames import statistics_frame
+
+        return statistics_frame(self)
 
 
 def duplicate_pairs(records: Sequence[InjuryRecord]) -> tuple[tuple[int, int], ...]:

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..codes import (
     Alcohol,
@@ -25,6 +25,9 @@ from ..codes import (
     Severity,
     Sex,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 from ..models.community import Community
 from ..models.injury import InjuryRecord
 from .rounding import largest_remainder
@@ -95,6 +98,17 @@ class CountTable:
     def ranked(self) -> tuple[CountRow, ...]:
         """Return the rows with a count above zero, largest count first (ties in table order)."""
         return tuple(sorted((r for r in self.rows if r.count), key=lambda r: -r.count))
+
+    def _repr_html_(self) -> str:
+        from ..display.html import count_table_html
+
+        return count_table_html(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The table as a DataFrame (label as an ordered categorical); needs pandas."""
+        from ..display.frames import count_table_frame
+
+        return count_table_frame(self)
 
 
 def make_table(

@@ -7,7 +7,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Severity(StrEnum):
@@ -98,6 +101,17 @@ class Findings:
 
     def __getitem__(self, index: int) -> Finding:
         return self.items[index]
+
+    def _repr_html_(self) -> str:
+        from ..display.html import findings_html
+
+        return findings_html(self)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per finding, severity as an ordered categorical; needs pandas."""
+        from ..display.frames import findings_frame
+
+        return findings_frame(self)
 
     def sorted(self) -> Findings:
         """Return the findings in :attr:`Finding.sort_key` order."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class _Result(BaseModel):
@@ -81,3 +84,15 @@ class ScoreReport(_Result):
     items: tuple[ItemResult, ...]
     priorities: tuple[ItemResult, ...] = Field(description="Items with the most points lost.")
     warnings: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        from ..display.html import score_html
+
+        return score_html(self)
+
+    def to_pandas(self, level: Literal["items", "elements"] = "items") -> pd.DataFrame:
+        """The scored items (or, with ``level="elements"``, the elements) as a DataFrame;
+        needs pandas (``pip install 'safecommunity-docs[pandas]'``)."""
+        from ..display.frames import score_frame
+
+        return score_frame(self, level)
