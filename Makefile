@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system python demo test lint typecheck unit schemas bench templates clean
+.PHONY: setup system python demo test lint typecheck unit schemas bench templates docs clean
 
 setup: system python
 
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required, found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf,docs]'
 	@touch $(STAMP)
 
 EXAMPLES := $(patsubst examples/%/community.yaml,%,$(wildcard examples/*/community.yaml))
@@ -38,6 +38,13 @@ bench: setup
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_dossier.py --dossiers 20
 
+# The documentation site (site/): page images of every document kind rendered from an example,
+# the tutorial notebook executed, the API reference from the docstrings; --strict fails on any
+# broken link or missing page.
+docs: setup
+	$(BIN)/python tools/docs_images.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
 templates: python
 	$(BIN)/python tools/make_templates.py
 
@@ -57,9 +64,10 @@ test: setup
 	$(BIN)/mypy --strict src
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q
+	$(MAKE) --no-print-directory docs
 
 schemas: python
 	$(BIN)/safecommunity-docs schema -o schemas
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out site .cache docs/images .pytest_cache .mypy_cache .ruff_cache
