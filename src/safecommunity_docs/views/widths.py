@@ -44,9 +44,10 @@ _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
 
 
 def display_width(text: str) -> int:
-    """Width of ``text`` in half-width units: CJK and full-width characters count 2."""
+    """Width of ``text`` in half-width units: CJK, full-width and East Asian ambiguous
+    characters (— “” ‘’ ×, full-width in a Chinese font) count 2."""
     return sum(
-        2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text if ch != WORD_JOINER
+        2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text if ch != WORD_JOINER
     )
 
 
