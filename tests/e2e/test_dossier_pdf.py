@@ -294,17 +294,23 @@ def _lines(
 
 
 def test_work_plan_layout_is_gbt9704(built: tuple[Dossier, BuildResult, Path]) -> None:
-    """A4; body text inside the 156 × 225 mm type area (±1 mm); 22 lines on a full page."""
+    """A4; body text inside the 156 × 225 mm type area (±1 mm; 225 × 156 mm on a landscape
+    page); 22 lines on a full page."""
     _, result, _ = built
     [plan] = [o for o in result.outputs if o.kind == "work_plan" and o.format == "pdf"]
     reader = PdfReader(plan.path)
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert abs(width / MM - 210) < 0.5
     assert abs(height / MM - 297) < 0.5
-    left, right = 28 * MM, (210 - 26) * MM
-    top, bottom = height - 37 * MM, 35 * MM
     full_pages = 0
     for index in range(len(reader.pages)):
+        box = reader.pages[index].mediabox
+        if float(box.width) > float(box.height):  # a wide table's landscape page: the same
+            left, right = 35 * MM, (297 - 37) * MM  # type area turned with the page
+            top, bottom = float(box.height) - 28 * MM, 26 * MM
+        else:
+            left, right = 28 * MM, (210 - 26) * MM
+            top, bottom = height - 37 * MM, 35 * MM
         baselines, _ = _lines(reader, index)
         body = {y: xs for y, xs in baselines.items() if y > bottom - 1 * MM}
         footer = [y for y in baselines if y <= bottom - 1 * MM]

@@ -120,20 +120,20 @@ def test_view_order_date_and_age_groups() -> None:
     assert [row[0] for row in view.rows] == ["A", "B"]
     assert view.document_date.isoformat() == "2024-06-30"
     assert [g.label for g in view.age_groups] == [
-        "0-4岁",
-        "5-14岁",
-        "15-24岁",
-        "25-44岁",
-        "45-59岁",
-        "60-69岁",
+        "0—4岁",
+        "5—14岁",
+        "15—24岁",
+        "25—44岁",
+        "45—59岁",
+        "60—69岁",
         "70岁及以上",
     ]
     assert view.age_groups[-1] == AgeGroup("70岁及以上", 70, None)
-    assert view.age_groups[0] == AgeGroup("0-4岁", 0, 5)
+    assert view.age_groups[0] == AgeGroup("0—4岁", 0, 5)
     empty = ledger_view([], _community())
     assert empty.document_date == _community().creation_start
     assert empty.rows == ()
-    assert [g.label for g in age_groups((0, 15, 60))] == ["0-14岁", "15-59岁", "60岁及以上"]
+    assert [g.label for g in age_groups((0, 15, 60))] == ["0—14岁", "15—59岁", "60岁及以上"]
     with pytest.raises(ValueError, match=r"start at 0"):
         age_groups((5, 15))
     with pytest.raises(ValueError, match=r"increase"):

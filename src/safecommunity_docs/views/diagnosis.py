@@ -70,51 +70,47 @@ def _source_note(source: DataSource) -> str:
     return text or EMPTY
 
 
-def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
-    b.h1("危险源辨识与隐患排查")
-    if not units:
-        b.p("本次诊断未单列危险源辨识单元。")
-        return
-    total = sum(len(u.hazards) for u in units)
-    major = sum(1 for u in units for h in u.hazards if h.level.label == "重大")
-    b.p(
-        f"按项目、区域和人群划分{len(units)}个辨识单元，共辨识危险源和隐患{total}项，"
-        f"其中重大隐患{major}项。"
+def _hazard_table(unit: HazardUnit) -> TableView:
+    rows = tuple(
+        (
+            str(n),
+            h.description,
+            h.location or EMPTY,
+            h.level.label,
+            h.measure or EMPTY,
+            h.owner or EMPTY,
+            fmt_date(h.deadline) if h.deadline else EMPTY,
+            "已整改" if h.rectified else ("整改中，见说明" if h.note else "整改中"),
+        )
+        for n, h in enumerate(unit.hazards, start=1)
     )
-    for unit in units:
-        b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
-        rows = tuple(
-            (
-                str(n),
-                h.description,
-                h.location or EMPTY,
-                h.level.label,
-                h.measure or EMPTY,
-                h.owner or EMPTY,
-                fmt_date(h.deadline) if h.deadline else EMPTY,
-                "已整改" if h.rectified else ("整改中，见说明" if h.note else "整改中"),
-            )
-            for n, h in enumerate(unit.hazards, start=1)
+    return TableView(
+        columns=("序号", "危险源/隐患", "位置", "等级", "控制措施", "责任单位", "时限", "状态"),
+        rows=rows,
+        align=("center", "left", "left", "center", "left", "left", "center", "center"),
+    )
+
+
+def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
+    """The hazard chapter; on landscape pages, all of it, when its tables need them."""
+    tables = [_hazard_table(unit) for unit in units]
+    with b.landscape(any(t.is_landscape for t in tables)):
+        b.h1("危险源辨识与隐患排查")
+        if not units:
+            b.p("本次诊断未单列危险源辨识单元。")
+            return
+        total = sum(len(u.hazards) for u in units)
+        major = sum(1 for u in units for h in u.hazards if h.level.label == "重大")
+        b.p(
+            f"按项目、区域和人群划分{len(units)}个辨识单元，共辨识危险源和隐患{total}项，"
+            f"其中重大隐患{major}项。"
         )
-        b.table(
-            f"{unit.unit}危险源和隐患",
-            TableView(
-                columns=(
-                    "序号",
-                    "危险源/隐患",
-                    "位置",
-                    "等级",
-                    "控制措施",
-                    "责任单位",
-                    "时限",
-                    "状态",
-                ),
-                rows=rows,
-            ),
-        )
-        for n, h in enumerate(unit.hazards, start=1):
-            if h.note:
-                b.p(f"整改情况说明（第{n}项）：{h.note}")
+        for unit, table in zip(units, tables, strict=True):
+            b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
+            b.table(f"{unit.unit}危险源和隐患", table)
+            for n, h in enumerate(unit.hazards, start=1):
+                if h.note:
+                    b.p(f"整改情况说明（第{n}项）：{h.note}")
 
 
 def _surveys(b: BlockBuilder, surveys: Sequence[Survey]) -> None:

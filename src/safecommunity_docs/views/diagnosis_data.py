@@ -6,10 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from ..analysis import CountTable, InjuryStatistics, Rate, RateTable
+from ..analysis.tables import CountRow
 from .builder import BlockBuilder, sentence
 from .chart import ChartKind, ChartSeries, ChartSpec
 from .document import TableView
 from .format import fmt_date, fmt_number, fmt_percent, fmt_rate
+from .order import is_residual, residual_last
 
 EMPTY = "—"
 TOTAL = "合计"
@@ -23,9 +25,15 @@ CHARTED: dict[str, ChartKind] = {"cause": "barh", "place": "pie"}
 DETAIL_TABLES = ("activity", "intent", "nature", "body_part", "severity", "outcome")
 
 
+def _ranked(table: CountTable) -> tuple[CountRow, ...]:
+    """The rows with a count, largest first, 其他 (and 不详, 未填写 …) last."""
+    return residual_last(table.ranked(), lambda row: row.label)
+
+
 def count_table(table: CountTable, *, ranked: bool = False) -> TableView:
-    """A frequency table as printed: label, 例数, 构成比 (the table's own shares), 合计 row."""
-    rows = table.ranked() if ranked else table.rows
+    """A frequency table as printed: label, 例数, 构成比 (the table's own shares), 合计 row;
+    其他 and the like last."""
+    rows = residual_last(_ranked(table) if ranked else table.rows, lambda row: row.label)
     body = [(row.label, fmt_number(row.count), fmt_percent(row.share)) for row in rows]
     body.append(
         (TOTAL, fmt_number(table.total), fmt_percent(Decimal(100) if table.total else Decimal(0)))
@@ -42,7 +50,7 @@ def chart(table: CountTable, kind: ChartKind, title: str) -> ChartSpec:
     """A chart of one table: counts, or for a pie the table's own shares (so the chart prints
     the same percentages as the table; the renderer may merge small slices)."""
     if kind == "pie":
-        rows = table.ranked()
+        rows = _ranked(table)
         return ChartSpec(
             kind=kind,
             title=title,
@@ -50,7 +58,7 @@ def chart(table: CountTable, kind: ChartKind, title: str) -> ChartSpec:
             series=(ChartSeries(name=SHARE, values=tuple(row.share for row in rows)),),
             unit="%",
         )
-    rows = table.ranked() if kind == "barh" else table.rows
+    rows = _ranked(table) if kind == "barh" else table.rows
     return ChartSpec(
         kind=kind,
         title=title,
@@ -146,7 +154,7 @@ def _year_rates(b: BlockBuilder, rates: RateTable) -> None:
 
 def _coded(b: BlockBuilder, title: str, table: CountTable) -> None:
     b.h2(title)
-    top = table.ranked()[:3]
+    top = [row for row in _ranked(table) if not is_residual(row.label)][:3]
     if top:
         b.p(
             f"{title}居前三位的依次为"

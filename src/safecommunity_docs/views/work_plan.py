@@ -343,7 +343,7 @@ def _annex(doc: BlockBuilder, annex: Annex, label: str) -> None:
             doc.table(annex.title, table)
         else:
             # The annex title already names a table that stands alone.
-            doc.blocks.append(Block("table", table=table))
+            doc.bare_table(table)
 
 
 def _table(
