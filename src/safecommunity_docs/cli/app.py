@@ -14,6 +14,7 @@ import typer
 
 from .. import __version__
 from .output import out
+from .runner import Group
 
 PROG = "safecommunity-docs"
 
@@ -84,6 +85,7 @@ def make_app() -> typer.Typer:
         rich_markup_mode="rich",
         context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
+        cls=Group,
     )
     app.callback()(_root)
     for name in COMMAND_MODULES:

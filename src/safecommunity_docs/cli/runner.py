@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from typing import Any
+
+import typer
+from typer.core import TyperGroup
 
 from ..errors import SafeCommunityDocsError
 from .output import EXIT_INTERNAL, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE, err, print_error
@@ -72,21 +76,17 @@ def _error(exc: BaseException, show_traceback: bool) -> int:
     return EXIT_INTERNAL
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code (see :mod:`safecommunity_docs.errors`)."""
-    import typer
-
-    from .app import PROG, make_app
-
-    command = typer.main.get_command(make_app())
+def run(command: TyperGroup, args: Sequence[str] | None, **extra: Any) -> int:
+    """Run ``command`` (the application's group) on ``args`` and return the exit code."""
     state: dict[str, Any] = {"traceback": False}
     try:
         with _signals_stop_the_command():
-            code = command.main(
-                args=list(argv) if argv is not None else None,
-                prog_name=PROG,
+            code = TyperGroup.main(
+                command,
+                args=list(args) if args is not None else None,
                 standalone_mode=False,
                 obj=state,
+                **extra,
             )
     except typer.Abort:
         err().print("aborted: stopped; the output folder is as it was")
@@ -105,3 +105,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         return _error(exc, bool(state.get("traceback")))
     return code if isinstance(code, int) else 0
+
+
+class Group(TyperGroup):
+    """The application's group: every way of running it (the console script, :func:`main`,
+    typer's ``CliRunner``) gets the same messages and exit codes (:func:`run`)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run(self, args, prog_name=prog_name, complete_var=complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code (see :mod:`safecommunity_docs.errors`)."""
+    from .app import PROG, make_app
+
+    command = typer.main.get_command(make_app())
+    code: int = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+    return code

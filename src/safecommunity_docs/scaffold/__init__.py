@@ -97,11 +97,19 @@ def _values(kind: CommunityType, p: Placeholders, today: date) -> dict[str, str]
     return values
 
 
+def _community_type(value: CommunityType | str) -> CommunityType:
+    for kind in CommunityType:
+        if value in (kind, kind.value, kind.name):
+            return kind
+    names = ", ".join(kind.value for kind in CommunityType)
+    raise ValueError(f"unknown community type {value!r}; expected one of {names}")
+
+
 def render_files(
     community_type: CommunityType | str, rubric: str = "city", today: date | None = None
 ) -> dict[str, bytes]:
     """The files of a new community folder, by path inside it (nothing is written)."""
-    kind = CommunityType(community_type)
+    kind = _community_type(community_type)
     placeholders = PLACEHOLDERS[kind]
     values = _values(kind, placeholders, today or date.today())
     folder = resources.files(__package__) / "files"
