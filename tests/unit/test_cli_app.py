@@ -358,3 +358,16 @@ def test_main_returns_the_same_codes_as_the_runner(tmp_path: Path) -> None:
 def test_readme_lists_the_internal_error_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^\| 70 \| .*--traceback.* \|$", readme, flags=re.M)
+
+
+def test_70_the_operating_system_refusing_a_file_is_reported_without_traceback(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = invoke("schema", "-o", str(blocker / "schemas"))
+    assert result.exit_code == 70
+    assert result.stderr.splitlines() == [
+        f"file system: [Errno 20] Not a directory: '{blocker / 'schemas'}'",
+        "remedy: check the path, its permissions and the free space",
+    ]
