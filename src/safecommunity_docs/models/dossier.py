@@ -28,9 +28,7 @@ def _all_formats() -> list[Format]:
 class Acknowledgement(StrictModel):
     """A compliance finding the author has looked at and accepts, with the reason recorded."""
 
-    rule: str = Field(
-        pattern=r"^SC-E\d+-\d{3}$", title="规则编号", description="e.g. SC-E5-003."
-    )
+    rule: str = Field(pattern=r"^SC-E\d+-\d{3}$", title="规则编号", description="e.g. SC-E5-003.")
     path: str | None = Field(
         default=None,
         title="字段路径",

@@ -136,7 +136,7 @@ def _unit_reading(unit: HazardUnit) -> str:
     )
     fixed = sum(1 for h in unit.hazards if h.rectified)
     state = "已全部整改" if fixed == len(unit.hazards) else f"已整改{fixed}项"
-    return f"该单元排查出危险源和隐患{len(unit.hazards)}项（{graded}），{state}。"
+    return f"{unit.unit}共排查出危险源和隐患{len(unit.hazards)}项（{graded}），{state}。"
 
 
 def _surveys(b: BlockBuilder, surveys: Sequence[Survey]) -> None:
@@ -178,15 +178,11 @@ def _findings(
         if data:
             b.p(f"从伤害监测数据看，{data}。")
         if conclusions:
-            lead = (
-                "结合危险源辨识、问卷调查和座谈情况"
-                if data
-                else "根据危险源辨识、问卷调查和座谈情况"
-            )
+            lead = "结合危险源辨识、问卷调查和座谈情况，确定" if n == 0 else "确定的"
             if len(conclusions) == 1:
-                b.p(f"{lead}，确定{category}为{sentence(conclusions[0])}")
+                b.p(f"{lead}{category}为{sentence(conclusions[0])}")
             else:
-                b.p(f"{lead}，确定{category}为：")
+                b.p(f"{lead}{category}为：")
                 _listed(b, conclusions)
         if not data and not conclusions:
             b.p("本次诊断未发现。")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..analysis.deaths import Death, deaths
 from ..analysis.rounding import percent
+from ..codes import InjuryPlace
 from ..models.diagnosis_sources import DeathNote
 from ..models.injury import InjuryRecord
 from ..models.project import PromotionProject
@@ -23,7 +24,14 @@ def _person(record: InjuryRecord) -> str:
 
 
 def _projects(death: Death) -> str:
-    return "、".join(f"“{p.title}”" for p in death.projects)
+    return "、".join(p.title if "“" in p.title else f"“{p.title}”" for p in death.projects)
+
+
+def _at(record: InjuryRecord) -> str:
+    """「在家中」; nothing for a place coded 其他 or 不清楚."""
+    if record.place in (InjuryPlace.OTHER, InjuryPlace.UNKNOWN):
+        return ""
+    return f"在{record.place.label}"
 
 
 def _reading(death: Death) -> str:
@@ -32,14 +40,14 @@ def _reading(death: Death) -> str:
     job = f"（{r.occupation.label}）" if r.occupation is not None else ""
     text = (
         f"{fmt_date(r.injury_time)}，{where}一名{r.age}岁{r.sex.label}性{job}"
-        f"在{r.place.label}因{r.cause.label}死亡"
+        f"{_at(r)}因{r.cause.label}死亡"
     )
     if r.description:
         text += f"（{r.description.rstrip('。')}）"
     if death.projects:
         text += f"，此类伤害已纳入{_projects(death)}"
     else:
-        text += f"，现有安全促进项目尚未覆盖{r.place.label}的{r.cause.label}"
+        text += f"，现有安全促进项目尚未覆盖{_at(r).removeprefix('在')}{'的' if _at(r) else ''}{r.cause.label}"
     return sentence(text)
 
 

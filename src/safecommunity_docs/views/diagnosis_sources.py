@@ -46,7 +46,7 @@ def _department(
     b.h2(data.source.value)
     what = data.scope or data.source.value
     span = f"{t.first_year}—{t.last_year}年" if t.first_year != t.last_year else f"{t.first_year}年"
-    text = f"据{data.department}统计，{span}辖区{what}共{fmt_number(t.total)}{unit}"
+    text = f"据{data.department}统计，{span}{what}共{fmt_number(t.total)}{unit}"
     if t.change is not None:
         text += (
             f"，由{t.first_year}年的{fmt_number(t.first)}{unit}变为{t.last_year}年的"
@@ -128,7 +128,7 @@ def _survey(
     years = stats.rates.totals.total.years
     found = reporting(survey, population, stats.record_count, years)
     text = (
-        f"{fmt_date(survey.conducted)}开展的{survey.name}采用{survey.method}，调查"
+        f"{fmt_date(survey.conducted)}开展的{survey.name}，{survey.method.rstrip('。')}，共调查"
         f"{fmt_number(survey.households)}户{fmt_number(survey.persons)}人，近12个月内受伤"
         f"{fmt_number(survey.injured_persons)}人，其中到医疗机构就诊{fmt_number(survey.seen_at_hospital)}人"
     )
@@ -182,7 +182,7 @@ def quality_section(
         text = f"医院伤害监测得到的年均伤害发生率为{fmt_rate(rate)}‰"
         if low:
             text += (
-                "，明显低于一般社区人群的伤害水平，说明仅在诊所、企业医务室处置或未就医的伤害"
+                "，明显低于一般社区人群的伤害水平，说明仅在诊所、单位医务室处置或未就医的伤害"
                 "大多未进入监测，实际伤害负担应高于监测结果"
             )
         comparisons = compare(rate, report.reference_rates)

@@ -43,7 +43,9 @@ def _how_many(n: int) -> str:
 
 def _high_risk_groups(found: Sequence[Finding]) -> str:
     ref = _rate(found[0].reference)
-    parts = [f"{f.subject}（{_rate(f.value)}，为总体的{fmt_number(f.ratio or 0)}倍）" for f in found]
+    parts = [
+        f"{f.subject}（{_rate(f.value)}，为总体的{fmt_number(f.ratio or 0)}倍）" for f in found
+    ]
     return f"{_join(parts)}的年均伤害发生率明显高于社区总体水平（{ref}）"
 
 
