@@ -78,19 +78,19 @@ def deaths_section(
     b.p(sentence(text))
     rows = tuple(
         (
-            str(n),
+            d.record.card_no,
             fmt_date(d.record.injury_time),
             _person(d.record),
             d.record.cause.label,
             d.record.place.label,
             _projects(d) or "无",
         )
-        for n, d in enumerate(found, start=1)
+        for d in found
     )
     b.table(
         "伤害死亡病例",
         TableView(
-            columns=("序号", "日期", "死者", "原因", "地点", "针对项目"),
+            columns=("卡片编号", "日期", "死者", "原因", "地点", "针对项目"),
             rows=rows,
             align=("center", "left", "left", "left", "left", "left"),
         ),

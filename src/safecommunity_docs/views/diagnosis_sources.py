@@ -154,9 +154,23 @@ def _survey(
             )
             for c in survey.by_cause
         )
+        listed = sum(c.persons for c in survey.by_cause)
+        seen = [c.seen_at_hospital for c in survey.by_cause if c.seen_at_hospital is not None]
+        total = (
+            "合计",
+            fmt_number(listed),
+            fmt_percent(Decimal(listed * 100) / survey.injured_persons)
+            if survey.injured_persons
+            else EMPTY,
+            fmt_number(sum(seen)) if seen else EMPTY,
+        )
         b.table(
             f"{survey.name}受伤人员原因构成",
-            TableView(columns=("伤害原因", "受伤人数", "构成比", "就诊人数"), rows=rows),
+            TableView(
+                columns=("伤害原因", "受伤人数", "占受伤人数", "就诊人数"),
+                rows=(*rows, total),
+                total_row=True,
+            ),
         )
     b.paragraphs(survey.findings)
 

@@ -132,6 +132,6 @@ def criteria_text(rules: FindingRules, min_cases: int) -> str:
         "病例最多的年龄组和发生率最高的性别年龄组列为重点人群；"
         f"病例数居前{rules.top_places}位的地点列为重点场所。"
         f"病例数不足{min_cases}例的人群和地点不作判定。"
-        f"医院监测的年均伤害发生率低于{fmt_plain(LOW_INCIDENCE)}‰时，视为可能存在较多漏报，"
+        f"医院监测的年均伤害发生率每千人口不足{fmt_plain(LOW_INCIDENCE)}人时，视为可能存在较多漏报，"
         "并用入户调查估计漏报比例。"
     )
