@@ -35,7 +35,7 @@ from safecommunity_docs.analysis import (
 )
 from safecommunity_docs.codes import InjuryCause, InjuryNature, InjuryPlace
 from safecommunity_docs.models import Community, InjuryRecord
-from safecommunity_docs.views.findings import finding_text
+from safecommunity_docs.views.findings import category_text
 
 D = Decimal
 BROAD = AgeGroups((0, 15, 60))  # lines up with the community's bands below
@@ -497,8 +497,9 @@ def test_findings_in_documented_order() -> None:
         ("重点场所", "公共居住场所", "top_count", "16.7", "75.0", "%"),
     ]
     assert (found[0].count, found[0].ratio, found[0].threshold) == (2, D("2.22"), D("1.5"))
-    assert finding_text(found[0]) == (
-        "0—14岁女性伤害发生率为1.33‰，是社区总体伤害发生率0.60‰的2.22倍（标准为1.5倍以上）"
+    # the wording gives the numbers, not the rule (the threshold is stated in the method)
+    assert category_text(found[0].category, found[:1]) == (
+        "0—14岁女性（1.33‰，为总体的2.22倍）的年均伤害发生率明显高于社区总体水平（0.60‰）"
     )
     assert found[0].category is FindingCategory.HIGH_RISK_GROUP
     assert found[0].category.value == "高危人群"
@@ -549,8 +550,8 @@ def test_severe_shares_of_findings_are_the_tables_shares() -> None:
         D("50.0"),
         D("16.6"),
     )
-    assert finding_text(found) == (
-        "老年人伤害中重度伤害占50.0%，高于全部伤害中的16.6%（缺少老年人人口数，按重度伤害比例判断）"
+    assert category_text(found.category, [found]) == (
+        "老年人受伤后伤情较重，重度伤害占50.0%，全部伤害中这一比例为16.6%"
     )
 
 

@@ -231,9 +231,7 @@ def _next_steps(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemSco
         b.p(f"{head}（二级指标{'、'.join(rest)}），{DEFAULT_IMPROVEMENT}")
 
 
-def work_report_view(
-    dossier: Dossier, rubric: Rubric, report: ScoreReport | None
-) -> DocumentView:
+def work_report_view(dossier: Dossier, rubric: Rubric, report: ScoreReport | None) -> DocumentView:
     """Build the work report view of a dossier.
 
     Part 1 (基本概况) describes the community from its profile; part 2 takes every element of
