@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.text import Text
@@ -50,10 +50,12 @@ def build(
     合规检查报告.xlsx. Nothing is half-written: on an error the folder stays as it was."""
     from ..build import build as build_dossier
     from ..io import load
+    from ..names import Format
 
     stdout, stderr = out(), err()
     dossier = load(path)
-    chosen = [f.strip() for f in formats.split(",") if f.strip()] if formats else None
+    names = [f.strip() for f in formats.split(",") if f.strip()] if formats else None
+    chosen = cast("list[Format] | None", names)  # build() checks each name against the registry
     # A spinner on a terminal (PDF conversion takes seconds); nothing when output is piped.
     with stderr.status(Text(f"{dossier.community.name}: building …"), spinner="dots"):
         result = build_dossier(
