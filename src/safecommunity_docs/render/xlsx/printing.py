@@ -103,18 +103,23 @@ def narrow_to_fit(ws: Worksheet, printable: float | None = None) -> None:
 
 def lines_needed(text: str, room: float, size: float) -> int:
     """How many lines ``text`` (``size`` pt) takes wrapped in ``room`` pt: greedy, a Latin word
-    or number never broken, a CJK character one em, a half-width one :data:`HALF_WIDTH` em."""
+    or number broken only when longer than a line, a CJK character one em, a half-width one
+    :data:`HALF_WIDTH` em."""
+    room = max(room, size)
     count = 0
     for paragraph in text.split("\n"):
         count += 1
         used = 0.0
         for word in _WORD.findall(paragraph):
-            advance = sum(size if display_width(ch) == 2 else size * HALF_WIDTH for ch in word)
-            if used and used + advance > room:
-                count += 1 + int(advance // room) if advance > room else 1
-                used = advance % room if advance > room else advance
-            else:
+            advance = text_units(word, size) * POINTS_PER_WIDTH - CELL_MARGIN
+            if used + advance <= room:
                 used += advance
+                continue
+            if used:
+                count, used = count + 1, 0.0
+            whole, used = divmod(advance, room)
+            count += int(whole) - (1 if used == 0 else 0)
+            used = used or room
     return max(count, 1)
 
 

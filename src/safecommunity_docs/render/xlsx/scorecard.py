@@ -272,6 +272,7 @@ def _write_summary(
     if view.previous_total is not None:
         ws.cell(row=row, column=3, value=view.previous_total)
     ws.cell(row=row, column=3).border = BORDER
+    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)
     row += 1
     places = view.places
     fmt = "0" if places == 0 else "0." + "0" * places
@@ -318,7 +319,8 @@ def _write_summary(
             write_text(ws, row, 2, letter)
             ws.cell(row=row, column=3, value=fraction)
         labels["GradeTable"] = f"$B${first_grade}:$C${row}"
-    for c, width in enumerate([8, 34, 12, 12, 12], start=1):
+    # The results (结论, 下一步) share C:E: wide enough for a sentence in two or three lines.
+    for c, width in enumerate([6, 30, 14, 14, 14], start=1):
         ws.column_dimensions[_letter(c)].width = width
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
