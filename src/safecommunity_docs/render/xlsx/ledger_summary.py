@@ -19,7 +19,7 @@ from .cells import (
     write_formula,
     write_text,
 )
-from .printing import fit_for_print
+from .printing import fit_to_paper
 
 RECORDS = "伤害记录"
 """The record sheet the summaries count."""
@@ -116,7 +116,7 @@ def write_share(ws: Worksheet, view: LedgerView, field: str, title: str) -> None
     _write_shares(ws, 3, 3, total)
     _style_row(ws, total, 4, total=True)
     print_setup(ws, landscape=False, margin=0.4, header=view.title)
-    fit_for_print(ws)
+    fit_to_paper(ws)
 
 
 def write_age_sex(ws: Worksheet, view: LedgerView) -> None:
@@ -145,7 +145,7 @@ def write_age_sex(ws: Worksheet, view: LedgerView) -> None:
     _write_shares(ws, total_col, 3, total_row)
     _style_row(ws, total_row, len(heads), total=True)
     print_setup(ws, landscape=False, margin=0.4, header=view.title)
-    fit_for_print(ws)
+    fit_to_paper(ws)
 
 
 def write_months(ws: Worksheet, view: LedgerView) -> None:
@@ -174,4 +174,4 @@ def write_months(ws: Worksheet, view: LedgerView) -> None:
         write_formula(ws, row, 14, f"SUM(B{row}:M{row})")
         _style_row(ws, row, 14, total=row == total)
     print_setup(ws, landscape=True, margin=0.4, header=view.title)
-    fit_for_print(ws)
+    fit_to_paper(ws)

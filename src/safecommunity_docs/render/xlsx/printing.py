@@ -174,7 +174,7 @@ def fit_row_heights(ws: Worksheet, texts: Mapping[str, str] | None = None) -> No
                 dim.height = (dim.height or DEFAULT_POINTS * LINE_FACTOR) + extra
 
 
-def fit_for_print(ws: Worksheet, texts: Mapping[str, str] | None = None) -> None:
+def fit_to_paper(ws: Worksheet, texts: Mapping[str, str] | None = None) -> None:
     """Columns narrowed so the page width holds them at 9 pt or more, then row heights."""
     narrow_to_fit(ws)
     fit_row_heights(ws, texts)

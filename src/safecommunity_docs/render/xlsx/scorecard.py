@@ -31,7 +31,7 @@ from .cells import (
     write_formula,
     write_text,
 )
-from .printing import fit_for_print
+from .printing import fit_to_paper
 
 SHEET = "自评表"
 SUMMARY = "汇总"
@@ -210,7 +210,7 @@ def _write_scoring_sheet(
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.print_title_rows = "3:3"
     print_setup(ws, landscape=True)
-    fit_for_print(ws)
+    fit_to_paper(ws)
     return blocks, subtotals
 
 
@@ -325,7 +325,7 @@ def _write_summary(
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
     print_setup(ws, landscape=False)
-    fit_for_print(ws, texts)
+    fit_to_paper(ws, texts)
     return labels
 
 
