@@ -19,6 +19,7 @@ from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter, font_warnings
 from tests.conftest import EXAMPLES
 from tests.lo import worker_killed_after_first_document
+from tests.print_measure import opened, overlapping_words, smallest_type
 
 pytestmark = pytest.mark.libreoffice
 FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
@@ -205,6 +206,16 @@ def test_self_assessment_workbook_is_bound_as_a_readable_annex(
         assert page_text.count("序号") >= 1, "the header row repeats on every page"
         _, sizes = _lines(reader, i)
         assert min(sizes) >= 9 - 0.05, (i, min(sizes))
+    _measured(merged.path.read_bytes(), pages)
+
+
+def _measured(pdf: bytes, pages: range) -> None:
+    """No text over text on the ``pages`` of ``pdf``, and no type below 9 pt (pdfplumber)."""
+    with opened(pdf) as document:
+        for i in pages:
+            page = document.pages[i]
+            assert not overlapping_words(page), (i, overlapping_words(page)[:3])
+            assert smallest_type(page) >= 9 - 0.05, (i, smallest_type(page))
 
 
 def test_injury_summary_is_bound_as_an_annex(built: tuple[Dossier, BuildResult, Path]) -> None:
@@ -217,9 +228,11 @@ def test_injury_summary_is_bound_as_an_annex(built: tuple[Dossier, BuildResult, 
     for title in ("伤害发生原因构成", "伤害发生地点构成", "年龄性别分布", "月份分布"):
         assert title in text, title
     assert f"合计{len(dossier.injury_records)}100.0%" in text
+    assert "其他年份" not in text
     for i in pages:
         _, sizes = _lines(reader, i)
         assert min(sizes) >= 9 - 0.05, (i, min(sizes))
+    _measured(merged.path.read_bytes(), pages)
 
 
 def test_plan_annexes_are_bookmarked_under_the_plan(
