@@ -40,7 +40,9 @@ def _annexes(dossier: Dossier) -> list[str]:
 
 def _letter(application: Application | None, dossier: Dossier) -> DocumentView:
     context = context_for(dossier)
-    return application_view(application, dossier, context.rubric, context.score, _annexes(dossier))
+    return application_view(
+        application, dossier, context.rubric, context.score, _annexes(dossier)
+    )
 
 
 def _without_application(folder: str) -> Dossier:
