@@ -198,11 +198,11 @@ def break_title(text: str, capacity: float = TITLE_EM) -> str:
 
 
 ZWSP = "\u200b"
-_HINT = re.compile(r"(?<=、)(?=\d)")
+_HINT = re.compile(r"(?<=\d、)(?=\d)")
 
 
 def break_hints(text: str) -> str:
-    """``text`` with a zero-width space after each 「、」 a number follows: LibreOffice otherwise
+    """``text`` with a zero-width space after each 「、」 between two numbers: LibreOffice otherwise
     takes a list such as 「1.1、1.3、1.4…」 for one word, breaks it inside a number (「1. / 4」),
     starts a line with 「、」 and spreads the line before it over the full width."""
     return _HINT.sub(ZWSP, text)
