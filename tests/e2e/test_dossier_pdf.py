@@ -6,7 +6,6 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +21,7 @@ from tests.lo import worker_killed_after_first_document
 from tests.print_measure import opened, overlapping_words, smallest_type
 
 pytestmark = pytest.mark.libreoffice
-FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
 MM = 72 / 25.4
-
-
-@pytest.fixture(scope="module")
-def converter() -> Iterator[LibreOfficeConverter]:
-    with LibreOfficeConverter(workers=2) as shared:
-        yield shared
-
-
-@pytest.fixture(scope="module", params=FOLDERS, ids=lambda p: p.name)
-def built(
-    request: pytest.FixtureRequest,
-    converter: LibreOfficeConverter,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[Dossier, BuildResult, Path]:
-    dossier = load(request.param)
-    out = tmp_path_factory.mktemp(request.param.name)
-    return dossier, build(dossier, out, formats=["docx", "xlsx", "pdf"], converter=converter), out
 
 
 def _outline(reader: PdfReader) -> list[tuple[str, int, list[str]]]:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from safecommunity_docs import load, render
 from safecommunity_docs.models.diagnosis import DiagnosisReport
 from safecommunity_docs.render.pdf import LibreOfficeConverter
-from safecommunity_docs.views.format import WORD_JOINER, fmt_date
+from safecommunity_docs.views.format import fmt_date
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.libreoffice
@@ -62,7 +62,7 @@ def test_hazard_pages_are_landscape_numbered_on_and_dates_unbroken(
 ) -> None:
     report, _, pdf = rendered
     reader = PdfReader(io.BytesIO(pdf))
-    texts = [page.extract_text().replace(WORD_JOINER, "") for page in reader.pages]
+    texts = [page.extract_text() for page in reader.pages]
     assert [_folio(t) for t in texts] == list(range(1, len(texts) + 1))
     hazard = [i for i, t in enumerate(texts) if "危险源和隐患" in t.replace(" ", "")]
     assert hazard

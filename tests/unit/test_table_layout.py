@@ -17,7 +17,7 @@ from safecommunity_docs.kinds import kinds
 from safecommunity_docs.render.docx.engine import render_docx
 from safecommunity_docs.views.builder import BlockBuilder
 from safecommunity_docs.views.document import DocumentView, TableView
-from safecommunity_docs.views.format import WORD_JOINER, fmt_number, nobreak
+from safecommunity_docs.views.format import fmt_number
 from safecommunity_docs.views.order import is_residual
 from safecommunity_docs.views.widths import column_limits, fit_widths
 from tests.conftest import EXAMPLES
@@ -160,16 +160,7 @@ def test_decimals_are_made_equal_in_a_column_but_not_in_numbering() -> None:
     assert table.rows == (("1.1", "2.70", "90.0%"), ("1.10", "2.33", "85.5%"))
 
 
-def test_nobreak_joins_dates_and_numbers_with_their_units() -> None:
-    text = nobreak("完成率58%，2026年6月30日前完成0—4岁儿童筛查")
-    assert "5\u20608\u2060%" in text
-    assert WORD_JOINER.join("2026年6月30日") in text
-    assert WORD_JOINER.join("0—4岁") in text
-    assert "完成率" in text
-    assert text.replace(WORD_JOINER, "") == "完成率58%，2026年6月30日前完成0—4岁儿童筛查"
-
-
-def test_word_cells_hold_joined_dates_and_every_table_is_followed_by_a_blank_line() -> None:
+def test_word_cells_keep_a_date_whole_and_every_table_is_followed_by_a_blank_line() -> None:
     b = BlockBuilder()
     b.table("日期", TableView(("事项", "时限"), (("排查", "2026年6月30日"),)))
     b.p("后文。")
@@ -177,7 +168,7 @@ def test_word_cells_hold_joined_dates_and_every_table_is_followed_by_a_blank_lin
     document = docx.Document(io.BytesIO(render_docx(view)))
     body = document.element.body
     table = document.tables[0]
-    assert table.rows[1].cells[1].text == WORD_JOINER.join("2026年6月30日")
+    assert table.rows[1].cells[1].text == "2026年6月30日"
     after = table._tbl.getnext()
     assert after is not None
     assert after.tag.endswith("}p")

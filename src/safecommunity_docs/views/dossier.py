@@ -14,6 +14,7 @@ from ..scoring import ScoreReport
 from .builder import BlockBuilder
 from .document import DocumentView
 from .format import fmt_date
+from .linebreak import TOC_EM, title_lines
 from .numbering import heading_number
 
 
@@ -134,6 +135,14 @@ class ContentsEntry:
         return f"{self.label}\u3000{self.title}" if self.label else self.title
 
 
+def _toc_lines(heading: str, indent: int) -> str:
+    """A 目录 heading broken at word boundaries into lines that leave room for the leader and
+    the folio; lines after the first hang two characters in (the style's hanging indent), an
+    annex's two more."""
+    lines = title_lines(heading, TOC_EM - indent - 2, balanced=False)
+    return ("\n" + "\u3000" * indent).join(lines)
+
+
 def contents_view(
     dossier: Dossier, entries: Sequence[ContentsEntry], request: Request = Request.TITLE
 ) -> DocumentView:
@@ -145,9 +154,9 @@ def contents_view(
     for entry in entries:
         if entry.level == 1:
             n += 1
-            b.add("toc", f"{heading_number(1, n)}{entry.heading}\t{entry.page}")
+            b.add("toc", f"{_toc_lines(heading_number(1, n) + entry.heading, 0)}\t{entry.page}")
         else:
-            b.add("toc", f"\u3000\u3000{entry.heading}\t{entry.page}")
+            b.add("toc", f"\u3000\u3000{_toc_lines(entry.heading, 2)}\t{entry.page}")
     return DocumentView(
         title="目　　录",
         subtitle="",

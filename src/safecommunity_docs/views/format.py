@@ -2,8 +2,9 @@
 
 One rule for long numbers: **no thousands separator**, in running text and in tables alike
 (常住人口68240人, a table cell 68240), so a page never shows 「15,010」 beside 「15010」. Ranges
-take the em dash (0—4岁, 2025年3月—5月; :func:`fmt_span`). :func:`nobreak` keeps a number with
-its unit, and a date, on one line.
+take the em dash (0—4岁, 2025年3月—5月; :func:`fmt_span`). :data:`KEPT_TOGETHER` finds the runs
+a line must not break inside (a date, a number with its unit); the renderers break table cells
+between such runs (``views/linebreak.py``), as LibreOffice ignores word joiners.
 """
 
 from __future__ import annotations
@@ -20,22 +21,12 @@ from ..codes.ranges import fmt_span as fmt_span
 
 LOCALE = "zh_CN"
 
-WORD_JOINER = "\u2060"
-"""U+2060: forbids a line break between its neighbours and prints nothing (LibreOffice and
-Word both honour it)."""
-
 _UNIT = "(?:%|‰|万元|元|平方公里|公里|米|小时|分钟|人次|[岁年月日时分秒人例起户项个次处份名家所座辆条台套万亿天周倍])"
 KEPT_TOGETHER = re.compile(
     rf"\d{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?{RANGE_DASH}?"  # 2026年6月30日, 2026年6月—
     rf"|\d{{1,2}}月\d{{1,2}}日"  # 6月30日
     rf"|\d+(?:\.\d+)?(?:{RANGE_DASH}\d+(?:\.\d+)?)?{_UNIT}?"  # 58%, 0—4岁, 12.5, 1260
 )
-
-
-def nobreak(text: str) -> str:
-    """``text`` with every date (2026年6月30日), number with its unit (58%, 15010人, 0—4岁)
-    and number held together by word joiners, so no line break falls inside them."""
-    return KEPT_TOGETHER.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
 
 
 def fmt_date(value: date | datetime) -> str:

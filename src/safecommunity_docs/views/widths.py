@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .format import KEPT_TOGETHER, WORD_JOINER
+from .format import KEPT_TOGETHER
 
 PAD = 2
 """Half-width units a column needs beyond its text: the cell margins (2 × 85 twips)."""
@@ -47,7 +47,7 @@ def display_width(text: str) -> int:
     """Width of ``text`` in half-width units: CJK, full-width and East Asian ambiguous
     characters (— “” ‘’ ×, full-width in a Chinese font) count 2."""
     return sum(
-        2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text if ch != WORD_JOINER
+        2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text
     )
 
 
@@ -68,7 +68,7 @@ def _pieces(text: str) -> list[str]:
 
 
 def _kept(text: str) -> int:
-    """The widest run :func:`~.format.nobreak` holds together (a date, a number and unit)."""
+    """The widest run that must stay on one line (a date, a number and unit)."""
     return max((display_width(m.group(0)) for m in KEPT_TOGETHER.finditer(text)), default=0)
 
 

@@ -25,7 +25,7 @@ def _cells(data: bytes) -> list[str]:
     document = docx.Document(io.BytesIO(data))
     # word joiners (U+2060) keep dates and numbers with units on one line; a reader sees none
     return [
-        cell.text.replace("\u2060", "")
+        cell.text.replace("\n", "")
         for table in document.tables
         for row in table.rows
         for cell in row.cells

@@ -19,6 +19,8 @@ from ...errors import TemplateError, require
 from ...models.base import normalise_text
 from ...views.chart import ChartSpec
 from ...views.document import Block, DocumentView
+from ...views.keep import keep_with_next
+from ...views.linebreak import break_hints, break_title
 from ..zipfix import normalise_zip
 from .body import replace_body
 from .parts import CORE_FIELDS, CORE_PART, check_template
@@ -141,24 +143,39 @@ def _section_breaks(view: DocumentView, tpl: DocxTemplate) -> dict[int, RawXml]:
     return out
 
 
+def _shown(b: Block) -> str:
+    """The text of a block as typeset: annex titles broken at word boundaries, lists of
+    numbers given break opportunities (views/linebreak.py)."""
+    return break_title(b.text) if b.kind == "annex_title" else break_hints(b.text)
+
+
 def _context(
     view: DocumentView, tpl: DocxTemplate, breaks: dict[int, RawXml]
 ) -> dict[str, Any]:
-    def block(i: int, b: Block) -> dict[str, Any]:
+    def block(i: int, b: Block, keep: bool) -> dict[str, Any]:
         if b.kind == "section":
             # rendered where every template renders tables: the break replaces the paragraph
             cut = breaks.get(i, RawXml(""))
-            return {"kind": "table", "text": _text(""), "table": cut, "image": None}
-        table = table_xml(b.table) if b.table is not None else None
+            return {"kind": "table", "text": _text(""), "table": cut, "image": None, "keep": False}
+        table = table_xml(b.table, keep_with_next=keep) if b.table is not None else None
         png = b.image if b.image is not None else (_chart(b.chart) if b.chart is not None else None)
         image = InlineImage(tpl, io.BytesIO(png), width=Mm(b.image_width_mm)) if png else None
-        return {"kind": b.kind, "text": _text(b.text), "table": table, "image": image}
+        return {
+            "kind": b.kind,
+            "text": _text(_shown(b)),
+            "table": table,
+            "image": image,
+            "keep": keep,
+        }
 
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}
+    keeps = keep_with_next(view.blocks)
     context.update(
-        title=_text(view.title),
+        title=_text(break_title(view.title)),
         subtitle=_text(view.subtitle),
-        blocks=[block(i, b) for i, b in enumerate(view.blocks)],
+        blocks=[
+            block(i, b, keep) for i, (b, keep) in enumerate(zip(view.blocks, keeps, strict=True))
+        ],
     )
     return context
 

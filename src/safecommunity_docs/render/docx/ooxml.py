@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -69,6 +69,7 @@ class ParagraphStyle:
     line: int = LINE
     line_rule: str = "exact"
     keep_next: bool = False
+    widow_control: bool = False
     page_break_before: bool = False
     outline_level: int | None = None
     spacing: int | None = -5
@@ -77,7 +78,7 @@ class ParagraphStyle:
     tabs: str = ""
 
     def xml(self) -> str:
-        ppr = ['<w:widowControl w:val="0"/>']
+        ppr = ["<w:widowControl/>" if self.widow_control else '<w:widowControl w:val="0"/>']
         if self.keep_next:
             ppr.append("<w:keepNext/>")
         if self.page_break_before:
@@ -139,7 +140,6 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
         28,
         jc="center",
         first_line=None,
-        keep_next=True,
         spacing=0,
     ),
     ParagraphStyle("GWSignature", "GW Signature", FANGSONG, jc="right", first_line=None, right=640),
@@ -233,6 +233,32 @@ BLOCK_STYLES = {
 }
 
 TABLE_STYLE = "GWTable"
+KEEP_SUFFIX = "Keep"
+
+
+def keep_style(style_id: str) -> str | None:
+    """The variant of a block style that keeps with the next paragraph (see views/keep.py),
+    or None when the style always does (headings, annex labels and titles)."""
+    style = next(s for s in PARAGRAPH_STYLES if s.style_id == style_id)
+    return None if style.keep_next else style_id + KEEP_SUFFIX
+
+
+def keep_variants() -> tuple[ParagraphStyle, ...]:
+    """A 「keep with next」 twin of every block style that lacks it: keepNext, and widow
+    control so that a kept paragraph split by a page break carries two lines over."""
+    used = dict.fromkeys(BLOCK_STYLES.values())
+    return tuple(
+        replace(
+            style,
+            style_id=style.style_id + KEEP_SUFFIX,
+            name=style.name + " (keep with next)",
+            based_on=style.style_id,
+            keep_next=True,
+            widow_control=True,
+        )
+        for style in PARAGRAPH_STYLES
+        if style.style_id in used and not style.keep_next
+    )
 
 
 def styles_xml() -> str:
@@ -267,7 +293,7 @@ def styles_xml() -> str:
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
         "<w:unhideWhenUsed/></w:style>"
     )
-    body = "".join(style.xml() for style in PARAGRAPH_STYLES)
+    body = "".join(style.xml() for style in PARAGRAPH_STYLES + keep_variants())
     return (
         XML_HEAD
         + f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'

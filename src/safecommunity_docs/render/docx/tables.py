@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from ...models.base import normalise_text
 from ...views.document import TableView
-from ...views.format import nobreak
+from ...views.linebreak import wrap
 from .ooxml import TABLE_STYLE
 
 TYPE_AREA_TWIPS = 8844  # 156 mm: the width of the GB/T 9704 type area
@@ -15,6 +15,9 @@ LANDSCAPE_TWIPS = 12756  # 225 mm: the type area of a landscape page (the same a
 SPACE_AFTER = '<w:p><w:pPr><w:pStyle w:val="GWPlain"/></w:pPr></w:p>'
 """The blank line after every table: one row of the 22-line grid."""
 _JC = {"left": "left", "center": "center", "right": "right"}
+CELL_MARGINS = 170  # twips: the GWTable cell margins, 85 left and 85 right
+CELL_EM = 240  # twips: one em of the 12 pt table text
+SAFETY_EM = 0.5  # what the width estimate may be short by
 
 
 class RawXml:
@@ -59,28 +62,51 @@ def text_xml(value: str) -> str:
 
 
 def _runs(text: str) -> str:
-    """The cell text, its dates and numbers with units kept on one line."""
-    return f'<w:r><w:t xml:space="preserve">{text_xml(nobreak(text))}</w:t></w:r>' if text else ""
+    return f'<w:r><w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>' if text else ""
 
 
-def _cell(text: str, width: int, style: str, jc: str, merge: str | None) -> str:
+def cell_text(text: str, width: int) -> str:
+    """Cell text with line breaks between whole words, dates and numbers with their units,
+    for a column ``width`` twips wide (LibreOffice breaks 「58 / %」 and 「2025年3 / 月10日」)."""
+    return wrap(text, (width - CELL_MARGINS) / CELL_EM - SAFETY_EM)
+
+
+def _cell(text: str, width: int, style: str, jc: str, merge: str | None, keep: bool) -> str:
     vmerge = (
         ""
         if merge is None
         else ('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
     )
+    keep_next = "<w:keepNext/>" if keep else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{vmerge}'
         '<w:vAlign w:val="center"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="{jc}"/></w:pPr>'
-        f"{_runs(text if merge != 'continue' else '')}</w:p></w:tc>"
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}<w:jc w:val="{jc}"/></w:pPr>'
+        f"{_runs(cell_text(text, width) if merge != 'continue' else '')}</w:p></w:tc>"
     )
 
 
-def table_xml(view: TableView) -> RawXml:
+def kept_rows(view: TableView, keep_with_next: bool = False) -> list[bool]:
+    """For each body row, whether it stays on the page of the next row (keepNext on its
+    paragraphs, which LibreOffice honours row by row): the first row, so a table starts with
+    two rows under its header; the last row but one, so it never ends with one row alone on a
+    page; the rows of a vertical merge but its last; the last row when ``keep_with_next``."""
+    n = len(view.rows)
+    keep = [r == 0 or r == n - 2 for r in range(n)]
+    for r, _, span in view.merge_down:
+        for k in range(r, min(r + span - 1, n)):
+            keep[k] = True
+    if n:
+        keep[-1] = keep_with_next
+    return keep
+
+
+def table_xml(view: TableView, keep_with_next: bool = False) -> RawXml:
     """Return the ``w:tbl`` XML of ``view``: fixed column widths over the type area (of a
     landscape page for a landscape table), a repeated header row, rows that do not split across
-    pages, vertical merges, a bold total row; then a blank line."""
+    pages, at least two rows on either side of a page break (:func:`kept_rows`), vertical
+    merges, a bold total row, then a blank line; ``keep_with_next`` keeps the last row with the
+    paragraph after the table."""
     area = LANDSCAPE_TWIPS if view.is_landscape else TYPE_AREA_TWIPS
     twips = column_twips(view.column_widths, area)
     aligns = [_JC[a] for a in view.align] if view.align else ["left"] * len(view.columns)
@@ -92,14 +118,15 @@ def table_xml(view: TableView) -> RawXml:
                 merges[(r + k, c)] = "continue"
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     head = "".join(
-        _cell(text, w, "GWTableHead", "center", None)
+        _cell(text, w, "GWTableHead", "center", None, True)
         for text, w in zip(view.columns, twips, strict=True)
     )
+    keeps = kept_rows(view, keep_with_next)
     rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"]
     for r, row in enumerate(view.rows):
         style = "GWTableHead" if view.total_row and r == len(view.rows) - 1 else "GWTableText"
         cells = "".join(
-            _cell(text, w, style, aligns[c], merges.get((r, c)))
+            _cell(text, w, style, aligns[c], merges.get((r, c)), keeps[r])
             for c, (text, w) in enumerate(zip(row, twips, strict=True))
         )
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")

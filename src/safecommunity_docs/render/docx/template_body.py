@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .ooxml import BLOCK_STYLES, package, paragraph
+from .ooxml import BLOCK_STYLES, keep_style, package, paragraph
 
 
 def _tag(tag: str) -> str:
@@ -22,8 +22,16 @@ def body_xml() -> str:
     ]
     first = True
     for kind, style in BLOCK_STYLES.items():
+        text = "" if kind == "blank" else "{{ b.text }}"
+        kept = keep_style(style)
+        if kept is not None:  # b.keep: keep with the next block (views/keep.py)
+            parts.append(
+                _tag(f"{{%p {'if' if first else 'elif'} b.kind == '{kind}' and b.keep %}}")
+            )
+            parts.append(paragraph(kept, text))
+            first = False
         parts.append(_tag(f"{{%p {'if' if first else 'elif'} b.kind == '{kind}' %}}"))
-        parts.append(paragraph(style, "" if kind == "blank" else "{{ b.text }}"))
+        parts.append(paragraph(style, text))
         first = False
     parts.append(_tag("{%p elif b.kind == 'table' %}"))
     parts.append(paragraph("GWPlain", "{{p b.table }}"))
