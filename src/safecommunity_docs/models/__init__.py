@@ -6,6 +6,7 @@ from .assessment import Assessment, ItemScore, PreviousResult
 from .base import Month, RuleViolations, StrictModel, TextChange, normalise_text
 from .common import Annex, Budget, BudgetLine, Person, QuantTarget, Table, TargetDirection
 from .community import AgeBand, Community, Contact, Facilities, Honor, Population
+from .counting import RecordCount
 from .diagnosis import (
     Conclusions,
     DataSource,
@@ -85,6 +86,7 @@ __all__ = [
     "QuantTarget",
     "Reapplication",
     "Recommendation",
+    "RecordCount",
     "Resources",
     "Responsibility",
     "Rubric",
