@@ -19,6 +19,7 @@ from .diagnosis import (
 )
 from .dossier import Acknowledgement, BuildOptions, Dossier
 from .injury import InjuryRecord
+from .operating_rules import OperatingRules
 from .organisation import Committee, Office, Organisation, WorkingGroup
 from .project import (
     Evaluation,
@@ -75,6 +76,7 @@ __all__ = [
     "Month",
     "Objectives",
     "Office",
+    "OperatingRules",
     "Organisation",
     "Person",
     "Phase",
