@@ -70,7 +70,7 @@ def test_the_work_plan_view_names_its_annexes() -> None:
     assert dossier.work_plan is not None
     kind = get_kind("work_plan")
     view = kind.view("document", dossier.work_plan, context_for(dossier))
-    members = f"{dossier.community.name}安全社区创建工作机构组成人员名单"
+    members = "创建工作机构组成人员名单"
     titles = [members] + [a.title for a in dossier.work_plan.annexes]
     assert [title for _, title in annexes_in(view)] == titles
 

@@ -605,7 +605,7 @@ def test_annex_note_signature_and_annexes() -> None:
     plan, view = _example("qinghe-street")
     texts = [b.text for b in view.blocks]
     approval = texts.index(f"本计划经{plan.approved_by}研究同意，自印发之日起实施。")
-    annex = "清河街道安全社区创建工作机构组成人员名单"
+    annex = "创建工作机构组成人员名单"
     assert [(b.kind, b.text) for b in view.blocks[approval + 1 : approval + 8]] == [
         ("blank", ""),
         ("annex_note", f"附件：{annex}"),

@@ -41,8 +41,7 @@ def work_plan_view(
     members = members_table(plan.organisation) if plan.organisation is not None else None
     annexes = list(plan.annexes)
     if members is not None:
-        name = community.name if community is not None else ""
-        annexes.insert(0, Annex(title=name + MEMBERS_ANNEX))
+        annexes.insert(0, Annex(title=MEMBERS_ANNEX))
     doc = BlockBuilder()
     doc.paragraphs(plan.preamble)
     n = 0

@@ -10,7 +10,7 @@ from .builder import HEADING_KINDS, BlockBuilder, sentence
 from .document import TableView
 from .numbering import heading_number, point_prefix
 
-MEMBERS_ANNEX = "安全社区创建工作机构组成人员名单"
+MEMBERS_ANNEX = "创建工作机构组成人员名单"
 """Title of the annex listing everyone in the committee, the office and the working groups."""
 
 MEMBER_WIDTHS = (14, 56)
