@@ -254,7 +254,8 @@ def test_build_and_custom_templates(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     plan = next(target.glob("*工作计划*.docx"))
     texts = [p.text for p in docx.Document(str(plan)).paragraphs]
-    assert "（2025年3月—2026年12月）（定稿）" in texts
+    # The subtitle (the plan's 文号) with the template's addition:
+    assert "清街办发〔2025〕9号（定稿）" in texts
     project = next(target.glob("*防跌倒*.docx"))
     assert "（定稿）" not in "".join(p.text for p in docx.Document(str(project)).paragraphs)
 

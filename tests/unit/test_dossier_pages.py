@@ -70,7 +70,9 @@ def test_the_work_plan_view_names_its_annexes() -> None:
     assert dossier.work_plan is not None
     kind = get_kind("work_plan")
     view = kind.view("document", dossier.work_plan, context_for(dossier))
-    assert [title for _, title in annexes_in(view)] == [a.title for a in dossier.work_plan.annexes]
+    members = "创建工作机构组成人员名单"
+    titles = [members] + [a.title for a in dossier.work_plan.annexes]
+    assert [title for _, title in annexes_in(view)] == titles
 
 
 def _sections(data: bytes) -> list[etree._Element]:
@@ -181,5 +183,5 @@ def test_dossier_pdf_binds_the_workbooks_and_numbers_continuously(tmp_path: Path
     assert reader.page_labels[2:5] == ["1", "2", "3"]
     parts = [o for o in result.outputs if o.format == "pdf" and o.kind != "dossier"]
     assert len(reader.pages) == 2 + len(parts) + 2, "cover, 目录, parts, two bound workbooks"
-    # The fake converter's one-page PDFs hold no 「附件1」 page: the build says so.
-    assert any("附件1 not found" in w for w in result.warnings)
+    # The fake converter's one-page PDFs hold no page of the plan's annex: the build says so.
+    assert any("工作计划" in w and "附件 not found" in w for w in result.warnings)

@@ -203,7 +203,8 @@ def test_real_conversion_embeds_the_open_fonts(documents: list[tuple[str, bytes]
     assert (stats.documents, stats.starts, stats.recycles, stats.restarts) == (2, 2, 2, 0)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) > 0
-    assert title in _first_page_text(pdf)
+    # Extraction may put a space between Latin digits and CJK (「2026 年」): compare without.
+    assert "".join(title.split()) in "".join(_first_page_text(pdf).split())
     fonts = embedded_fonts(pdf)
     assert fonts
     assert all(font.embedded and font.subset for font in fonts)
@@ -227,7 +228,7 @@ def test_a_killed_worker_is_restarted_and_every_document_comes_back(
     assert len(pdfs) == len(items)
     for (title, _), pdf in zip(items, pdfs, strict=True):
         assert check_pdf(pdf, title, "test") > 0
-        assert title in _first_page_text(pdf)
+        assert "".join(title.split()) in "".join(_first_page_text(pdf).split())
     assert stats.restarts >= 1
     assert stats.documents == len(items)
 

@@ -149,7 +149,9 @@ def test_element_facts_come_from_the_dossier() -> None:
     assert "按领域设立11个工作组：老年人安全工作组、交通安全工作组" in text
     assert "共辨识危险源和隐患20处" in text
     assert "样本量1200，有效样本1146" in text
-    assert "计划确定了8项量化指标：居民安全知识知晓率不低于85%" in text
+    assert dossier.work_plan.objectives is not None
+    n = len(dossier.work_plan.objectives.targets)
+    assert f"计划确定了{n}项量化指标：居民安全知识知晓率不低于85%" in text
     assert "共策划实施安全促进项目6个" in text
     assert "其中重点项目3个（“稳步银龄”老年人居家防跌倒项目" in text
     assert "项目经费预算合计113.8万元" in text

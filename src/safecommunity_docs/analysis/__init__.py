@@ -8,6 +8,13 @@ change, the focus groups' leading causes, the
 text beyond the code lists' labels and the age-group labels.
 """
 
+from .baselines import (
+    Baseline,
+    count_filter,
+    effective_baseline,
+    project_baselines,
+    record_baseline,
+)
 from .findings import (
     DEFAULT_RULES,
     Finding,
@@ -76,6 +83,7 @@ __all__ = [
     "MISSING_LABEL",
     "AgeGroups",
     "AgeSexRates",
+    "Baseline",
     "CodedField",
     "CountRow",
     "CountTable",
@@ -101,11 +109,13 @@ __all__ = [
     "children",
     "children_top_causes",
     "count_by",
+    "count_filter",
     "count_values",
     "derive_findings",
     "disabled_people",
     "disabled_top_causes",
     "duplicate_pairs",
+    "effective_baseline",
     "findings",
     "focus_groups",
     "group_top_causes",
@@ -120,9 +130,11 @@ __all__ = [
     "older_top_causes",
     "overall_rate",
     "percent",
+    "project_baselines",
     "quantize",
     "rate",
     "rate_table",
+    "record_baseline",
     "sex_age_table",
     "top_causes",
     "vulnerable_groups",

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..analysis import InjuryStatistics, analyse
+from ..analysis import Baseline, InjuryStatistics, analyse, project_baselines
 from ..compliance import Findings, check
 from ..errors import InputError, Problem
 from ..models.assessment import Assessment
@@ -100,6 +100,14 @@ class RenderContext:
         """The injury statistics of the dossier's records (with the community's population)."""
         dossier = self.need_dossier("the injury statistics")
         return analyse(dossier.injury_records, dossier.community)
+
+    @cached_property
+    def baselines(self) -> dict[str, tuple[Baseline | None, ...]]:
+        """Each project's target baselines counted from the injury records, by project id
+        (empty without a dossier)."""
+        if self.dossier is None:
+            return {}
+        return project_baselines(self.dossier.projects, self.dossier.injury_records)
 
     @cached_property
     def findings(self) -> Findings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analysis import project_baselines
 from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from ..views.document import DocumentView
@@ -22,7 +23,14 @@ def _documents(dossier: Dossier) -> list[Document]:
 
 def _view(project: Any, context: RenderContext) -> DocumentView:
     assert isinstance(project, PromotionProject)
-    return project_view(project, context.dossier.community if context.dossier else None)
+    dossier = context.dossier
+    if dossier is None:
+        return project_view(project)
+    if any(p is project for p in dossier.projects):
+        baselines = context.baselines[project.id]
+    else:  # a project rendered with another dossier's records
+        baselines = project_baselines([project], dossier.injury_records)[project.id]
+    return project_view(project, dossier.community, baselines)
 
 
 def _annex(dossier: Dossier) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import InputError
+from ..models.rubric import Rubric
 from ..models.work_plan import WorkPlan
 from ..views.document import DocumentView
 from ..views.work_plan import work_plan_view
@@ -13,7 +15,11 @@ from .registry import declare
 
 def _view(plan: Any, context: RenderContext) -> DocumentView:
     assert isinstance(plan, WorkPlan)
-    return work_plan_view(plan, context.dossier.community if context.dossier else None)
+    try:
+        rubric: Rubric | None = context.rubric
+    except InputError:  # a context made without one: the 达标条件 needs its own text
+        rubric = None
+    return work_plan_view(plan, context.dossier.community if context.dossier else None, rubric)
 
 
 KIND = declare(

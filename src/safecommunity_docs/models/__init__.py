@@ -6,6 +6,7 @@ from .assessment import Assessment, ItemScore, PreviousResult
 from .base import Month, RuleViolations, StrictModel, TextChange, normalise_text
 from .common import Annex, Budget, BudgetLine, Person, QuantTarget, Table, TargetDirection
 from .community import AgeBand, Community, Contact, Facilities, Honor, Population
+from .counting import RecordCount
 from .diagnosis import (
     Conclusions,
     DataSource,
@@ -18,6 +19,7 @@ from .diagnosis import (
 )
 from .dossier import Acknowledgement, BuildOptions, Dossier
 from .injury import InjuryRecord
+from .operating_rules import OperatingRules
 from .organisation import Committee, Office, Organisation, WorkingGroup
 from .project import (
     Evaluation,
@@ -74,6 +76,7 @@ __all__ = [
     "Month",
     "Objectives",
     "Office",
+    "OperatingRules",
     "Organisation",
     "Person",
     "Phase",
@@ -85,6 +88,7 @@ __all__ = [
     "QuantTarget",
     "Reapplication",
     "Recommendation",
+    "RecordCount",
     "Resources",
     "Responsibility",
     "Rubric",

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from ..codes import MeasureStatus, MeasureType, ProjectArea
 from .base import Count, Month, Rules, StrictModel, Text, month_of
 from .common import BudgetLine, TargetDirection
+from .counting import RecordCount
 
 
 class TargetGroup(StrictModel):
@@ -39,10 +40,21 @@ class ProjectTarget(StrictModel):
     direction: TargetDirection = Field(default=TargetDirection.REACH, title="方向")
     deadline: Month | None = Field(default=None, title="完成时间")
     data_source: Text | None = Field(default=None, title="数据来源")
+    counts: RecordCount | None = Field(
+        default=None,
+        title="统计口径",
+        description="The injury records the target counts; with baseline_year, the baseline "
+        "is taken from the records (their number in that year) when it is not given.",
+    )
 
     @model_validator(mode="after")
     def _percent(self) -> Self:
         rules = Rules()
+        rules.check(
+            self.counts is None or self.baseline_year is not None,
+            ("baseline_year",),
+            "按统计口径取基线值须填写基线年份 (counts needs baseline_year)",
+        )
         units = {"target": self.unit, "baseline": self.baseline_unit or self.unit}
         for name, unit in units.items():
             value = getattr(self, name)
@@ -150,6 +162,11 @@ class PromotionProject(StrictModel):
     purpose: list[Text] = Field(min_length=1, title="目的")
     target_groups: list[TargetGroup] = Field(min_length=1, title="对象")
     targets: list[ProjectTarget] = Field(min_length=1, title="目标")
+    approach: list[Text] = Field(
+        default_factory=list,
+        title="形式及方法说明",
+        description="Paragraphs on how the measures work together, printed before their table.",
+    )
     measures: list[Measure] = Field(min_length=1, title="形式及方法")
     responsibilities: list[Responsibility] = Field(min_length=1, title="职责")
     resources: Resources = Field(default_factory=Resources, title="资源配置")

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from ..codes import MeasureStatus
 from .base import Month, Rules, StrictModel, Text, month_of
 from .common import Annex, Budget, QuantTarget
+from .operating_rules import OperatingRules
 from .organisation import Organisation
 from .section import Intro, PointStyle, Section
 
@@ -20,6 +21,7 @@ STANDARD_SECTIONS: dict[str, str] = {
     "focus_areas": "工作重点",
     "organisation": "组织机构及职责",
     "phases": "工作步骤及时间安排",
+    "mechanisms": "工作机制与考核",
     "requirements": "工作要求",
     "safeguards": "保障措施",
     "budget": "经费预算",
@@ -105,6 +107,18 @@ class WorkPlan(StrictModel):
     title: Text = Field(title="标题")
     issuing_body: Text = Field(title="发文单位", description="Also the document author.")
     issue_date: date = Field(title="成文日期")
+    document_number: Text | None = Field(
+        default=None,
+        title="文号",
+        description="The number of the notice that issues the plan (印发通知), e.g. "
+        "江开管发〔2025〕21号; printed under the title.",
+    )
+    approved_by: Text | None = Field(
+        default=None,
+        title="审议机关",
+        description="The Party committee that approved the plan, e.g. 江口经济开发区党工委: "
+        "the plan closes with 本计划经××研究同意.",
+    )
     period_start: Month = Field(title="计划开始月份")
     period_end: Month = Field(title="计划结束月份")
     preamble: list[Text] = Field(
@@ -121,6 +135,12 @@ class WorkPlan(StrictModel):
         title="阶段排版",
         description="section: phases under one heading; top_level: each phase is a top-level "
         "section headed by its name and dates.",
+    )
+    operating_rules: OperatingRules | None = Field(
+        default=None,
+        title="工作机制与考核",
+        description="Monthly reporting, half-year evaluation, 目标责任书, 表彰奖惩, 绩效考核 and "
+        "the 达标条件; {} gives every default.",
     )
     requirements: list[Section] = Field(default_factory=list, title="工作要求")
     safeguards: list[Section] = Field(default_factory=list, title="保障措施")
@@ -154,6 +174,7 @@ class WorkPlan(StrictModel):
             "focus_areas": bool(self.focus_areas),
             "organisation": self.organisation is not None,
             "phases": bool(self.phases),
+            "mechanisms": self.operating_rules is not None,
             "requirements": bool(self.requirements),
             "safeguards": bool(self.safeguards),
             "budget": self.budget is not None,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+from ..analysis.baselines import Baseline, effective_baseline
 from ..models.base import month_of
 from ..models.common import TargetDirection
 from ..models.community import Community
@@ -18,6 +20,7 @@ from .format import (
     fmt_number,
     fmt_value,
 )
+from .numbering import chinese_number
 
 EMPTY = "—"
 
@@ -27,19 +30,23 @@ def _target_value(target: ProjectTarget) -> str:
     return value if target.direction is TargetDirection.REACH else target.direction.label + value
 
 
-def _baseline(target: ProjectTarget) -> str:
-    if target.baseline is None:
+def _baseline(target: ProjectTarget, counted: Baseline | None) -> str:
+    """The baseline the author gave, else the one counted from the records, with its year."""
+    found = effective_baseline(target, counted)
+    if found is None:
         return EMPTY
-    value = fmt_value(target.baseline, target.baseline_unit or target.unit)
-    return f"{value}（{target.baseline_year}年）" if target.baseline_year else value
+    number, unit, year = found
+    value = fmt_value(number, unit)
+    return f"{value}（{year}年）" if year else value
 
 
-def _targets_table(targets: list[ProjectTarget]) -> TableView:
+def _targets_table(targets: list[ProjectTarget], baselines: Sequence[Baseline | None]) -> TableView:
+    counted = list(baselines) + [None] * (len(targets) - len(baselines))
     rows = tuple(
         (
             str(n),
             t.indicator,
-            _baseline(t),
+            _baseline(t, counted[n - 1]),
             _target_value(t),
             fmt_month(t.deadline) if t.deadline else EMPTY,
             t.data_source or EMPTY,
@@ -62,14 +69,39 @@ def _measures_table(measures: list[Measure]) -> TableView:
             fmt_date_range(m.start, m.end, stacked=True),
             m.owner,
             m.workload or EMPTY,
-            m.status.label,
         )
         for n, m in enumerate(measures, start=1)
     )
     return TableView(
-        columns=("序号", "措施类型", "措施内容", "起止时间", "责任单位", "工作量/覆盖面", "状态"),
+        columns=("序号", "措施类型", "措施内容", "起止时间", "责任单位", "工作量/覆盖面"),
         rows=rows,
-        align=("center", "center", "left", "center", "left", "left", "center"),
+        align=("center", "center", "left", "center", "left", "left"),
+    )
+
+
+def _approach(b: BlockBuilder, project: PromotionProject) -> None:
+    """形式及方法 in prose: the author's paragraphs, else a summary of the measures; then the
+    sentence that leads to their table."""
+    table = f"各项措施的内容、起止时间、责任单位和工作量见表{b.next_table}。"
+    if project.approach:
+        for text in project.approach:
+            b.p(sentence(text))
+        b.p(table)
+        return
+    types = list(dict.fromkeys(m.type.label for m in project.measures))
+    owners = list(dict.fromkeys(m.owner for m in project.measures))
+    start = min(m.start for m in project.measures)
+    end = max(m.end for m in project.measures)
+    if len(types) > 1:
+        count = "两" if len(types) == 2 else chinese_number(len(types))
+        kinds = f"综合运用{'、'.join(types[:-1])}和{types[-1]}{count}类措施"
+    else:
+        kinds = f"采取{types[0]}类措施"
+    who = "、".join(owners[:3]) + ("等单位" if len(owners) > 3 else "")
+    b.p(
+        f"本项目{kinds}，共{len(project.measures)}项，"
+        f"自{fmt_month(month_of(start))}至{fmt_month(month_of(end))}分步实施，由{who}分工负责。"
+        + table
     )
 
 
@@ -168,8 +200,16 @@ def _resources(b: BlockBuilder, resources: Resources) -> None:
         b.table("项目经费预算", _budget_table(resources))
 
 
-def project_view(project: PromotionProject, community: Community | None = None) -> DocumentView:
+def project_view(
+    project: PromotionProject,
+    community: Community | None = None,
+    baselines: Sequence[Baseline | None] = (),
+) -> DocumentView:
     """Build the implementation plan view of ``project``, for ``community`` when given.
+
+    ``baselines`` are the target baselines counted from the injury records (in target order,
+    see ``analysis.project_baselines``); a target without its own baseline shows the counted
+    one.
 
     The blocks follow the eight headings of a project plan (项目背景 … 验证方法及标准), with a
     ninth, 持续改进, when the project lists improvements; tables are captioned 表1, 表2 … in
@@ -183,11 +223,12 @@ def project_view(project: PromotionProject, community: Community | None = None) 
     b.h1("目的")
     for text in project.purpose:
         b.p(sentence(text))
-    b.table("项目目标", _targets_table(project.targets))
+    b.table("项目目标", _targets_table(project.targets, baselines))
     b.h1("对象")
     for group in project.target_groups:
         b.p(_target_group(group.name, group.size, group.unit, group.description))
     b.h1("形式及方法")
+    _approach(b, project)
     b.table("干预措施", _measures_table(project.measures))
     b.h1("职责")
     for duty in project.responsibilities:

@@ -6,15 +6,17 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
-from ..models.common import Annex, Budget, Person, QuantTarget
+from ..models.common import Annex, Budget, QuantTarget
 from ..models.community import Community
-from ..models.organisation import Committee, Office, Organisation, WorkingGroup
+from ..models.rubric import Rubric
 from ..models.section import Intro, Section
 from ..models.work_plan import Objectives, Phase, Task, WorkPlan
-from .builder import DEFAULT_POINT_STYLE, HEADING_KINDS, BlockBuilder, sentence
+from .builder import DEFAULT_POINT_STYLE, HEADING_KINDS, BlockBuilder
 from .document import Block, DocumentView, TableView
 from .format import fmt_amount, fmt_date, fmt_month, fmt_month_range, fmt_number, fmt_value
 from .numbering import chinese_number, heading_number, point_prefix
+from .work_plan_org import MEMBERS_ANNEX, group_paragraph, members_table, organisation_section
+from .work_plan_rules import mechanisms_section
 
 Align = Literal["left", "center", "right"]
 
@@ -23,18 +25,23 @@ Align = Literal["left", "center", "right"]
 NONE = "—"
 """What an empty table cell shows."""
 
-_DUTY_STYLE = {1: "1.", 2: "1.", 3: "（1）"}
-"""Numbering of the duties listed under a heading of each level (deeper: ①)."""
 
-
-def work_plan_view(plan: WorkPlan, community: Community | None = None) -> DocumentView:
+def work_plan_view(
+    plan: WorkPlan, community: Community | None = None, rubric: Rubric | None = None
+) -> DocumentView:
     """Build the view of a creation work plan, ready for a renderer.
 
     Sections come in ``plan.ordered_sections()`` order, numbered 一、二、三…; each standard
-    section has its own layout (targets and phases as tables, the organisation as lists of
-    people and duties), extra sections are laid out like free-form sections. The community,
-    when given, only names the document in its keywords.
+    section has its own layout (targets and phases as tables, the organisation and its working
+    groups as one paragraph each, their members in an annex, the operating rules as run-in
+    paragraphs), extra sections are laid out like free-form sections. The community, when
+    given, names the document in its keywords and the member annex; ``rubric`` gives the score
+    bands of the 达标条件. The 文号 is printed under the title, the approval line closes the text.
     """
+    members = members_table(plan.organisation) if plan.organisation is not None else None
+    annexes = list(plan.annexes)
+    if members is not None:
+        annexes.insert(0, Annex(title=MEMBERS_ANNEX))
     doc = BlockBuilder()
     doc.paragraphs(plan.preamble)
     n = 0
@@ -52,18 +59,27 @@ def work_plan_view(plan: WorkPlan, community: Community | None = None) -> Docume
             continue
         doc.heading(1, n, plan.heading_of(key))
         _intro(doc, plan.intros.get(key))
-        _standard(doc, plan, key)
+        _standard(doc, plan, key, rubric, _annex_label(annexes, 1))
     doc.paragraphs(plan.closing)
-    _annex_note(doc, plan.annexes)
+    if plan.approved_by:
+        doc.add("p", f"本计划经{plan.approved_by}研究同意，自印发之日起实施。")
+    _annex_note(doc, annexes)
     doc.add("blank")
     doc.add("signature", plan.issuing_body)
     doc.add("date", fmt_date(plan.issue_date))
-    for i, annex in enumerate(plan.annexes, start=1):
-        _annex(doc, annex, _annex_label(plan.annexes, i))
+    for i, annex in enumerate(annexes, start=1):
+        label = _annex_label(annexes, i)
+        if members is not None and i == 1:
+            doc.add("annex_label", label)
+            doc.add("annex_title", annex.title)
+            doc.blocks.append(Block("table", table=members))
+        else:
+            _annex(doc, annex, label)
     keywords = ("安全社区", "工作计划") + ((community.name,) if community else ())
+    period = f"（{fmt_month_range(plan.period_start, plan.period_end)}）"
     return DocumentView(
         title=plan.title,
-        subtitle=f"（{fmt_month_range(plan.period_start, plan.period_end)}）",
+        subtitle=plan.document_number or period,
         blocks=tuple(doc.blocks),
         author=plan.issuing_body,
         document_date=plan.issue_date,
@@ -72,8 +88,11 @@ def work_plan_view(plan: WorkPlan, community: Community | None = None) -> Docume
     )
 
 
-def _standard(doc: BlockBuilder, plan: WorkPlan, key: str) -> None:
-    """The content of a standard section, after its heading and intro."""
+def _standard(
+    doc: BlockBuilder, plan: WorkPlan, key: str, rubric: Rubric | None, members: str
+) -> None:
+    """The content of a standard section, after its heading and intro; ``members`` is the
+    label of the member annex (附件1)."""
     if key == "basis":
         last = len(plan.basis_documents)
         for i, basis in enumerate(plan.basis_documents, start=1):
@@ -89,7 +108,12 @@ def _standard(doc: BlockBuilder, plan: WorkPlan, key: str) -> None:
         for n, section in enumerate(sections, start=1):
             _section(doc, section, 2, n)
     elif key == "organisation" and plan.organisation is not None:
-        _organisation(doc, plan.organisation)
+        organisation_section(doc, plan.organisation, members)
+    elif key == "mechanisms" and plan.operating_rules is not None:
+        office = plan.organisation.office if plan.organisation is not None else None
+        mechanisms_section(
+            doc, plan.operating_rules, office.name if office is not None else None, rubric
+        )
     elif key == "phases":
         _phases(doc, plan.phases)
     elif key == "budget" and plan.budget is not None:
@@ -123,7 +147,7 @@ def _section_body(doc: BlockBuilder, section: Section, level: int) -> None:
     n = 0
     for group in section.working_groups:
         n += 1
-        _group(doc, group, level + 1, n)
+        group_paragraph(doc, group, level + 1, n)
     for sub in section.subsections:
         n += 1
         _section(doc, sub, level + 1, n)
@@ -159,78 +183,6 @@ def _targets_table(targets: Sequence[QuantTarget]) -> TableView:
     columns = ("序号", "指标", *(("目标人群",) if with_group else ()), "目标", "基线", "完成时间")
     align: tuple[Align, ...] = ("center", "left", *(("left",) if with_group else ()))
     return _table(columns, rows, (*align, "center", "center", "center"))
-
-
-def _person(person: Person) -> str:
-    """陈立新（街道办事处主任，清河街道办事处，联系电话：…）; only the parts given."""
-    details = [d for d in (person.position, person.unit) if d]
-    if person.phone:
-        details.append(f"联系电话：{person.phone}")
-    return person.name + (f"（{'，'.join(details)}）" if details else "")
-
-
-def _people(people: Sequence[Person]) -> str:
-    return "、".join(_person(p) for p in people)
-
-
-def _duties(doc: BlockBuilder, duties: Sequence[str], level: int) -> None:
-    """Duties listed under a heading of ``level``, numbered one level below it."""
-    if duties:
-        doc.add("p", "主要职责：")
-        doc.points(duties, _DUTY_STYLE.get(level, "①"))
-
-
-def _organisation(doc: BlockBuilder, organisation: Organisation) -> None:
-    n = 1
-    _committee(doc, organisation.committee)
-    if organisation.office is not None:
-        n += 1
-        _office(doc, organisation.office, n)
-    for group in organisation.working_groups:
-        n += 1
-        _group(doc, group, 2, n)
-
-
-def _committee(doc: BlockBuilder, committee: Committee) -> None:
-    doc.heading(2, 1, committee.name)
-    small = committee.name.endswith("小组")
-    head, deputy = ("组长", "副组长") if small else ("主任", "副主任")
-    doc.add("p", sentence(f"{head}：{_person(committee.director)}"))
-    if committee.deputy_directors:
-        doc.add("p", sentence(f"{deputy}：{_people(committee.deputy_directors)}"))
-    if committee.members:
-        doc.add("p", sentence(f"成员：{_people(committee.members)}"))
-    _duties(doc, committee.duties, 2)
-    if committee.meeting_rule:
-        doc.add("p", committee.meeting_rule)
-
-
-def _office(doc: BlockBuilder, office: Office, n: int) -> None:
-    doc.heading(2, n, office.name)
-    if office.location:
-        doc.add("p", sentence(f"办公室设在{office.location}"))
-    doc.add("p", sentence(f"办公室主任：{_person(office.director)}"))
-    if office.staff:
-        doc.add("p", sentence(f"工作人员：{_people(office.staff)}"))
-    if office.phone:
-        doc.add("p", sentence(f"联系电话：{office.phone}"))
-    _duties(doc, office.duties, 2)
-
-
-def _group(doc: BlockBuilder, group: WorkingGroup, level: int, n: int) -> None:
-    """A working group headed at ``level``: lead unit, leaders, members, meetings, duties."""
-    doc.heading(level, n, group.name)
-    # One sentence naming the group, so that a unit or deputy shared by several groups is
-    # not printed as the same sentence again and again.
-    heads = [f"由{group.lead_unit}牵头"] if group.lead_unit else []
-    heads.append(f"组长{_person(group.leader)}")
-    if group.deputy_leaders:
-        heads.append(f"副组长{_people(group.deputy_leaders)}")
-    doc.add("p", sentence(f"{group.name}" + "，".join(heads)))
-    for label, text in (("成员", _people(group.members)), ("例会制度", group.meeting_rule)):
-        if text:
-            doc.add("p", sentence(f"{label}：{text}"))
-    _duties(doc, group.duties, level)
 
 
 def _phase_heading(phase: Phase) -> str:
@@ -343,7 +295,7 @@ def _annex(doc: BlockBuilder, annex: Annex, label: str) -> None:
             doc.table(annex.title, table)
         else:
             # The annex title already names a table that stands alone.
-            doc.bare_table(table)
+            doc.blocks.append(Block("table", table=table))
 
 
 def _table(

@@ -243,6 +243,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
     ),
     "SC-E5-011": (_set("projects.1.measures.1.type", "宣传"), "projects[1].measures"),
     "SC-E5-012": (_set("projects.1.measures.0.owner", "某某公司"), "projects[1].measures[0].owner"),
+    "SC-E5-013": (_set("projects.0.targets.0.target", 4), "projects[0].targets[0].target"),
     "SC-E9-001": (_set("injury_records", []), "injury_records"),
     "SC-E9-002": (_set("diagnosis.data_start", "2025-06-01"), "diagnosis.data_start"),
     "SC-E9-003": (_set("diagnosis.data_start", "2024-01-01"), "diagnosis.data_start"),

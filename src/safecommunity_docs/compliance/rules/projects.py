@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...analysis.baselines import effective_baseline, project_baselines, record_baseline
+from ...models.common import TargetDirection
 from ..context import Context
 from ..findings import Severity
 from ..indicators import indicator_filter
@@ -61,13 +63,14 @@ def no_schedule(ctx: Context) -> Iterator[Hit]:
     "SC-E5-004",
     W,
     "项目目标没有基线值",
-    "A project target has no baseline.",
+    "A project target has no baseline (neither given nor counted from the records).",
     "AQ/T 9001 §5: SMART targets",
 )
 def no_baseline(ctx: Context) -> Iterator[Hit]:
+    records = ctx.dossier.injury_records
     for i, p in enumerate(ctx.dossier.projects):
         for j, t in enumerate(p.targets):
-            if t.baseline is None:
+            if t.baseline is None and record_baseline(t, records) is None:
                 yield Hit(f"projects[{i}].targets[{j}].baseline", t.indicator)
 
 
@@ -141,7 +144,18 @@ def baseline_vs_records(ctx: Context) -> Iterator[Hit]:
         for j, t in enumerate(p.targets):
             if t.baseline is None or t.baseline_year is None:
                 continue
-            if t.data_source is not None and not any(w in t.data_source for w in CARD_SOURCE):
+            counted = record_baseline(t, records)
+            if counted is not None:  # the target says which records it counts
+                if counted.value != t.baseline:
+                    yield Hit(
+                        f"projects[{i}].targets[{j}].baseline",
+                        f"{t.indicator} {t.baseline_year}: states {t.baseline}, records give "
+                        f"{counted.value}",
+                    )
+                continue
+            if t.counts is not None or (
+                t.data_source is not None and not any(w in t.data_source for w in CARD_SOURCE)
+            ):
                 continue
             test = indicator_filter(t.indicator)
             if test is None or (t.baseline_unit or t.unit) == "%":
@@ -228,3 +242,31 @@ def owner_in_duties(ctx: Context) -> Iterator[Hit]:
             missing = [part for part in parts if not any(u in part or part in u for u in units)]
             if missing:
                 yield Hit(f"projects[{i}].measures[{j}].owner", "、".join(missing))
+
+
+@rule(
+    "SC-E5-013",
+    W,
+    "项目目标与基线值相同",
+    "A project target equals its baseline (e.g. 0起 → 不高于0起), or a relative target "
+    "changes nothing: the project promises no improvement.",
+    "AQ/T 9001 §5: SMART targets",
+)
+def target_is_baseline(ctx: Context) -> Iterator[Hit]:
+    counted = project_baselines(ctx.dossier.projects, ctx.dossier.injury_records)
+    for i, p in enumerate(ctx.dossier.projects):
+        for j, t in enumerate(p.targets):
+            if t.direction in (TargetDirection.REDUCE_BY, TargetDirection.INCREASE_BY):
+                if t.target == 0:
+                    yield Hit(
+                        f"projects[{i}].targets[{j}].target",
+                        f"{t.indicator}: {t.direction.label}0{t.unit}",
+                    )
+                continue
+            found = effective_baseline(t, counted[p.id][j])
+            if found is not None and found[1] == t.unit and found[0] == t.target:
+                yield Hit(
+                    f"projects[{i}].targets[{j}].target",
+                    f"{t.indicator}: baseline {found[0]}{t.unit}, target "
+                    f"{t.direction.label}{t.target}{t.unit}",
+                )
