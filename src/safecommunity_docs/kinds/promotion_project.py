@@ -7,6 +7,7 @@ from typing import Any
 from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from ..views.document import DocumentView
+from ..views.dossier import issuing_body
 from ..views.project import project_title, project_view
 from .base import Document, Kind, Part, RenderContext
 from .registry import declare
@@ -22,7 +23,16 @@ def _documents(dossier: Dossier) -> list[Document]:
 
 def _view(project: Any, context: RenderContext) -> DocumentView:
     assert isinstance(project, PromotionProject)
-    return project_view(project, context.dossier.community if context.dossier else None)
+    dossier = context.dossier
+    if dossier is None:
+        return project_view(project)
+    plan = dossier.work_plan
+    return project_view(
+        project,
+        dossier.community,
+        signer=issuing_body(dossier),
+        plan_date=plan.issue_date if plan is not None else None,
+    )
 
 
 def _annex(dossier: Dossier) -> str:

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ..codes import MeasureStatus
 from .base import Month, Rules, StrictModel, Text, month_of
-from .common import Annex, Budget, QuantTarget
+from .common import Annex, Budget, QuantTarget, joint_field, sealed_field
 from .organisation import Organisation
 from .section import Intro, PointStyle, Section
 
@@ -105,6 +105,8 @@ class WorkPlan(StrictModel):
     title: Text = Field(title="标题")
     issuing_body: Text = Field(title="发文单位", description="Also the document author.")
     issue_date: date = Field(title="成文日期")
+    joint_bodies: list[Text] = joint_field()
+    sealed: bool = sealed_field(True)
     period_start: Month = Field(title="计划开始月份")
     period_end: Month = Field(title="计划结束月份")
     preamble: list[Text] = Field(

@@ -12,7 +12,8 @@ from .builder import BlockBuilder, sentence
 from .diagnosis_data import analysis_chapter
 from .document import DocumentView, TableView
 from .findings import finding_text
-from .format import fmt_date, fmt_number, fmt_plain
+from .format import aside, fmt_date, fmt_number, fmt_plain
+from .signoff import add_signoff
 
 EMPTY = "—"
 
@@ -82,7 +83,7 @@ def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
         f"其中重大隐患{major}项。"
     )
     for unit in units:
-        b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
+        b.h2(unit.unit + (aside(unit.method) if unit.method else ""))
         rows = tuple(
             (
                 str(n),
@@ -216,9 +217,7 @@ def diagnosis_view(
         extra=("安全需求", c.safety_needs),
     )
     _recommendations(b, report)
-    b.add("blank")
-    b.add("signature", report.author)
-    b.add("date", fmt_date(report.report_date))
+    add_signoff(b, [report.author], report.report_date, sealed=report.sealed)
     return DocumentView(
         title=report.title,
         subtitle=f"（{fmt_date(report.data_start)}—{fmt_date(report.data_end)}）",

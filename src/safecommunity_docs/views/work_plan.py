@@ -13,8 +13,17 @@ from ..models.section import Intro, Section
 from ..models.work_plan import Objectives, Phase, Task, WorkPlan
 from .builder import DEFAULT_POINT_STYLE, HEADING_KINDS, BlockBuilder, sentence
 from .document import Block, DocumentView, TableView
-from .format import fmt_amount, fmt_date, fmt_month, fmt_month_range, fmt_number, fmt_value
+from .format import (
+    aside,
+    fmt_amount,
+    fmt_date,
+    fmt_month,
+    fmt_month_range,
+    fmt_number,
+    fmt_value,
+)
 from .numbering import chinese_number, heading_number, point_prefix
+from .signoff import add_signoff
 
 Align = Literal["left", "center", "right"]
 
@@ -55,9 +64,7 @@ def work_plan_view(plan: WorkPlan, community: Community | None = None) -> Docume
         _standard(doc, plan, key)
     doc.paragraphs(plan.closing)
     _annex_note(doc, plan.annexes)
-    doc.add("blank")
-    doc.add("signature", plan.issuing_body)
-    doc.add("date", fmt_date(plan.issue_date))
+    add_signoff(doc, [plan.issuing_body, *plan.joint_bodies], plan.issue_date, sealed=plan.sealed)
     for i, annex in enumerate(plan.annexes, start=1):
         _annex(doc, annex, _annex_label(plan.annexes, i))
     keywords = ("安全社区", "工作计划") + ((community.name,) if community else ())
@@ -235,7 +242,7 @@ def _group(doc: BlockBuilder, group: WorkingGroup, level: int, n: int) -> None:
 
 def _phase_heading(phase: Phase) -> str:
     months = fmt_month_range(phase.start, phase.end)
-    return f"{phase.name}（{months}）" if phase.name else months
+    return f"{phase.name}{aside(months)}" if phase.name else months
 
 
 def _phases(doc: BlockBuilder, phases: Sequence[Phase]) -> None:

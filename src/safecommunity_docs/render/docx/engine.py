@@ -125,12 +125,27 @@ def _chart(spec: ChartSpec) -> bytes:
     return render_chart(spec)
 
 
+CHAR_TWIPS = 315  # one body character: 16 pt less the −0.25 pt character spacing
+SIGNATURE_INDENT = 2  # 右空二字, the 落款 lines' indent when the view gives none
+
+
+def right_twips(chars: float | None) -> int:
+    """A 落款 line's right indent in twips from ``chars`` body characters (default 二字)."""
+    return round((SIGNATURE_INDENT if chars is None else chars) * CHAR_TWIPS)
+
+
 def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
     def block(b: Block) -> dict[str, Any]:
         table = table_xml(b.table) if b.table is not None else None
         png = b.image if b.image is not None else (_chart(b.chart) if b.chart is not None else None)
         image = InlineImage(tpl, io.BytesIO(png), width=Mm(b.image_width_mm)) if png else None
-        return {"kind": b.kind, "text": _text(b.text), "table": table, "image": image}
+        return {
+            "kind": b.kind,
+            "text": _text(b.text),
+            "table": table,
+            "image": image,
+            "right": right_twips(b.indent_right),
+        }
 
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}
     context.update(

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from .ooxml import BLOCK_STYLES, package, paragraph
 
+INDENTED = ("signature", "date")
+"""Block kinds whose paragraph takes its right indent from the block (the 落款 lines)."""
+
+
+_RIGHT = '<w:ind w:right="{{ b.right }}"/>'
+"""The 落款 line's right indent in twips, from the view (see ``views/signoff.py``)."""
+
 
 def _tag(tag: str) -> str:
     """A paragraph that holds only a docxtpl paragraph tag (removed when rendering)."""
@@ -23,7 +30,11 @@ def body_xml() -> str:
     first = True
     for kind, style in BLOCK_STYLES.items():
         parts.append(_tag(f"{{%p {'if' if first else 'elif'} b.kind == '{kind}' %}}"))
-        parts.append(paragraph(style, "" if kind == "blank" else "{{ b.text }}"))
+        text = "" if kind == "blank" else "{{ b.text }}"
+        if kind in INDENTED:
+            parts.append(paragraph(style, text).replace("</w:pPr>", _RIGHT + "</w:pPr>", 1))
+        else:
+            parts.append(paragraph(style, text))
         first = False
     parts.append(_tag("{%p elif b.kind == 'table' %}"))
     parts.append(paragraph("GWPlain", "{{p b.table }}"))
