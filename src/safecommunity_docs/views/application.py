@@ -122,7 +122,7 @@ def _annex_note(b: BlockBuilder, titles: list[str]) -> None:
 
 def _contact_line(contact: Contact) -> str:
     """「联系人：××，电话：××」, the 附注 of the letter (its brackets are added by the 落款)."""
-    text = f"联系人：{contact.name}"
+    text = f"联系人：{contact.position or ''}{contact.name}"
     if contact.phone:
         text += f"，电话：{contact.phone}"
     return text

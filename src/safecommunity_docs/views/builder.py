@@ -40,9 +40,12 @@ class BlockBuilder:
         *,
         outline: bool = False,
         indent_right: float | None = None,
+        indent_left: float | None = None,
     ) -> None:
         """Add a block of ``kind`` as it is."""
-        self.blocks.append(Block(kind, text, outline=outline, indent_right=indent_right))
+        self.blocks.append(
+            Block(kind, text, outline=outline, indent_right=indent_right, indent_left=indent_left)
+        )
 
     def p(self, text: str) -> None:
         """Add a body paragraph."""

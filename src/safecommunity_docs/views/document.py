@@ -117,6 +117,9 @@ class Block:
     indent_right: float | None = None
     """A 落款 line (signature, date): its end's distance from the right margin, in body
     characters (None: the style's 右空二字)."""
+    indent_left: float | None = None
+    """A 落款 line set from the left instead: its first character's distance from the left
+    margin, in body characters (the unsealed date, placed by its first character)."""
 
 
 @dataclass(frozen=True, slots=True)

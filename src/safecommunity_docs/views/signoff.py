@@ -10,7 +10,8 @@ characters of the body text) its last character stands from the right margin:
   row, four blank rows apart so that their seals neither touch nor overlap;
 - unsealed (7.3.5.2): one blank row; each issuing body 右空二字, one per row; the date on the
   next row, its first character two characters right of the issuing body's (a date longer
-  than that keeps 右空二字 and the bodies move left instead);
+  than that keeps 右空二字 and the bodies move left instead); the date is set from the left
+  (``indent_left``, its first character), as the standard places it;
 - a 附注 (7.3.6), e.g. the contact, on the row after the date, 居左空二字 in round brackets.
 """
 
@@ -28,6 +29,7 @@ UNSEALED_INDENT = 2.0  # 发文机关署名右空二字
 SHIFT = 2.0  # unsealed: the date's first character two characters right of the body's
 SEAL_ROWS = 2  # blank rows before a sealed signature: room for the top of the seal
 SEAL_GAP_ROWS = 4  # blank rows between joint sealed issuers: seals about four rows high
+LINE_CHARS = 28  # characters of a body line (the type area's width)
 
 
 def chars(text: str) -> float:
@@ -74,7 +76,10 @@ def add_signoff(
             for _ in range(SEAL_GAP_ROWS):
                 b.add("blank")
         b.add("signature", name, indent_right=indent)
-    b.add("date", dated, indent_right=date_indent)
+    if sealed:
+        b.add("date", dated, indent_right=date_indent)
+    else:  # placed by its first character (首字比署名首字右移二字), whatever digits measure
+        b.add("date", dated, indent_left=LINE_CHARS - date_indent - chars(dated))
     if note:
         b.p(f"（{note}）")
 

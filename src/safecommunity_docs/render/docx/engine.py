@@ -144,7 +144,9 @@ def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
             "text": _text(b.text),
             "table": table,
             "image": image,
-            "right": right_twips(b.indent_right),
+            "right": right_twips(b.indent_right) if b.indent_left is None else 0,
+            "left": round(b.indent_left * CHAR_TWIPS) if b.indent_left is not None else 0,
+            "align": "right" if b.indent_left is None else "left",
         }
 
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}

@@ -8,8 +8,8 @@ INDENTED = ("signature", "date")
 """Block kinds whose paragraph takes its right indent from the block (the 落款 lines)."""
 
 
-_RIGHT = '<w:ind w:right="{{ b.right }}"/>'
-"""The 落款 line's right indent in twips, from the view (see ``views/signoff.py``)."""
+_RIGHT = '<w:ind w:left="{{ b.left }}" w:right="{{ b.right }}"/><w:jc w:val="{{ b.align }}"/>'
+"""The 落款 line's indents in twips and its alignment, from the view (``views/signoff.py``)."""
 
 
 def _tag(tag: str) -> str:
