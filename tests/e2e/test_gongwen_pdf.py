@@ -100,8 +100,9 @@ def test_application_signoff_is_sealed_with_the_contact_as_a_note(
     date_row = texts.index(dated)
     assert date_row == signer + 1
     assert texts[signer - 1].startswith(("6.", "附件")), "two blank rows: room for the seal"
-    assert lines[date_row + 1][0].startswith("（联系人："), "the 附注 under the date"
-    assert lines[date_row + 1][0].endswith("）")
+    note = "".join(line[0] for line in lines[date_row + 1 :] if not line[0].startswith("—"))
+    assert note.startswith("（联系人："), "the 附注 under the date"
+    assert note.endswith("）")
     assert lines[date_row + 1][1] == pytest.approx(LEFT + 2 * CHAR, abs=2), "居左空二字"
     _, s0, s1, _ = lines[signer]
     _, d0, d1, _ = lines[date_row]

@@ -177,9 +177,10 @@ def test_dates_are_not_zero_padded(source: str, ref: Any) -> None:
 
 def test_signature_and_date_close_the_body() -> None:
     _, view = _seed(4)
-    assert [(b.kind, b.text) for b in view.blocks[-4:]] == [
+    assert [(b.kind, b.text) for b in view.blocks[-5:]] == [
         ("p", "表示将不断完善和改进。"),
         ("blank", ""),
+        ("blank", ""),  # sealed by default: room for the seal
         ("signature", "示例社区居民委员会"),
         ("date", "2025年1月10日"),
     ]
@@ -617,19 +618,20 @@ def test_annex_note_signature_and_annexes() -> None:
     plan, view = _example("qinghe-street")
     texts = [b.text for b in view.blocks]
     closing = texts.index(plan.closing[0])
-    assert [(b.kind, b.text) for b in view.blocks[closing + 1 : closing + 8]] == [
+    assert [(b.kind, b.text) for b in view.blocks[closing + 1 : closing + 9]] == [
         ("blank", ""),
         (
             "annex_note",
             "附件：1.清河街道安全社区创建工作任务分解表\n2.清河街道安全促进项目一览表（初步拟定）",
         ),
         ("blank", ""),
+        ("blank", ""),
         ("signature", "云州市临川区清河街道办事处"),
         ("date", "2025年3月1日"),
         ("annex_label", "附件1"),
         ("annex_title", "清河街道安全社区创建工作任务分解表"),
     ]
-    annex_table = view.blocks[closing + 8].table
+    annex_table = view.blocks[closing + 9].table
     assert annex_table is not None
     assert annex_table.columns == ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")
     assert annex_table.rows[0] == (
@@ -655,9 +657,10 @@ def test_single_annex_has_no_number() -> None:
     }
     view = work_plan_view(_plan(annexes=[annex]))
     kinds = [(b.kind, b.text) for b in view.blocks]
-    assert kinds[-10:-2] == [
+    assert kinds[-11:-2] == [
         ("blank", ""),
         ("annex_note", "附件：任务分解表"),
+        ("blank", ""),
         ("blank", ""),
         ("signature", "测试街道办事处"),
         ("date", "2025年3月1日"),
