@@ -23,7 +23,7 @@ def _docx_text(folder: str) -> tuple[list[str], list[str]]:
     dossier = load(EXAMPLES / folder)
     assert dossier.diagnosis is not None
     document = docx.Document(io.BytesIO(render(dossier.diagnosis, "docx", dossier=dossier)))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    cells = [c.text.replace("\n", "") for t in document.tables for row in t.rows for c in row.cells]
     return [p.text for p in document.paragraphs], cells
 
 

@@ -137,7 +137,13 @@ def test_a_workbook_bound_as_an_annex() -> None:
         assert ws.oddHeader is not None
         assert ws.oddFooter is not None
         assert ws.oddHeader.left.text == "附件1\u3000自评表"
-        assert ws.oddFooter.center.text == "— &P —"
+        assert ws.evenFooter is not None
+        assert ws.HeaderFooter.differentOddEven
+        assert ws.oddFooter.right.text == "— &P —\u3000", "odd pages: right, one character in"
+        assert ws.evenFooter.left.text == "\u3000— &P —", "even pages: left, one character in"
+        assert ws.oddFooter.center.text is None
+        assert ws.evenHeader is not None
+        assert ws.evenHeader.left.text == "附件1\u3000自评表"
         assert (ws.page_margins.top or 0) >= 0.9, "room for the 14 pt header"
     assert summary.page_setup.firstPageNumber == 37
     assert summary.page_setup.useFirstPageNumber
@@ -185,3 +191,15 @@ def test_dossier_pdf_binds_the_workbooks_and_numbers_continuously(tmp_path: Path
     assert len(reader.pages) == 2 + len(parts) + 2, "cover, 目录, parts, two bound workbooks"
     # The fake converter's one-page PDFs hold no page of the plan's annex: the build says so.
     assert any("工作计划" in w and "附件 not found" in w for w in result.warnings)
+
+
+def test_a_workbook_bound_from_an_even_folio_swaps_its_footers() -> None:
+    """LibreOffice prints the first page as a right-hand page: an annex starting on folio 38
+    puts the left-hand footer on the pages it prints first, third …."""
+    data = bound_workbook(_workbook(), ("汇总",), "附件2\u3000汇总", first_page=38)
+    ws = load_workbook(io.BytesIO(data))["汇总"]
+    assert ws.oddFooter is not None
+    assert ws.evenFooter is not None
+    assert ws.oddFooter.left.text == "\u3000— &P —"
+    assert ws.oddFooter.right.text is None
+    assert ws.evenFooter.right.text == "— &P —\u3000"

@@ -92,10 +92,10 @@ def test_every_field_of_a_full_application_is_shown() -> None:
     ]
     notes = [b.text for b in view.blocks if b.kind == "annex_note"]
     assert notes == ["附件：1.清河街道安全社区建设工作报告\n2.清河街道安全社区自评表"]
-    assert "联系人：孙建华（主任），联系电话：0896-83216610" in view.texts()
-    assert _kinds(view)[-3:] == ["blank", "signature", "date"]
-    assert view.blocks[-2].text == "清河街道办事处"
-    assert view.blocks[-1].text == "2026年11月5日"
+    assert _kinds(view)[-5:] == ["blank", "blank", "signature", "date", "p"]
+    assert view.blocks[-3].text == "清河街道办事处"
+    assert view.blocks[-2].text == "2026年11月5日"
+    assert view.blocks[-1].text == "（联系人：主任孙建华，电话：0896-83216610）", "附注 under the date"
     assert view.document_date == date(2026, 11, 5)
     assert view.author == "清河街道办事处"
 
@@ -105,14 +105,15 @@ def test_defaults_come_from_the_dossier() -> None:
     view = _letter(None, dossier)
     assert view.title == "关于申请评定市级安全社区的申请书"
     assert view.blocks[0].text == "云州市临川区安全生产委员会办公室："
-    assert view.blocks[-2].text == "云州市临川区清河街道办事处"
-    assert view.blocks[-1].text == "2026年10月20日"
+    assert view.blocks[-3].text == "云州市临川区清河街道办事处"
+    assert view.blocks[-2].text == "2026年10月20日"
+    assert view.blocks[-1].text.startswith("（联系人："), "the community's contact as 附注"
     assert view.document_date == date(2026, 10, 20)
     contact = dossier.community.contact
     assert contact is not None
     assert contact.phone is not None
-    assert _shown(view, f"联系人：{contact.name}")
-    assert _shown(view, f"联系电话：{contact.phone}")
+    assert _shown(view, f"联系人：{contact.position or ''}{contact.name}")
+    assert _shown(view, f"电话：{contact.phone}")
 
 
 def test_standard_text_states_the_numbers_and_the_request() -> None:

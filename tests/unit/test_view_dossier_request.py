@@ -16,6 +16,8 @@ from safecommunity_docs.models import Dossier
 from safecommunity_docs.views.dossier import Request, dossier_subject, dossier_title
 from tests.conftest import EXAMPLES
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 
 @cache
 def _dossier(name: str) -> Dossier:
@@ -80,3 +82,22 @@ def test_without_an_assessment_the_dossier_applies() -> None:
 def test_the_default_title_is_the_application() -> None:
     dossier = _dossier("qinghe-street")
     assert dossier_title(dossier) == "清河街道市级安全社区评定申报材料"
+
+
+def test_cover_block_is_fangsong_with_a_seal_line_and_the_date_unspaced() -> None:
+    dossier = load(EXAMPLES / "qinghe-street")
+    data = COVER.render(dossier, "docx", context_for(dossier))
+    document = docx.Document(io.BytesIO(data))
+    block = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "GW Cover Line"
+    ]
+    assert [p.text.strip("\u3000") for p in block] == [
+        f"申报单位：{dossier.application.applicant if dossier.application else ''}",
+        "（盖章）",
+        "申报级别：市级安全社区",
+        "申报日期：2026年11月5日",
+    ]
+    style = block[0].style
+    assert style is not None
+    assert style.font.name == "仿宋_GB2312"
+    assert style.element.find(f"{{{W}}}pPr/{{{W}}}autoSpaceDE") is not None, "no space at digits"

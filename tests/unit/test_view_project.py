@@ -316,3 +316,31 @@ def test_improvement_is_the_tenth_heading_and_budget_decimals() -> None:
         ("2", "宣传", "800.00", "", "含印刷"),
         ("合计", "", "2000.50", "", ""),
     )
+
+
+def test_every_plan_ends_with_its_signoff() -> None:
+    dossier = _dossier("qinghe-street")
+    assert dossier.work_plan is not None
+    for project in dossier.projects:
+        view = project_view(
+            project, dossier.community, signer="某街道办事处", plan_date=date(2025, 3, 1)
+        )
+        assert [(b.kind, b.text) for b in view.blocks[-3:]] == [
+            ("blank", ""),
+            ("signature", project.lead_unit or "某街道办事处"),
+            ("date", "2025年3月1日"),
+        ], "unsealed by default: the lead unit 右空二字, the work plan's date"
+        assert view.document_date == date(2025, 3, 1)
+
+
+def test_plan_date_after_the_start_gives_way_to_the_start_month() -> None:
+    project = _dossier("qinghe-street").projects[0].model_copy(update={"lead_unit": None})
+    view = project_view(project, None, signer="某街道办事处", plan_date=date(2030, 1, 1))
+    assert view.blocks[-2].text == "某街道办事处"
+    start = project.start.split("-")
+    assert view.blocks[-1].text == f"{start[0]}年{int(start[1])}月1日"
+    own = project.model_copy(update={"issued_on": date(2025, 9, 20), "sealed": True})
+    sealed = project_view(own, None, signer="某街道办事处")
+    assert [b.kind for b in sealed.blocks[-4:]] == ["blank", "blank", "signature", "date"]
+    assert sealed.blocks[-1].text == "2025年9月20日"
+    assert sealed.blocks[-1].indent_right == 4.0, "成文日期右空四字"

@@ -214,15 +214,16 @@ def test_title_area_and_signature(folder: str) -> None:
     assert view.subtitle == "（2026年度）"
     assert view.author == assessment.assessor
     assert view.document_date == assessment.assessed_on
-    assert view.blocks[-3:] == (
-        Block("blank"),
-        Block("signature", assessment.assessor),
-        Block(
+    assert not assessment.sealed, "the self-assessment report is unsealed by default"
+    assert [(b.kind, b.text) for b in view.blocks[-3:]] == [
+        ("blank", ""),
+        ("signature", assessment.assessor),
+        (
             "date",
             f"{assessment.assessed_on.year}年{assessment.assessed_on.month}月"
             f"{assessment.assessed_on.day}日",
         ),
-    )
+    ]
     overview = _section(view, "一、自评概况")
     assert overview[0].text.startswith(f"{assessment.assessor}于{assessment.assessed_on.year}年")
     assert f"对照《{rubric.title}》（{rubric.version}版）" in overview[0].text

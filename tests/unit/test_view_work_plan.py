@@ -181,9 +181,10 @@ def test_dates_are_not_zero_padded(source: str, ref: Any) -> None:
 
 def test_signature_and_date_close_the_body() -> None:
     _, view = _seed(4)
-    assert [(b.kind, b.text) for b in view.blocks[-4:]] == [
+    assert [(b.kind, b.text) for b in view.blocks[-5:]] == [
         ("p", "表示将不断完善和改进。"),
         ("blank", ""),
+        ("blank", ""),  # sealed by default: room for the seal
         ("signature", "示例社区居民委员会"),
         ("date", "2025年1月10日"),
     ]
@@ -610,6 +611,7 @@ def test_annex_note_signature_and_annexes() -> None:
         ("blank", ""),
         ("annex_note", f"附件：{annex}"),
         ("blank", ""),
+        ("blank", ""),
         ("signature", "云州市临川区清河街道办事处"),
         ("date", "2025年3月1日"),
         ("annex_label", "附件"),
@@ -631,9 +633,10 @@ def test_single_annex_has_no_number() -> None:
     }
     view = work_plan_view(_plan(organisation=None, annexes=[annex]))
     kinds = [(b.kind, b.text) for b in view.blocks]
-    assert kinds[-10:-2] == [
+    assert kinds[-11:-2] == [
         ("blank", ""),
         ("annex_note", "附件：任务分解表"),
+        ("blank", ""),
         ("blank", ""),
         ("signature", "测试街道办事处"),
         ("date", "2025年3月1日"),

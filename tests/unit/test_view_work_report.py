@@ -74,7 +74,10 @@ def test_structure(folder: str) -> None:
     ]
     assert dossier.assessment is not None
     assert dossier.work_plan is not None
-    assert view.blocks[-2] == Block("signature", dossier.work_plan.issuing_body)
+    assert (view.blocks[-2].kind, view.blocks[-2].text) == (
+        "signature",
+        dossier.work_plan.issuing_body,
+    )
     assert view.document_date == dossier.assessment.assessed_on
     captions = [b.text for b in view.blocks if b.kind == "caption"]
     assert captions == ["表1 安全社区创建工作组设置", "表2 安全促进项目一览"]

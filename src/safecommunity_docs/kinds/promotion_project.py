@@ -8,6 +8,7 @@ from ..analysis import project_baselines
 from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from ..views.document import DocumentView
+from ..views.dossier import issuing_body
 from ..views.project import project_title, project_view
 from .base import Document, Kind, Part, RenderContext
 from .registry import declare
@@ -30,7 +31,14 @@ def _view(project: Any, context: RenderContext) -> DocumentView:
         baselines = context.baselines[project.id]
     else:  # a project rendered with another dossier's records
         baselines = project_baselines([project], dossier.injury_records)[project.id]
-    return project_view(project, dossier.community, baselines)
+    plan = dossier.work_plan
+    return project_view(
+        project,
+        dossier.community,
+        baselines,
+        signer=issuing_body(dossier),
+        plan_date=plan.issue_date if plan is not None else None,
+    )
 
 
 def _annex(dossier: Dossier) -> str:

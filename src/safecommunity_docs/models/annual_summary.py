@@ -8,6 +8,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from .base import Rules, StrictModel, Text
+from .common import sealed_field
 
 
 class AnnualSummary(StrictModel):
@@ -21,6 +22,7 @@ class AnnualSummary(StrictModel):
     year: int = Field(ge=2000, le=2100, title="年度")
     author: Text = Field(title="落款单位", description="e.g. 清河街道安全社区促进委员会办公室.")
     report_date: date = Field(title="成文日期")
+    sealed: bool = sealed_field(False)
     title: Text | None = Field(
         default=None,
         title="标题",

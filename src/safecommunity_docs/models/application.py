@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from .base import StrictModel, Text
+from .common import joint_field, sealed_field
 from .community import Contact
 
 
@@ -27,4 +28,8 @@ class Application(StrictModel):
     attachments: list[Text] = Field(
         default_factory=list, title="附件", description="Default: the dossier's parts in order."
     )
-    contact: Contact | None = Field(default=None, title="联系人")
+    contact: Contact | None = Field(
+        default=None, title="联系人", description="Printed as the 附注 under the date."
+    )
+    joint_bodies: list[Text] = joint_field()
+    sealed: bool = sealed_field(True)

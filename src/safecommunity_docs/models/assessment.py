@@ -9,6 +9,7 @@ from typing import Self
 from pydantic import Field, ValidationInfo, model_validator
 
 from .base import Loc, Rules, StrictModel, Text
+from .common import sealed_field
 from .rubric import Rubric
 
 
@@ -63,6 +64,7 @@ class Assessment(StrictModel):
     rubric_version: str | None = Field(default=None, title="评分标准版本")
     assessor: Text = Field(title="评定人员")
     assessed_on: date = Field(title="评定日期")
+    sealed: bool = sealed_field(False)
     year: int | None = Field(default=None, ge=1990, le=2100, title="考核年度")
     items: list[ItemScore] = Field(min_length=1, title="评分")
     previous: PreviousResult | None = Field(default=None, title="上年度结果")

@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Self
+from typing import Any, Self
 
 from pydantic import Field, model_validator
 
 from ..codes import CodedEnum
 from .base import Amount, Month, OptText, Rules, StrictModel, Text
+
+
+def sealed_field(default: bool) -> Any:
+    """The ``sealed`` field of a signed document: its 落款 layout (GB/T 9704 7.3.5)."""
+    return Field(
+        default=default,
+        title="加盖印章",
+        description="落款 layout: true for a sealed document (7.3.5.1: 成文日期右空四字, the "
+        "issuing body centred on it, room for the seal), false for an unsealed one (7.3.5.2: "
+        f"the issuing body 右空二字, the date below it moved right by two characters). "
+        f"Default: {'true' if default else 'false'}.",
+    )
+
+
+def joint_field() -> Any:
+    """The ``joint_bodies`` field: the other issuing bodies of a joint document."""
+    return Field(
+        default_factory=list,
+        title="联合发文机关",
+        description="The other issuing bodies of a joint document (联合行文), after the main "
+        "one; each signs on a row of its own.",
+    )
 
 
 class Person(StrictModel):

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ..codes import HazardLevel, ProjectArea
 from .base import Count, Rules, StrictModel, Text
+from .common import sealed_field
 from .diagnosis_sources import DeathNote, DepartmentStatistics, HouseholdSurvey, ReferenceRate
 
 
@@ -126,6 +127,7 @@ class DiagnosisReport(StrictModel):
     title: Text = Field(title="标题")
     author: Text = Field(title="编制单位")
     report_date: date = Field(title="报告日期")
+    sealed: bool = sealed_field(False)
     data_start: date = Field(title="数据起始日期")
     data_end: date = Field(title="数据截止日期")
     purpose: list[Text] = Field(min_length=1, title="诊断目的")

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from ..codes import MeasureStatus, MeasureType, ProjectArea
 from .base import Count, Month, Rules, StrictModel, Text, month_of
-from .common import BudgetLine, TargetDirection
+from .common import BudgetLine, TargetDirection, sealed_field
 from .counting import RecordCount
 
 
@@ -156,6 +156,13 @@ class PromotionProject(StrictModel):
         description="Key projects must name 实施部门, 时限 and 资源保障.",
     )
     lead_unit: Text | None = Field(default=None, title="实施部门")
+    issued_on: date | None = Field(
+        default=None,
+        title="成文日期",
+        description="The plan's date in its 落款; default: the work plan's issue date, else "
+        "the first day of the start month.",
+    )
+    sealed: bool = sealed_field(False)
     start: Month = Field(title="开始月份")
     end: Month = Field(title="结束月份")
     background: list[Text] = Field(min_length=1, title="项目背景")

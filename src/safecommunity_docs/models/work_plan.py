@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ..codes import MeasureStatus
 from .base import Month, Rules, StrictModel, Text, month_of
-from .common import Annex, Budget, QuantTarget
+from .common import Annex, Budget, QuantTarget, joint_field, sealed_field
 from .operating_rules import OperatingRules
 from .organisation import Organisation
 from .section import Intro, PointStyle, Section
@@ -119,6 +119,8 @@ class WorkPlan(StrictModel):
         description="The Party committee that approved the plan, e.g. 江口经济开发区党工委: "
         "the plan closes with 本计划经××研究同意.",
     )
+    joint_bodies: list[Text] = joint_field()
+    sealed: bool = sealed_field(True)
     period_start: Month = Field(title="计划开始月份")
     period_end: Month = Field(title="计划结束月份")
     preamble: list[Text] = Field(

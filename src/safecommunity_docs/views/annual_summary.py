@@ -12,8 +12,9 @@ from ..models.community import Community
 from ..models.project import PromotionProject
 from .builder import BlockBuilder, sentence
 from .document import DocumentView, TableView
-from .format import fmt_date, fmt_number, fmt_percent
+from .format import fmt_number, fmt_percent
 from .order import is_residual
+from .signoff import add_signoff
 from .work_report_facts import list_points
 
 
@@ -121,9 +122,7 @@ def annual_summary_view(
         list_points(b, summary.problems)
     b.h1(f"{summary.year + 1}年工作打算")
     list_points(b, summary.next_year)
-    b.add("blank")
-    b.add("signature", summary.author)
-    b.add("date", fmt_date(summary.report_date))
+    add_signoff(b, [summary.author], summary.report_date, sealed=summary.sealed)
     return DocumentView(
         title=annual_summary_title(summary, community),
         subtitle="",

@@ -15,6 +15,7 @@ from .document import DocumentView
 from .dossier import issuing_body, meets_standard, report_date
 from .format import fmt_date, fmt_number
 from .self_assessment import verdict_sentence
+from .signoff import add_signoff
 from .work_report_facts import SUB_UNIT_LABELS
 
 
@@ -120,11 +121,10 @@ def _annex_note(b: BlockBuilder, titles: list[str]) -> None:
 
 
 def _contact_line(contact: Contact) -> str:
-    text = f"联系人：{contact.name}"
-    if contact.position:
-        text += f"（{contact.position}）"
+    """「联系人：××，电话：××」, the 附注 of the letter (its brackets are added by the 落款)."""
+    text = f"联系人：{contact.position or ''}{contact.name}"
     if contact.phone:
-        text += f"，联系电话：{contact.phone}"
+        text += f"，电话：{contact.phone}"
     return text
 
 
@@ -163,11 +163,10 @@ def application_view(
     if annexes:
         b.add("blank")
         _annex_note(b, list(annexes))
-    if contact is not None:
-        b.p(_contact_line(contact))
-    b.add("blank")
-    b.add("signature", applicant)
-    b.add("date", fmt_date(when))
+    joint = application.joint_bodies if application else []
+    sealed = application.sealed if application else True
+    note = _contact_line(contact) if contact is not None else ""
+    add_signoff(b, [applicant, *joint], when, sealed=sealed, note=note)
     return DocumentView(
         title=application_title(application, community),
         subtitle="",

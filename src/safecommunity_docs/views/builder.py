@@ -37,9 +37,19 @@ class BlockBuilder:
         """The number the next table's caption will carry."""
         return self.tables + 1
 
-    def add(self, kind: BlockKind, text: str = "", *, outline: bool = False) -> None:
+    def add(
+        self,
+        kind: BlockKind,
+        text: str = "",
+        *,
+        outline: bool = False,
+        indent_right: float | None = None,
+        indent_left: float | None = None,
+    ) -> None:
         """Add a block of ``kind`` as it is."""
-        self.blocks.append(Block(kind, text, outline=outline))
+        self.blocks.append(
+            Block(kind, text, outline=outline, indent_right=indent_right, indent_left=indent_left)
+        )
 
     def p(self, text: str) -> None:
         """Add a body paragraph."""

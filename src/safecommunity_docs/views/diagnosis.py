@@ -15,7 +15,8 @@ from .diagnosis_deaths import deaths_section
 from .diagnosis_sources import department_chapter, quality_section
 from .document import DocumentView, TableView
 from .findings import category_text, criteria_text
-from .format import fmt_date, fmt_number, fmt_plain
+from .format import aside, fmt_date, fmt_number, fmt_plain
+from .signoff import add_signoff
 
 EMPTY = "—"
 
@@ -116,7 +117,7 @@ def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
             f"其中重大隐患{major}项。"
         )
         for unit, table in zip(units, tables, strict=True):
-            b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
+            b.h2(unit.unit + (aside(unit.method) if unit.method else ""))
             b.p(_unit_reading(unit))
             b.table(f"{unit.unit}危险源和隐患", table)
             for n, h in enumerate(unit.hazards, start=1):
@@ -255,9 +256,7 @@ def diagnosis_view(
         extra=("安全需求", c.safety_needs),
     )
     _recommendations(b, report)
-    b.add("blank")
-    b.add("signature", report.author)
-    b.add("date", fmt_date(report.report_date))
+    add_signoff(b, [report.author], report.report_date, sealed=report.sealed)
     return DocumentView(
         title=report.title,
         subtitle=f"（{fmt_date(report.data_start)}—{fmt_date(report.data_end)}）",

@@ -26,14 +26,15 @@ BlockKind = Literal[
     "caption",  # table or figure caption, centred
     "table",
     "figure",  # a chart (ChartSpec, drawn by the renderer) or a PNG, centred; caption below
-    "signature",  # issuing body, right-aligned (右空二字)
-    "date",  # date line, right-aligned under the signature
+    "signature",  # issuing body, right-aligned (indent_right, see views/signoff.py)
+    "date",  # date line, right-aligned under the signature (indent_right)
     "toc",  # a 目录 line: title, dot leader, page number (text "title\tpage")
     "annex_note",  # 附件说明: 附件：1.×× with later lines hanging under 1.
     "annex_label",  # 「附件1」 黑体, flush left, starts a new page
     "annex_title",  # annex title, centred like the document title
     "blank",  # an empty line (one of the 22 rows)
     "section",  # a new section starts here, text "landscape" or "portrait" (its orientation)
+    "cover_line",  # the cover's 申报单位/日期 lines: 仿宋, label then value, flush left
 ]
 
 
@@ -93,6 +94,12 @@ class Block:
     image: bytes | None = None
     chart: ChartSpec | None = None
     image_width_mm: int = 150
+    indent_right: float | None = None
+    """A 落款 line (signature, date): its end's distance from the right margin, in body
+    characters (None: the style's 右空二字)."""
+    indent_left: float | None = None
+    """A 落款 line set from the left instead: its first character's distance from the left
+    margin, in body characters (the unsealed date, placed by its first character)."""
 
 
 @dataclass(frozen=True, slots=True)

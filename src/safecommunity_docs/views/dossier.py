@@ -89,9 +89,14 @@ def dossier_date(dossier: Dossier) -> date:
     return report_date(dossier)
 
 
+VALUE_COLUMN = "\u3000" * 5
+"""Five ideographic spaces: a cover line's text starting under the values (after 「申报单位：」)."""
+
+
 def cover_view(dossier: Dossier, request: Request = Request.TITLE) -> DocumentView:
     """The cover: community, what the dossier asks for (the level applied for, or the creation
-    work assessed, or a self-assessment), the applicant and the date."""
+    work assessed, or a self-assessment), then in 仿宋 the applicant with a （盖章） line for its
+    seal, the level and the date (2026年3月10日)."""
     community = dossier.community
     level = community.target_level.label
     first, second = request.cover_lines
@@ -100,15 +105,13 @@ def cover_view(dossier: Dossier, request: Request = Request.TITLE) -> DocumentVi
         b.add("blank")
     b.add("annex_title", f"{level}安全社区{first}")
     b.add("annex_title", second)
-    for _ in range(9):
+    for _ in range(8):
         b.add("blank")
-    if request is Request.TITLE:
-        b.add("caption", f"申报单位：{applicant(dossier)}")
-        b.add("caption", f"申报级别：{level}安全社区")
-    else:
-        b.add("caption", f"报送单位：{applicant(dossier)}")
-        b.add("caption", f"创建目标：{level}安全社区")
-    b.add("caption", fmt_date(dossier_date(dossier)))
+    verb, aim = ("申报", "申报级别") if request is Request.TITLE else ("报送", "创建目标")
+    b.add("cover_line", f"{verb}单位：{applicant(dossier)}")
+    b.add("cover_line", f"{VALUE_COLUMN}（盖章）")
+    b.add("cover_line", f"{aim}：{level}安全社区")
+    b.add("cover_line", f"{verb}日期：{fmt_date(dossier_date(dossier))}")
     return DocumentView(
         title=community.name,
         subtitle="",

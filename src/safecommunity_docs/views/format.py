@@ -34,6 +34,12 @@ def fmt_date(value: date | datetime) -> str:
     return format_date(value, "y年M月d日", locale=LOCALE)
 
 
+def aside(text: str) -> str:
+    """「（text）」 with the round brackets inside ``text`` made 〔〕, so that no round brackets
+    nest (「（安全检查表入户抽查〔抽查320户〕）」, never 「（…（…））」)."""
+    return "（" + text.replace("（", "〔").replace("）", "〕") + "）"
+
+
 def fmt_month(value: str) -> str:
     """'2026-03' -> 2026年3月."""
     year, month = value.split("-")

@@ -21,6 +21,7 @@ from .format import (
     fmt_value,
 )
 from .numbering import chinese_number
+from .signoff import add_signoff
 
 EMPTY = "—"
 
@@ -200,10 +201,23 @@ def _resources(b: BlockBuilder, resources: Resources) -> None:
         b.table("项目经费预算", _budget_table(resources))
 
 
+def project_date(project: PromotionProject, plan_date: date | None = None) -> date:
+    """The plan's date (成文日期): its own ``issued_on``, else the work plan's ``plan_date``
+    when that is not after the project's start, else the first day of the start month."""
+    if project.issued_on is not None:
+        return project.issued_on
+    start_year, start_month = (int(part) for part in project.start.split("-"))
+    start = date(start_year, start_month, 1)
+    return plan_date if plan_date is not None and plan_date <= start else start
+
+
 def project_view(
     project: PromotionProject,
     community: Community | None = None,
     baselines: Sequence[Baseline | None] = (),
+    *,
+    signer: str | None = None,
+    plan_date: date | None = None,
 ) -> DocumentView:
     """Build the implementation plan view of ``project``, for ``community`` when given.
 
@@ -213,7 +227,8 @@ def project_view(
 
     The blocks follow the eight headings of a project plan (项目背景 … 验证方法及标准), with a
     ninth, 持续改进, when the project lists improvements; tables are captioned 表1, 表2 … in
-    order.
+    order. The 落款 is the lead unit's (else ``signer``, else the community's), dated by
+    :func:`project_date`.
     """
     b = BlockBuilder()
     b.p(_facts(project, community))
@@ -247,17 +262,19 @@ def project_view(
         b.h1("持续改进")
         for text in project.improvement:
             b.p(sentence(text))
-    start_year, start_month = (int(part) for part in project.start.split("-"))
-    author = project.lead_unit or (community.name if community is not None else "")
+    author = project.lead_unit or signer or (community.name if community is not None else "")
+    when = project_date(project, plan_date)
+    if author:
+        add_signoff(b, [author], when, sealed=project.sealed)
     return DocumentView(
         title=project_title(project, community),
         subtitle=f"（{fmt_month_range(project.start, project.end)}）",
         blocks=tuple(b.blocks),
         author=author,
-        document_date=date(start_year, start_month, 1),
+        document_date=when,
         subject="安全促进项目实施方案",
         keywords=("安全社区", "安全促进项目", project.area.label),
     )
 
 
-__all__ = ["project_title", "project_view", "schedule_rows", "sentence"]
+__all__ = ["project_date", "project_title", "project_view", "schedule_rows", "sentence"]

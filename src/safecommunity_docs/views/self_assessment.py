@@ -12,6 +12,7 @@ from .builder import SENTENCE_END, BlockBuilder, sentence
 from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
 from .numbering import point_prefix
+from .signoff import add_signoff
 
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
 _TRAILING = "。；，、：！？.;,:"
@@ -229,9 +230,7 @@ def self_assessment_view(
     _lost_points(b, report, entries)
     b.h1("证明材料")
     _evidence(b, report)
-    b.add("blank", "")
-    b.add("signature", assessment.assessor)
-    b.add("date", fmt_date(assessment.assessed_on))
+    add_signoff(b, [assessment.assessor], assessment.assessed_on, sealed=assessment.sealed)
     title = f"{community.name}安全社区自评报告" if community is not None else "安全社区自评报告"
     return DocumentView(
         title=title,

@@ -13,8 +13,17 @@ from ..models.section import Intro, Section
 from ..models.work_plan import Objectives, Phase, Task, WorkPlan
 from .builder import DEFAULT_POINT_STYLE, HEADING_KINDS, BlockBuilder
 from .document import Block, DocumentView, TableView
-from .format import fmt_amount, fmt_date, fmt_month, fmt_month_range, fmt_number, fmt_value
+from .format import (
+    aside,
+    fmt_amount,
+    fmt_date,
+    fmt_month,
+    fmt_month_range,
+    fmt_number,
+    fmt_value,
+)
 from .numbering import chinese_number, heading_number, point_prefix
+from .signoff import add_signoff
 from .work_plan_org import MEMBERS_ANNEX, group_paragraph, members_table, organisation_section
 from .work_plan_rules import mechanisms_section
 
@@ -64,9 +73,7 @@ def work_plan_view(
     if plan.approved_by:
         doc.add("p", f"本计划经{plan.approved_by}研究同意，自印发之日起实施。")
     _annex_note(doc, annexes)
-    doc.add("blank")
-    doc.add("signature", plan.issuing_body)
-    doc.add("date", fmt_date(plan.issue_date))
+    add_signoff(doc, [plan.issuing_body, *plan.joint_bodies], plan.issue_date, sealed=plan.sealed)
     for i, annex in enumerate(annexes, start=1):
         label = _annex_label(annexes, i)
         if members is not None and i == 1:
@@ -187,7 +194,7 @@ def _targets_table(targets: Sequence[QuantTarget]) -> TableView:
 
 def _phase_heading(phase: Phase) -> str:
     months = fmt_month_range(phase.start, phase.end)
-    return f"{phase.name}（{months}）" if phase.name else months
+    return f"{phase.name}{aside(months)}" if phase.name else months
 
 
 def _phases(doc: BlockBuilder, phases: Sequence[Phase]) -> None:

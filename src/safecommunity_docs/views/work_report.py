@@ -19,6 +19,7 @@ from .format import (
     fmt_span,
 )
 from .self_assessment import DEFAULT_IMPROVEMENT, fmt_points, verdict_sentence
+from .signoff import add_signoff
 from .work_report_facts import SUB_UNIT_LABELS, joined, list_points, write_facts
 
 """What a community's sub-units are called, by community type."""
@@ -257,9 +258,9 @@ def work_report_view(dossier: Dossier, rubric: Rubric, report: ScoreReport | Non
         b.p(f"{community.name}尚未开展自评。")
     signer = issuing_body(dossier)
     when = report_date(dossier)
-    b.add("blank")
-    b.add("signature", signer)
-    b.add("date", fmt_date(when))
+    # Handed in with the 申请书 by the same body: laid out like it (sealed by default).
+    sealed = dossier.application.sealed if dossier.application is not None else True
+    add_signoff(b, [signer], when, sealed=sealed)
     return DocumentView(
         title=work_report_title(community),
         subtitle="",

@@ -80,7 +80,7 @@ def _organisation(b: BlockBuilder, dossier: Dossier) -> None:
             text += f"，来自{len(units)}个成员单位"
     text += "。"
     if org.office is not None:
-        where = f"（设在{org.office.location}）" if org.office.location else ""
+        where = f"，设在{org.office.location}" if org.office.location else ""
         text += f"委员会下设{org.office.name}{where}，负责日常工作。"
     groups = org.working_groups
     if groups:

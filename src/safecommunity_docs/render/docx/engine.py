@@ -128,6 +128,15 @@ def _chart(spec: ChartSpec) -> bytes:
     return render_chart(spec)
 
 
+CHAR_TWIPS = 315  # one body character: 16 pt less the −0.25 pt character spacing
+SIGNATURE_INDENT = 2  # 右空二字, the 落款 lines' indent when the view gives none
+
+
+def right_twips(chars: float | None) -> int:
+    """A 落款 line's right indent in twips from ``chars`` body characters (default 二字)."""
+    return round((SIGNATURE_INDENT if chars is None else chars) * CHAR_TWIPS)
+
+
 def _section_breaks(view: DocumentView, tpl: DocxTemplate) -> dict[int, RawXml]:
     """The section-break paragraph of every ``section`` block, by block index: it ends the
     section before the block (the other orientation) with the template's section."""
@@ -166,6 +175,9 @@ def _context(
             "table": table,
             "image": image,
             "keep": keep,
+            "right": right_twips(b.indent_right) if b.indent_left is None else 0,
+            "left": round(b.indent_left * CHAR_TWIPS) if b.indent_left is not None else 0,
+            "align": "right" if b.indent_left is None else "left",
         }
 
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}

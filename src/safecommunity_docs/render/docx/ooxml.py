@@ -76,6 +76,8 @@ class ParagraphStyle:
     before: int = 0
     after: int = 0
     tabs: str = ""
+    auto_space: bool = True
+    """False: no extra space between Chinese and digits (「2026年3月10日」, not 「2026 年」)."""
 
     def xml(self) -> str:
         ppr = ["<w:widowControl/>" if self.widow_control else '<w:widowControl w:val="0"/>']
@@ -83,6 +85,8 @@ class ParagraphStyle:
             ppr.append("<w:keepNext/>")
         if self.page_break_before:
             ppr.append("<w:pageBreakBefore/>")
+        if not self.auto_space:
+            ppr.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
         ppr.append('<w:snapToGrid w:val="0"/>')
         ppr.append(
             f'<w:spacing w:before="{self.before}" w:after="{self.after}" '
@@ -142,7 +146,26 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
         first_line=None,
         spacing=0,
     ),
-    ParagraphStyle("GWSignature", "GW Signature", FANGSONG, jc="right", first_line=None, right=640),
+    ParagraphStyle(
+        "GWSignature",
+        "GW Signature",
+        FANGSONG,
+        jc="right",
+        first_line=None,
+        right=630,
+        auto_space=False,
+    ),
+    # The cover's 申报单位/日期 block: 仿宋, labels five characters in, a long name hanging
+    # under the value column.
+    ParagraphStyle(
+        "GWCoverLine",
+        "GW Cover Line",
+        FANGSONG,
+        jc="left",
+        left=10 * 315,
+        hanging=5 * 315,
+        auto_space=False,
+    ),
     # 附件说明: the first line starts two characters in with 附件：1.; the lines after it hang
     # under the 1. (five characters in).
     ParagraphStyle(
@@ -225,6 +248,7 @@ BLOCK_STYLES = {
     "caption": "GWCaption",
     "signature": "GWSignature",
     "date": "GWSignature",
+    "cover_line": "GWCoverLine",
     "toc": "GWToc",
     "annex_note": "GWAnnexNote",
     "annex_label": "GWAnnexLabel",
@@ -306,28 +330,36 @@ def styles_xml() -> str:
 
 
 def settings_xml() -> str:
-    """settings.xml: no punctuation compression, zh-CN theme language, Word 2013+ compat."""
+    """settings.xml: different odd and even footers (page numbers at the outer side), no
+    punctuation compression, zh-CN theme language, Word 2013+ compat."""
     return (
         XML_HEAD + f'<w:settings xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-        '<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:compat><w:compatSetting w:name="compatibilityMode" '
         'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
         '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'
     )
 
 
-def footer_xml() -> str:
-    """footer1.xml: 「— N —」 in 4号 宋体, centred (report mode), with a PAGE field."""
+FOLIO_INDENT = 280  # 一字 of the 14 pt folio: 单页码居右空一字, 双页码居左空一字 (GB/T 9704 7.5)
+
+
+def footer_xml(even: bool = False) -> str:
+    """A footer: 「— N —」 in 4号 宋体 with a PAGE field, at the outer side of the page (GB/T
+    9704 7.5): odd pages (footer1.xml, the default) right, one character in; even pages
+    (``even``, footer2.xml) left, one character in (settings.xml has evenAndOddHeaders)."""
     run = rpr(SONGTI, 28, spacing=None)
 
     def r(inner: str) -> str:
         return f"<w:r>{run}{inner}</w:r>"
 
+    left, right, jc = (FOLIO_INDENT, 0, "left") if even else (0, FOLIO_INDENT, "right")
     return (
         XML_HEAD + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
         '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" '
-        'w:lineRule="auto"/><w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/>'
-        '<w:jc w:val="center"/></w:pPr>'
+        f'w:lineRule="auto"/><w:ind w:left="{left}" w:right="{right}" w:firstLine="0" '
+        f'w:firstLineChars="0"/><w:jc w:val="{jc}"/></w:pPr>'
         + r('<w:t xml:space="preserve">— </w:t>')
         + r('<w:fldChar w:fldCharType="begin"/>')
         + r('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
@@ -339,8 +371,13 @@ def footer_xml() -> str:
     )
 
 
+FOOTER_REFERENCES = (
+    '<w:footerReference w:type="even" r:id="rIdFooter2"/>'
+    '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
+)
+
 SECTION = (
-    '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>'
+    f"<w:sectPr>{FOOTER_REFERENCES}"
     '<w:pgSz w:w="11906" w:h="16838"/>'
     '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" '
     'w:footer="1434" w:gutter="0"/><w:cols w:space="720"/>'
@@ -357,11 +394,7 @@ def paragraph(style: str, text: str = "") -> str:
 def document_xml(body: str, footer: bool = True) -> str:
     """document.xml with ``body`` (paragraph XML) followed by the section properties; without
     ``footer`` the pages carry no page number (cover, 目录)."""
-    section = (
-        SECTION
-        if footer
-        else SECTION.replace('<w:footerReference w:type="default" r:id="rIdFooter1"/>', "")
-    )
+    section = SECTION if footer else SECTION.replace(FOOTER_REFERENCES, "")
     return (
         XML_HEAD + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{section}'
         "</w:body></w:document>"
@@ -399,6 +432,8 @@ CONTENT_TYPES = (
     'officedocument.wordprocessingml.fontTable+xml"/>'
     '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footer+xml"/>'
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
     'package.core-properties+xml"/>'
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-'
@@ -426,7 +461,9 @@ DOCUMENT_RELS = (
     '<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/fontTable" Target="fontTable.xml"/>'
     '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/footer" Target="footer1.xml"/></Relationships>'
+    'relationships/footer" Target="footer1.xml"/>'
+    '<Relationship Id="rIdFooter2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/footer" Target="footer2.xml"/></Relationships>'
 )
 
 
@@ -462,6 +499,7 @@ def package(body: str, title: str, footer: bool = True) -> bytes:
         ("word/settings.xml", settings_xml()),
         ("word/fontTable.xml", font_table_xml()),
         ("word/footer1.xml", footer_xml()),
+        ("word/footer2.xml", footer_xml(even=True)),
         ("docProps/core.xml", core_xml(title)),
         ("docProps/app.xml", APP_XML),
     ]

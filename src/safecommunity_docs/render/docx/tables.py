@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from ...models.base import normalise_text
 from ...views.document import TableView
 from ...views.linebreak import wrap
+from ...views.widths import display_width
 from .ooxml import TABLE_STYLE
 
 TYPE_AREA_TWIPS = 8844  # 156 mm: the width of the GB/T 9704 type area
@@ -67,8 +68,12 @@ def _runs(text: str) -> str:
 
 def cell_text(text: str, width: int) -> str:
     """Cell text with line breaks between whole words, dates and numbers with their units,
-    for a column ``width`` twips wide (LibreOffice breaks 「58 / %」 and 「2025年3 / 月10日」)."""
-    return wrap(text, (width - CELL_MARGINS) / CELL_EM - SAFETY_EM)
+    for a column ``width`` twips wide (LibreOffice breaks 「58 / %」 and 「2025年3 / 月10日」).
+    Text whose every line fits the column is left as it is (a short header never wraps)."""
+    room = (width - CELL_MARGINS) / CELL_EM
+    if all(display_width(line) / 2 <= room for line in text.split("\n")):
+        return text
+    return wrap(text, room - SAFETY_EM)
 
 
 def _cell(text: str, width: int, style: str, jc: str, merge: str | None, keep: bool) -> str:

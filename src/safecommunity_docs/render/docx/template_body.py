@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from .ooxml import BLOCK_STYLES, keep_style, package, paragraph
 
+INDENTED = ("signature", "date")
+"""Block kinds whose paragraph takes its right indent from the block (the 落款 lines)."""
+
+
+_RIGHT = '<w:ind w:left="{{ b.left }}" w:right="{{ b.right }}"/><w:jc w:val="{{ b.align }}"/>'
+"""The 落款 line's indents in twips and its alignment, from the view (``views/signoff.py``)."""
+
 
 def _tag(tag: str) -> str:
     """A paragraph that holds only a docxtpl paragraph tag (removed when rendering)."""
     return paragraph("GWPlain", tag)
+
+
+def _styled(kind: str, style: str, text: str) -> str:
+    """The paragraph of a block kind; a 落款 line takes its indents from the block."""
+    if kind in INDENTED:
+        return paragraph(style, text).replace("</w:pPr>", _RIGHT + "</w:pPr>", 1)
+    return paragraph(style, text)
 
 
 def body_xml() -> str:
@@ -28,10 +42,10 @@ def body_xml() -> str:
             parts.append(
                 _tag(f"{{%p {'if' if first else 'elif'} b.kind == '{kind}' and b.keep %}}")
             )
-            parts.append(paragraph(kept, text))
+            parts.append(_styled(kind, kept, text))
             first = False
         parts.append(_tag(f"{{%p {'if' if first else 'elif'} b.kind == '{kind}' %}}"))
-        parts.append(paragraph(style, text))
+        parts.append(_styled(kind, style, text))
         first = False
     parts.append(_tag("{%p elif b.kind == 'table' %}"))
     parts.append(paragraph("GWPlain", "{{p b.table }}"))

@@ -14,9 +14,15 @@ from .printing import LANDSCAPE_WIDTH, MIN_POINTS, column_points, fit_row_height
 __all__ = ["LANDSCAPE_WIDTH", "MIN_POINTS", "bound_workbook", "column_points"]
 
 
-def _page_setup(ws: Worksheet, heading: str, first_page: int | None) -> None:
+FOLIO = "— &P —"
+SPACE = "\u3000"  # 一字: 单页码居右空一字, 双页码居左空一字 (GB/T 9704 7.5)
+
+
+def _page_setup(ws: Worksheet, heading: str, first_page: int | None, swap: bool) -> None:
     """Landscape A4 fitted to the width, ``heading`` (「附件1　title」) top left, 「— n —」
-    (四号 宋体) below."""
+    (四号 宋体) below at the outer side: odd pages right, even pages left, one character in.
+    LibreOffice prints the first page as a right-hand page whatever its number: ``swap``
+    (the annex starts on an even folio) puts the left-hand footer on its odd pages."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -32,15 +38,21 @@ def _page_setup(ws: Worksheet, heading: str, first_page: int | None) -> None:
     if first_page is not None:
         ws.page_setup.firstPageNumber = first_page
         ws.page_setup.useFirstPageNumber = True
-    header, footer = ws.oddHeader, ws.oddFooter
-    if header is None or footer is None:
-        raise TypeError("openpyxl worksheets always have odd headers and footers")
-    header.left.text = heading.replace("&", "&&")
-    header.left.font, header.left.size = "黑体", 14
-    header.center.text = header.right.text = None
-    footer.center.text = "— &P —"
-    footer.center.font, footer.center.size = "宋体", 14
-    footer.left.text = footer.right.text = None
+    ws.HeaderFooter.differentOddEven = True
+    for header, footer, even in (
+        (ws.oddHeader, ws.oddFooter, False),
+        (ws.evenHeader, ws.evenFooter, True),
+    ):
+        if header is None or footer is None:
+            raise TypeError("openpyxl worksheets always have headers and footers")
+        header.left.text = heading.replace("&", "&&")
+        header.left.font, header.left.size = "黑体", 14
+        header.center.text = header.right.text = None
+        left = even != swap
+        outer, inner = (footer.left, footer.right) if left else (footer.right, footer.left)
+        outer.text = SPACE + FOLIO if left else FOLIO + SPACE
+        outer.font, outer.size = "宋体", 14
+        inner.text = footer.center.text = None
 
 
 def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page: int = 1) -> bytes:
@@ -50,7 +62,8 @@ def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page:
     count the hidden ones); each is landscape A4 fitted to the page width, with its print
     titles kept, its widest columns narrowed where fitting would print type below 9 pt, a
     height for every row that wraps text, ``heading`` in the header and 「— n —」 in the footer,
-    numbered from ``first_page`` on (the folio the annex starts on in the dossier).
+    numbered from ``first_page`` on (the folio the annex starts on in the dossier), at the
+    outer side of each page.
     """
     book = load_workbook(io.BytesIO(xlsx))
     shown = [ws for ws in book.worksheets if ws.title in sheets]
@@ -65,7 +78,7 @@ def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page:
         printable = LANDSCAPE_WIDTH - 72 * ((margins.left or 0.5) + (margins.right or 0.5))
         narrow_to_fit(ws, printable)
         fit_row_heights(ws)
-        _page_setup(ws, heading, first_page if ws is shown[0] else None)
+        _page_setup(ws, heading, first_page if ws is shown[0] else None, first_page % 2 == 0)
     book.active = book.worksheets.index(shown[0])
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws is shown[0]
