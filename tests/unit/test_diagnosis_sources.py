@@ -140,7 +140,7 @@ def test_every_table_and_chart_has_a_sentence_beside_it() -> None:
         blocks = diagnosis_view(
             dossier.diagnosis, dossier, RenderContext(dossier).statistics
         ).blocks
-        kinds = [b.kind for b in blocks if b.kind != "caption"]
+        kinds = [b.kind for b in blocks if b.kind not in ("caption", "section")]
         for i, kind in enumerate(kinds):
             if kind in ("table", "figure"):
                 near = kinds[max(i - 1, 0) : i + 2]

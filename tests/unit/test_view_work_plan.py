@@ -352,13 +352,13 @@ def test_budget_paragraph_and_total_row() -> None:
     plan, view = _example("qinghe-street")
     assert plan.budget is not None
     assert _after(view, "九、经费预算", 2) == [
-        ("p", "创建工作经费预算共计1,513,000元（151.3万元），明细见表2。"),
+        ("p", "创建工作经费预算共计1513000元（151.3万元），明细见表2。"),
         ("caption", "表2 经费预算"),
     ]
     table = _table(view, "经费预算")
     assert table.columns == ("序号", "支出项目", "金额（元）", "资金来源", "备注")
     assert table.total_row
-    assert table.rows[-1] == ("", "合计", "1,513,000", "", "")
+    assert table.rows[-1] == ("", "合计", "1513000", "", "")
     line = plan.budget.lines[1]
     assert table.rows[1][1:] == (
         line.item,
@@ -384,13 +384,13 @@ def test_budget_rounding_and_decimals() -> None:
     lines = [{"item": "宣传", "amount": "12345.5"}, {"item": "培训", "amount": "100"}]
     view = work_plan_view(_plan(budget={"lines": lines, "note": "专款专用。"}))
     texts = [b.text for b in view.blocks]
-    assert "创建工作经费预算共计12,445.50元（约1.24万元），明细见表2。" in texts
+    assert "创建工作经费预算共计12445.50元（约1.24万元），明细见表2。" in texts
     table = _table(view, "经费预算")
-    assert [r[2] for r in table.rows] == ["12,345.50", "100.00", "12,445.50"]
+    assert [r[2] for r in table.rows] == ["12345.50", "100.00", "12445.50"]
     assert table.rows[0][3:] == ("—", "")
     assert texts[texts.index("表2 经费预算") + 2] == "专款专用。"
     only_total = work_plan_view(_plan(budget={"total": "80000"}))
-    assert "创建工作经费预算共计80,000元（8万元）。" in [b.text for b in only_total.blocks]
+    assert "创建工作经费预算共计80000元（8万元）。" in [b.text for b in only_total.blocks]
     assert not any(c.endswith("经费预算") for c, _ in _tables(only_total))
 
 
@@ -607,7 +607,7 @@ def test_annex_note_signature_and_annexes() -> None:
     texts = [b.text for b in view.blocks]
     approval = texts.index(f"本计划经{plan.approved_by}研究同意，自印发之日起实施。")
     annex = "创建工作机构组成人员名单"
-    assert [(b.kind, b.text) for b in view.blocks[approval + 1 : approval + 8]] == [
+    assert [(b.kind, b.text) for b in view.blocks[approval + 1 : approval + 9]] == [
         ("blank", ""),
         ("annex_note", f"附件：{annex}"),
         ("blank", ""),
@@ -617,7 +617,7 @@ def test_annex_note_signature_and_annexes() -> None:
         ("annex_label", "附件"),
         ("annex_title", annex),
     ]
-    table = view.blocks[approval + 8].table
+    table = view.blocks[approval + 9].table
     assert table is not None
     assert table.columns == ("机构", "组成人员")
     assert plan.organisation is not None
