@@ -49,10 +49,19 @@ class CardVersion(StrEnum):
         return None
 
 
-_LABELS = {CardVersion.V2006: "2006版报告卡", CardVersion.PRODUCT: "新版报告卡（含伤害涉及产品信息）"}
+_LABELS = {
+    CardVersion.V2006: "2006版报告卡",
+    CardVersion.PRODUCT: "新版报告卡（含伤害涉及产品信息）",
+}
 _ALIASES: dict[CardVersion, tuple[str, ...]] = {
     CardVersion.V2006: ("2006版", "2006版报告卡", "旧版", "老版"),
-    CardVersion.PRODUCT: ("新版", "新版报告卡", "产品版", "含产品信息", _LABELS[CardVersion.PRODUCT]),
+    CardVersion.PRODUCT: (
+        "新版",
+        "新版报告卡",
+        "产品版",
+        "含产品信息",
+        _LABELS[CardVersion.PRODUCT],
+    ),
 }
 
 _NATURE_2006: tuple[InjuryNature, ...] = (
@@ -73,7 +82,7 @@ def _newer(enum: type[CodedEnum]) -> dict[int, CodedEnum]:
 
 
 CARD_CODES: dict[CardVersion, dict[str, dict[int, CodedEnum]]] = {
-    CardVersion.V2006: {"nature": {n: m for n, m in enumerate(_NATURE_2006, start=1)}},
+    CardVersion.V2006: {"nature": dict(enumerate(_NATURE_2006, start=1))},
     CardVersion.PRODUCT: {
         "activity": _newer(InjuryActivity),
         "intent": _newer(InjuryIntent),
@@ -106,8 +115,12 @@ def read_code(
 ) -> object:
     """Turn a code number into its member by the list of ``version``; leave other values alone.
 
-    Raises ``ValueError`` naming the generation and its codes when the number is not on it.
+    Without a generation the value is left to the enum, which reads numbers by the default list
+    (and reports an unknown one with its codes). Raises ``ValueError`` naming the generation and
+    its codes when a number is not on that generation's list.
     """
+    if version is None:
+        return value
     number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
@@ -120,9 +133,8 @@ def read_code(
     codes = code_list(version, field, enum)
     if number in codes:
         return codes[number]
-    where = version.label if version is not None else "默认代码表"
     shown = ", ".join(f"{n} {m.label}" for n, m in codes.items())
     raise ValueError(
-        f"{where}没有代码{number} (code {number} is not on the "
-        f"{version.value if version else 'default'} list; codes: {shown})"
+        f"{version.label}没有代码{number} (code {number} is not on the {version.value} card's "
+        f"list; codes: {shown})"
     )
