@@ -25,7 +25,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-from . import BodyPart, CodedEnum, InjuryActivity, InjuryIntent, InjuryNature
+from . import (
+    MERGED_OTHER_UNKNOWN,
+    BodyPart,
+    CodedEnum,
+    InjuryActivity,
+    InjuryIntent,
+    InjuryNature,
+)
 
 
 class CardVersion(StrEnum):
@@ -91,6 +98,12 @@ CARD_CODES: dict[CardVersion, dict[str, dict[int, CodedEnum]]] = {
     },
 }
 """The numbers of each generation where they differ from the default list, field by field."""
+
+
+def generation_specific(member: CodedEnum) -> bool:
+    """Whether only one generation has ``member``: the merged 其他/不清楚 (2006 card) or the
+    separate 其他 and 不清楚 of the newer card."""
+    return member in MERGED_OTHER_UNKNOWN or not member.on_default_list
 
 
 def code_list(
