@@ -161,7 +161,8 @@ def count_values(
 def count_by(records: Sequence[InjuryRecord], field: CodedField) -> CountTable:
     """Count the records by one coded field of the injury card, one row per code in code order.
 
-    Every category of the code list has a row, including those with no records; shares are by
+    Every category of the code list has a row, including those with no records (those only
+    one card generation has appear when counted, see :func:`count_values`); shares are by
     largest remainder so they add up to exactly 100. For ``nature`` the first (main) nature of
     each record is counted. The optional fields ``household``, ``education`` and ``occupation``
     get a final ``未填写`` row (code ``None``) when some records leave them empty. The table's
