@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..codes.cards import CardVersion
 from ..errors import InputError, Problem
 from ..models.base import TEXT_LIMIT, Loc
 from ..models.injury import InjuryRecord
+from .records_columns import infer_generation, is_newer_column, product_headers, put_cell
 from .source import Position, Source
 
 _ALIASES: dict[str, str] = {
@@ -41,25 +41,6 @@ _ALIASES: dict[str, str] = {
     "卡片版本": "card_version",
     "版本": "card_version",
 }
-_PRODUCT_PARTS = {"name": ("产品名称", "产品{n}名称"), "brand_model": ("品牌/型号", "品牌型号"),
-                  "category": ("产品分类", "产品{n}分类")}  # fmt: skip
-NEWER_COLUMNS = ("product_relation", "typical_case")
-"""Besides the product columns, the columns only the newer card has."""
-
-
-def _product_headers() -> dict[str, str]:
-    """产品名称1, 品牌/型号1, 产品分类1 … (and product1_name …) -> ``products.0.name`` …"""
-    mapping: dict[str, str] = {}
-    for part, titles in _PRODUCT_PARTS.items():
-        for n in (1, 2):
-            key = f"products.{n - 1}.{part}"
-            mapping[f"product{n}_{part}"] = key
-            for title in titles:
-                mapping[title.format(n=n) if "{n}" in title else f"{title}{n}"] = key
-        mapping[titles[0]] = f"products.0.{part}"
-    return mapping
-
-
 _TRUE = {"是", "true", "1", "yes", "y", "有"}
 _FALSE = {"否", "false", "0", "no", "n", "无", ""}
 _LIST_SPLIT = re.compile(r"[;；|]")
@@ -76,13 +57,8 @@ def header_map() -> dict[str, str]:
         if info.title:
             mapping[info.title] = name
     mapping.update(_ALIASES)
-    mapping.update(_product_headers())
+    mapping.update(product_headers())
     return mapping
-
-
-def is_newer_column(field_name: str) -> bool:
-    """Whether a column (by field) exists only on the newer card."""
-    return field_name.startswith("products.") or field_name in NEWER_COLUMNS
 
 
 def _cell(name: str, value: Any) -> Any:
@@ -104,18 +80,6 @@ def _cell(name: str, value: Any) -> Any:
     if (name == "card_no" or name.startswith("products.")) and isinstance(value, int | float):
         return str(int(value)) if float(value).is_integer() else str(value)
     return value
-
-
-def _put(record: dict[str, Any], field_name: str, value: Any) -> None:
-    """Set a cell's value; ``products.1.name`` goes into the second product of the record."""
-    if not field_name.startswith("products."):
-        record[field_name] = value
-        return
-    _, index, part = field_name.split(".")
-    products: list[dict[str, Any]] = record.setdefault("products", [])
-    while len(products) <= int(index):
-        products.append({})
-    products[int(index)][part] = value
 
 
 @dataclass
@@ -204,7 +168,7 @@ def _rows_to_source(
                     "characters)",
                 )
             converted = _cell(field_name, value)
-            _put(record, field_name, converted)
+            put_cell(record, field_name, converted)
             if field_name in _DATES and isinstance(value, str) and converted != value:
                 source.written[(index, field_name)] = value.strip()
         extra = [(n, c) for n, c in enumerate(cells[width:], start=width + 1) if _filled(c)]
@@ -219,31 +183,11 @@ def _rows_to_source(
             )
         records.append(record)
     source.data = records
-    _infer_generation(source, header, columns)
-    return source
-
-
-def _infer_generation(
-    source: TableSource, header: list[Any], columns: list[tuple[int, str]]
-) -> None:
-    """Rows that state no 报告卡版本 in a file with the newer card's columns are newer cards.
-
-    The decision is reported as a note naming the columns that made it.
-    """
     newer = [str(header[col - 1]).strip() for col, name in columns if is_newer_column(name)]
-    if not newer:
-        return
-    inferred = 0
-    for record in source.data:
-        if isinstance(record, dict) and not record.get("card_version"):
-            record["card_version"] = CardVersion.PRODUCT.value
-            inferred += 1
-    if inferred:
-        source.notes.append(
-            f"{source.label}: 报告卡版本推断为{CardVersion.PRODUCT.label} (card generation of "
-            f"{inferred} row(s) inferred as 'product' from the column(s) {', '.join(newer)}; "
-            "state it in a 报告卡版本 column to decide it yourself)"
-        )
+    note = infer_generation(source.data, source.label, newer)
+    if note:
+        source.notes.append(note)
+    return source
 
 
 _CSV_LIMIT_LOCK = threading.Lock()
