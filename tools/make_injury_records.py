@@ -415,25 +415,25 @@ STABS = (
 )
 
 WHOLE_BODY_MILD = (
-    Lesion((N.OTHER,), B.WHOLE_BODY, ("出现头晕、恶心、呕吐", "出现头痛、乏力"),
+    Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("出现头晕、恶心、呕吐", "出现头痛、乏力"),
            (0.6, 0.38, 0.02), 3.0),
-    Lesion((N.OTHER,), B.WHOLE_BODY, ("出现意识模糊，呼吸急促",), (0.0, 0.4, 0.6), 0.8,
+    Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("出现意识模糊，呼吸急促",), (0.0, 0.4, 0.6), 0.8,
            lethal=True),
 )
 
 SELF_POISON = (
-    Lesion((N.OTHER,), B.WHOLE_BODY, ("被家人发现后送医，出现呕吐、腹痛",), (0.1, 0.65, 0.25), 2.0),
+    Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("被家人发现后送医，出现呕吐、腹痛",), (0.1, 0.65, 0.25), 2.0),
     Lesion((N.ORGAN,), B.WHOLE_BODY, ("被家人发现时已意识不清",), (0.0, 0.3, 0.7), 1.0,
            lethal=True),
 )
 
 CHOKING = (
-    Lesion((N.OTHER,), B.WHOLE_BODY, ("出现呼吸困难、面色青紫", "出现剧烈呛咳、呼吸困难"),
+    Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("出现呼吸困难、面色青紫", "出现剧烈呛咳、呼吸困难"),
            (0.3, 0.5, 0.2), 1.0, lethal=True),
 )
 
 DROWNED = (
-    Lesion((N.OTHER,), B.WHOLE_BODY, ("被人发现救起后送医", "被同伴呼救后救起送医"),
+    Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("被人发现救起后送医", "被同伴呼救后救起送医"),
            (0.1, 0.3, 0.6), 1.0, lethal=True),
 )
 
@@ -544,7 +544,7 @@ BURN_HOME_URBAN = Scenario(
         Event(P.HOME, A.VITAL, ("睡觉时使用热水袋取暖", "使用电暖器取暖时距离过近"), 1.5,
               ages=(55, 100), parts=(B.LOWER_LIMB,), months=M_CO),
         Event(P.HOME, A.VITAL, ("洗澡时热水器出水过烫",), 0.8, ages=(7, 100)),
-        Event(P.HOME, A.OTHER, ("楼道内电动自行车充电时起火，逃生途中",), 0.3, ages=(16, 90),
+        Event(P.HOME, A.OTHER_UNKNOWN, ("楼道内电动自行车充电时起火，逃生途中",), 0.3, ages=(16, 90),
               parts=(B.UPPER_LIMB, B.HEAD, B.MULTIPLE)),
     ), BURNS, male=1.0, months=M_COLD, hours=H_KITCHEN, delay=(10.0, 240.0, 30.0),
 )
@@ -595,8 +595,8 @@ BLUNT_URBAN = Scenario(
 ASSAULT = Scenario(
     "assault", C.BLUNT, R_ASSAULT, (
         Event(P.TRADE, A.LEISURE, ("在烧烤店与人发生口角后被打伤", "在夜宵摊与人发生冲突被打伤"), 2.0),
-        Event(P.ROAD, A.OTHER, ("在路边与人发生冲突被拳脚击伤",), 1.5),
-        Event(P.HOME, A.OTHER, ("与家人争执时被推搡撞伤",), 0.8),
+        Event(P.ROAD, A.OTHER_UNKNOWN, ("在路边与人发生冲突被拳脚击伤",), 1.5),
+        Event(P.HOME, A.OTHER_UNKNOWN, ("与家人争执时被推搡撞伤",), 0.8),
     ), ASSAULTS, male=4.0, months=M_FLAT, hours=H_EVENING, intent=InjuryIntent.ASSAULT,
     alcohol=0.5,
 )
@@ -609,7 +609,7 @@ POISON_URBAN = Scenario(
               months=M_CO),
         Event(P.HOME, A.HOUSEWORK, ("打扫卫生时混用84消毒液与洁厕剂吸入有害气体",), 1.0,
               ages=(25, 90), lethal=False),
-        Event(P.HOME, A.OTHER, ("因情绪低落过量服用安眠药",), 0.6, ages=(18, 90),
+        Event(P.HOME, A.OTHER_UNKNOWN, ("因情绪低落过量服用安眠药",), 0.6, ages=(18, 90),
               intent=InjuryIntent.SELF_HARM),
     ), WHOLE_BODY_MILD, male=0.9, months=M_FLAT, hours=H_DAY, death=0.3,
     delay=(15.0, 300.0, 60.0),
@@ -636,7 +636,7 @@ NEAR_DROWN_URBAN = Scenario(
     "near-drown-urban", C.DROWNING, R_DROWN, (
         Event(P.OTHER, A.LEISURE, ("在清河亲水步道旁嬉水时滑入河中",), 1.0, ages=(4, 16)),
         Event(P.SPORTS, A.SPORTS, ("在游泳馆游泳时呛水",), 1.0, ages=(6, 20)),
-    ), (Lesion((N.OTHER,), B.WHOLE_BODY, ("被人救起后送医，呛咳明显",), (0.7, 0.3, 0.0), 1.0),),
+    ), (Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("被人救起后送医，呛咳明显",), (0.7, 0.3, 0.0), 1.0),),
     male=1.8, months=M_SUMMER, hours=H_SWIM, delay=(12.0, 120.0, 25.0),
 )
 
@@ -758,7 +758,7 @@ PESTICIDE_ACCIDENT = Scenario(
     "pesticide-accident", C.POISONING, R_FARMER, (
         Event(P.FARM, A.WORK, ("在稻田喷洒农药时未戴口罩，吸入农药", "高温天气打农药后出现不适"), 3.0,
               occupations=((Job.FARMING, 1.0),), lethal=False),
-        Event(P.HOME, A.OTHER, ("误服家中分装在饮料瓶里的农药",), 1.0, months=M_FLAT,
+        Event(P.HOME, A.OTHER_UNKNOWN, ("误服家中分装在饮料瓶里的农药",), 1.0, months=M_FLAT,
               hours=H_DAY),
     ), WHOLE_BODY_MILD, male=1.5, months=M_SPRAY, hours=H_FARM, death=0.3,
     delay=(20.0, 300.0, 60.0),
@@ -773,9 +773,9 @@ PESTICIDE_CHILD = Scenario(
 
 PESTICIDE_SELF_HARM = Scenario(
     "pesticide-self-harm", C.POISONING, R_SELF_HARM, (
-        Event(P.HOME, A.OTHER, ("因家庭矛盾在家中自服农药", "与家人争吵后服下敌敌畏"), 3.0),
-        Event(P.HOME, A.OTHER, ("因长期病痛困扰自服农药",), 1.5, ages=(50, 100)),
-        Event(P.FARM, A.OTHER, ("在田间自服农药",), 0.8),
+        Event(P.HOME, A.OTHER_UNKNOWN, ("因家庭矛盾在家中自服农药", "与家人争吵后服下敌敌畏"), 3.0),
+        Event(P.HOME, A.OTHER_UNKNOWN, ("因长期病痛困扰自服农药",), 1.5, ages=(50, 100)),
+        Event(P.FARM, A.OTHER_UNKNOWN, ("在田间自服农药",), 0.8),
     ), SELF_POISON, male=0.9, months=M_FLAT, hours=H_DAY, intent=InjuryIntent.SELF_HARM,
     alcohol=0.1, death=1.0, delay=(20.0, 240.0, 50.0),
 )
@@ -807,8 +807,8 @@ STING_LIVESTOCK = Scenario(
         Event(P.FARM, A.WORK, ("在山上砍柴时被马蜂蜇伤",), 2.0, parts=(B.HEAD, B.MULTIPLE)),
         Event(P.FARM, A.WORK, ("放牛时被牛顶伤",), 1.0, parts=(B.TRUNK, B.LOWER_LIMB)),
     ), (
-        Lesion((N.OTHER,), B.HEAD, ("头面部多处蜇伤，局部红肿",), (0.7, 0.3, 0.0), 2.0),
-        Lesion((N.OTHER,), B.MULTIPLE, ("头颈部及双上肢多处蜇伤",), (0.3, 0.5, 0.2), 1.0),
+        Lesion((N.OTHER_UNKNOWN,), B.HEAD, ("头面部多处蜇伤，局部红肿",), (0.7, 0.3, 0.0), 2.0),
+        Lesion((N.OTHER_UNKNOWN,), B.MULTIPLE, ("头颈部及双上肢多处蜇伤",), (0.3, 0.5, 0.2), 1.0),
         Lesion((N.CONTUSION,), B.TRUNK, ("腹部挫伤",), (0.7, 0.3, 0.0), 1.0),
         Lesion((N.CONTUSION,), B.LOWER_LIMB, ("{side}大腿挫伤",), (0.9, 0.1, 0.0), 1.0),
     ), male=1.6, months=M_WARM, hours=H_FARM, occupations=((Job.FARMING, 1.0),),
@@ -829,8 +829,8 @@ BLUNT_RURAL = Scenario(
 ASSAULT_RURAL = Scenario(
     "assault-rural", C.BLUNT, R_ASSAULT, (
         Event(P.TRADE, A.LEISURE, ("在镇上饭馆与人发生冲突被打伤",), 1.5),
-        Event(P.HOME, A.OTHER, ("与邻居因宅基地纠纷发生争执被打伤", "与家人争执时被推搡撞伤"), 1.5),
-        Event(P.ROAD, A.OTHER, ("赶集时与人发生口角被推倒",), 0.6),
+        Event(P.HOME, A.OTHER_UNKNOWN, ("与邻居因宅基地纠纷发生争执被打伤", "与家人争执时被推搡撞伤"), 1.5),
+        Event(P.ROAD, A.OTHER_UNKNOWN, ("赶集时与人发生口角被推倒",), 0.6),
     ), ASSAULTS, male=3.5, months=M_FLAT, hours=H_EVENING, intent=InjuryIntent.ASSAULT,
     alcohol=0.5,
 )
@@ -942,7 +942,7 @@ CHEMICAL = Scenario(
 CONFINED = Scenario(
     "confined", C.SUFFOCATION, R_WORKER, (
         Event(P.INDUSTRIAL, A.WORK, ("进入储罐内清理作业时缺氧窒息", "在污水井下作业时窒息"), 1.0),
-    ), (Lesion((N.OTHER,), B.WHOLE_BODY, ("被同事救出后送医", "被救援人员救出后送医"),
+    ), (Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("被同事救出后送医", "被救援人员救出后送医"),
                (0.0, 0.4, 0.6), 1.0, lethal=True),),
     male=6.0, months=M_WORK, hours=H_WORK, occupations=WORKERS, death=1.5,
     delay=(12.0, 90.0, 25.0),
@@ -972,8 +972,8 @@ SPORTS_PARK = Scenario(
 ASSAULT_PARK = Scenario(
     "assault-park", C.BLUNT, R_ASSAULT, (
         Event(P.TRADE, A.LEISURE, ("在夜宵摊与工友发生口角后被打伤",), 2.0),
-        Event(P.RESIDENTIAL, A.OTHER, ("在宿舍与室友发生冲突被打伤",), 1.5),
-        Event(P.ROAD, A.OTHER, ("在路边被人持木棍击伤",), 1.0),
+        Event(P.RESIDENTIAL, A.OTHER_UNKNOWN, ("在宿舍与室友发生冲突被打伤",), 1.5),
+        Event(P.ROAD, A.OTHER_UNKNOWN, ("在路边被人持木棍击伤",), 1.0),
     ), ASSAULTS, male=5.0, months=M_WORK, hours=H_EVENING, intent=InjuryIntent.ASSAULT,
     alcohol=0.55,
 )
@@ -981,7 +981,7 @@ ASSAULT_PARK = Scenario(
 STAB_PARK = Scenario(
     "stab-park", C.SHARP, R_ASSAULT, (
         Event(P.TRADE, A.LEISURE, ("在夜宵摊与人发生冲突被水果刀刺伤",), 1.0),
-        Event(P.RESIDENTIAL, A.OTHER, ("与同乡发生纠纷被人持刀划伤",), 1.0),
+        Event(P.RESIDENTIAL, A.OTHER_UNKNOWN, ("与同乡发生纠纷被人持刀划伤",), 1.0),
     ), STABS, male=5.0, months=M_FLAT, hours=H_EVENING, intent=InjuryIntent.ASSAULT,
     alcohol=0.5, death=0.5, delay=(12.0, 120.0, 25.0),
 )
@@ -990,14 +990,14 @@ EYE_FOREIGN_BODY = Scenario(
     "eye-foreign-body", C.OTHER, R_WORKER, (
         Event(P.INDUSTRIAL, A.WORK, ("打磨工件时铁屑溅入眼内", "切割作业时未戴护目镜，碎屑飞入眼内"),
               1.0),
-    ), (Lesion((N.OTHER,), B.HEAD, ("{side}眼角膜异物，眼部红肿疼痛",), (0.95, 0.05, 0.0), 1.0),),
+    ), (Lesion((N.OTHER_UNKNOWN,), B.HEAD, ("{side}眼角膜异物，眼部红肿疼痛",), (0.95, 0.05, 0.0), 1.0),),
     male=3.0, months=M_WORK, hours=H_SHIFT, occupations=WORKERS,
 )
 
 HEAT = Scenario(
     "heat", C.OTHER, R_HEAT, (
         Event(P.INDUSTRIAL, A.WORK, ("高温天气在工地作业时中暑", "在无空调车间连续作业后中暑"), 1.0),
-    ), (Lesion((N.OTHER,), B.WHOLE_BODY, ("出现头晕、乏力、大量出汗",), (0.6, 0.35, 0.05), 1.0),),
+    ), (Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("出现头晕、乏力、大量出汗",), (0.6, 0.35, 0.05), 1.0),),
     male=3.0, months=M_HEAT, hours=H_WORK, occupations=WORKERS, delay=(15.0, 120.0, 30.0),
 )
 
@@ -1005,7 +1005,7 @@ CHILD_DROWN_PARK = Scenario(
     "child-drown-park", C.DROWNING, R_DROWN, (
         Event(P.OTHER, A.LEISURE, ("在城中村鱼塘边玩耍时落水", "在水沟边捉鱼时滑入水中"), 1.0,
               ages=(4, 16)),
-    ), (Lesion((N.OTHER,), B.WHOLE_BODY, ("被附近村民救起后送医",), (0.5, 0.4, 0.1), 1.0),),
+    ), (Lesion((N.OTHER_UNKNOWN,), B.WHOLE_BODY, ("被附近村民救起后送医",), (0.5, 0.4, 0.1), 1.0),),
     male=2.0, months=M_SUMMER, hours=H_SWIM, delay=(12.0, 90.0, 25.0),
 )
 

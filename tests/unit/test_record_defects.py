@@ -26,7 +26,7 @@ PROBLEMS = [
     (7, 3, "[5].age", "应为整数 (expected a whole number) (got '七十')"),
     (8, 2, "[6].sex", "缺少必填字段「性别」"),
     (9, 4, "[7].disabled", "应为是/否 (expected true or false) (got '也许')"),
-    (10, 9, "[8].place", "车祸的发生地点应为公路/街道 (cause 1 机动车车祸 needs place 5"),
+    (10, 9, "[8].place", "车祸的发生地点应为公路/街道 (cause 机动车车祸 needs place 公路/街道, got"),
     (11, 1, "[9].card_no", "卡片编号重复 (card D-01 is also injury_records[0], on line 2)"),
     (12, 17, "[10]", "多出的值 (values beyond the header's 16 columns: '多余的值'"),
 ]  # fmt: skip

@@ -16,7 +16,16 @@ from .focus import focus_groups, group_top_causes
 from .groups import DEFAULT_GROUPS, AgeGroups, SexAgeTable, by_age_group, sex_age_table
 from .priorities import derive_findings
 from .rates import RateTable, YearChange, rate_table, year_on_year
-from .tables import CODED_FIELDS, CountTable, by_hour, by_month, by_sub_unit, by_year, count_by
+from .tables import (
+    CODED_FIELDS,
+    CountTable,
+    by_hour,
+    by_month,
+    by_product_category,
+    by_sub_unit,
+    by_year,
+    count_by,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +38,9 @@ class InjuryStatistics:
     One :class:`CountTable` per dimension (``cause`` … ``sub_unit``; :attr:`tables` lists them
     in a fixed order), the sex × age table, the rates, the year-on-year changes, ``focus``: the
     leading causes of older people, children and people with disabilities (in that order), the
-    findings, the period (first and last injury date, ``None`` without records) and
+    findings, the period (first and last injury date, ``None`` without records),
+    ``product_category``: the products of the newer card's part Ⅳ by category (empty without
+    products; not in :attr:`tables`, so the diagnosis tables stay the same) and
     ``duplicates``: index pairs ``(i, j)``, ``i < j``, of records that look like the same injury.
     """
 
@@ -55,6 +66,7 @@ class InjuryStatistics:
     month: CountTable
     hour: CountTable
     sub_unit: CountTable
+    product_category: CountTable
     sex_age: SexAgeTable
     rates: RateTable
     year_on_year: tuple[YearChange, ...]
@@ -80,7 +92,7 @@ class InjuryStatistics:
         """Return the table of one dimension (``"cause"``, ``"month"`` …) or a focus table
         (``"cause:older"``, ``"cause:children"``, ``"cause:disabled"``); ``KeyError`` if absent.
         """
-        for table in (*self.tables, *self.focus):
+        for table in (*self.tables, self.product_category, *self.focus):
             if table.dimension == dimension:
                 return table
         raise KeyError(dimension)
@@ -155,6 +167,7 @@ def analyse(
         month=by_month(records),
         hour=by_hour(records),
         sub_unit=by_sub_unit(records, community),
+        product_category=by_product_category(records),
         findings=derive_findings(
             records, community, coded["cause"], coded["place"], ages, rates, rules
         ),

@@ -25,6 +25,7 @@ from ..codes import (
     Severity,
     Sex,
 )
+from ..codes.cards import generation_specific
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -135,7 +136,9 @@ def make_table(
 def _coded_cells(
     counter: Counter[Hashable], enum: type[CodedEnum]
 ) -> list[tuple[str, int | None, int]]:
-    cells: list[tuple[str, int | None, int]] = [(m.label, m.code, counter[m]) for m in enum]
+    cells: list[tuple[str, int | None, int]] = [
+        (m.label, m.code, counter[m]) for m in enum if counter[m] or not generation_specific(m)
+    ]
     if counter[None]:
         cells.append((MISSING_LABEL, None, counter[None]))
     return cells
@@ -146,8 +149,10 @@ def count_values(
 ) -> CountTable:
     """Count coded values into a table with one row per member of ``enum`` in code order.
 
-    Zero-count categories keep their row; a final ``未填写`` row (code ``None``) counts empty
-    values and appears only when there are some.
+    Zero-count categories keep their row, except those only one card generation has (the
+    merged 其他/不清楚, the separate 其他 and 不清楚), which appear when counted: the same injuries
+    give the same table whichever generation's card they were written on. A final ``未填写``
+    row (code ``None``) counts empty values and appears only when there are some.
     """
     counter: Counter[Hashable] = Counter(values)
     return make_table(dimension, title, _coded_cells(counter, enum))
@@ -156,7 +161,8 @@ def count_values(
 def count_by(records: Sequence[InjuryRecord], field: CodedField) -> CountTable:
     """Count the records by one coded field of the injury card, one row per code in code order.
 
-    Every category of the code list has a row, including those with no records; shares are by
+    Every category of the code list has a row, including those with no records (those only
+    one card generation has appear when counted, see :func:`count_values`); shares are by
     largest remainder so they add up to exactly 100. For ``nature`` the first (main) nature of
     each record is counted. The optional fields ``household``, ``education`` and ``occupation``
     get a final ``未填写`` row (code ``None``) when some records leave them empty. The table's
@@ -170,6 +176,17 @@ def count_by(records: Sequence[InjuryRecord], field: CodedField) -> CountTable:
     else:
         values = map(attrgetter(field), records)
     return count_values(values, enum, field, title)
+
+
+def by_product_category(records: Sequence[InjuryRecord]) -> CountTable:
+    """Count the products of the newer card's part Ⅳ by 产品分类, most frequent first.
+
+    Each product named on a card counts once (a card names at most two); a product without a
+    category counts as ``未填写``. Records without products give an empty table.
+    """
+    counter = Counter(p.category or MISSING_LABEL for r in records for p in r.products)
+    ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return make_table("product_category", "产品分类", [(k, None, n) for k, n in ranked])
 
 
 def by_year(records: Sequence[InjuryRecord]) -> CountTable:

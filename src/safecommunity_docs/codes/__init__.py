@@ -10,7 +10,10 @@ class CodedEnum(StrEnum):
     """An enum whose value is its Chinese label and which also carries a national ``code``.
 
     Parsing accepts the label (``"跌倒/坠落"``), the code as a number (``3``) or as text
-    (``"3"``), and a few documented aliases, so both card styles load.
+    (``"3"``), and a few documented aliases, so both card styles load. A code number is read
+    by the library's default list; members marked with :func:`newer_card_only` (the separate
+    其他 and 不清楚 of the newer card) are not on it and are found by label, or by number
+    through a card generation's own list (:mod:`safecommunity_docs.codes.cards`).
     """
 
     code: int
@@ -20,7 +23,14 @@ class CodedEnum(StrEnum):
         obj._value_ = label
         obj.code = code
         obj._aliases = aliases  # type: ignore[attr-defined]
+        obj._listed = True  # type: ignore[attr-defined]
         return obj
+
+    @property
+    def on_default_list(self) -> bool:
+        """Whether the member is on the default code list (read by number without a card
+        generation); ``False`` for the newer card's separate 其他 and 不清楚."""
+        return bool(getattr(self, "_listed", True))
 
     @property
     def label(self) -> str:
@@ -52,14 +62,17 @@ class CodedEnum(StrEnum):
                 return None
         if isinstance(value, int):
             for member in cls:
-                if member.code == value:
+                if member.code == value and member.on_default_list:
                     return member
         return None
 
     @classmethod
     def choices(cls) -> str:
-        """Describe the accepted values, e.g. ``1 家中, 2 公共居住场所, …``."""
-        return ", ".join(f"{m.code} {m.value}" for m in cls)
+        """Describe the accepted values, e.g. ``1 家中, 2 公共居住场所, …``; labels that have no
+        number on the default list follow as ``also 其他, 不清楚 (by label)``."""
+        listed = ", ".join(f"{m.code} {m.value}" for m in cls if m.on_default_list)
+        extra = [m.label for m in cls if not m.on_default_list]
+        return f"{listed}; also {', '.join(extra)} (by label)" if extra else listed
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
@@ -67,6 +80,13 @@ class CodedEnum(StrEnum):
         schema = handler.resolve_ref_schema(schema)
         schema["description"] = f"{cls.__doc__ or ''} Codes: {cls.choices()}.".strip()
         return schema
+
+
+def newer_card_only(*members: CodedEnum) -> None:
+    """Take ``members`` off the default code list: the newer card's separate 其他 and 不清楚,
+    whose numbers there would clash with the merged 其他/不清楚 of the default list."""
+    for member in members:
+        member._listed = False  # type: ignore[attr-defined]
 
 
 class Sex(CodedEnum):
@@ -165,7 +185,9 @@ class InjuryActivity(CodedEnum):
     VITAL = 6, "生命活动"
     TRANSPORT = 7, "驾乘交通工具"
     WALKING = 8, "步行"
-    OTHER = 9, "其他/不清楚", "其他", "不清楚"
+    OTHER_UNKNOWN = 9, "其他/不清楚"
+    OTHER = 9, "其他"
+    UNKNOWN = 10, "不清楚"
 
 
 class InjuryIntent(CodedEnum):
@@ -174,7 +196,9 @@ class InjuryIntent(CodedEnum):
     UNINTENTIONAL = 1, "非故意"
     SELF_HARM = 2, "自残/自杀", "自杀", "自残"
     ASSAULT = 3, "故意(暴力、攻击)", "故意", "暴力", "攻击"
-    OTHER = 4, "不清楚/其他", "不清楚", "其他"
+    OTHER_UNKNOWN = 4, "不清楚/其他", "其他/不清楚"
+    UNKNOWN = 4, "不清楚"
+    OTHER = 5, "其他"
 
 
 class Alcohol(CodedEnum):
@@ -195,7 +219,9 @@ class InjuryNature(CodedEnum):
     BURN = 5, "烧烫伤"
     CONCUSSION = 6, "脑震荡、脑挫裂伤", "脑震荡"
     ORGAN = 7, "内脏器官伤"
-    OTHER = 8, "其他/不清楚", "其他", "不清楚"
+    OTHER_UNKNOWN = 8, "其他/不清楚"
+    OTHER = 8, "其他"
+    UNKNOWN = 9, "不清楚"
 
 
 class BodyPart(CodedEnum):
@@ -207,7 +233,40 @@ class BodyPart(CodedEnum):
     TRUNK = 4, "躯干"
     MULTIPLE = 5, "多部位"
     WHOLE_BODY = 6, "全身广泛受伤"
-    OTHER = 7, "其他/不清楚", "其他", "不清楚"
+    OTHER_UNKNOWN = 7, "其他/不清楚"
+    OTHER = 7, "其他"
+    UNKNOWN = 8, "不清楚"
+
+
+newer_card_only(
+    InjuryActivity.OTHER,
+    InjuryActivity.UNKNOWN,
+    InjuryIntent.UNKNOWN,
+    InjuryIntent.OTHER,
+    InjuryNature.OTHER,
+    InjuryNature.UNKNOWN,
+    BodyPart.OTHER,
+    BodyPart.UNKNOWN,
+)
+MERGED_OTHER_UNKNOWN = frozenset(
+    {
+        InjuryActivity.OTHER_UNKNOWN,
+        InjuryIntent.OTHER_UNKNOWN,
+        InjuryNature.OTHER_UNKNOWN,
+        BodyPart.OTHER_UNKNOWN,
+    }
+)
+"""The merged 其他/不清楚 of the older card: the newer card keeps 其他 and 不清楚 apart."""
+
+
+class ProductRelation(CodedEnum):
+    """产品相关 (newer card, section Ⅳ 伤害涉及产品信息)."""
+
+    MISUSE = 1, "使用不当"
+    QUALITY = 2, "与产品质量有关"
+    SUDDEN = 3, "像往常一样使用却突发事故"
+    UNSURE = 4, "不确定"
+    OTHER = 5, "其他"
 
 
 class Severity(CodedEnum):
@@ -306,6 +365,7 @@ ALL_CODE_LISTS: tuple[type[CodedEnum], ...] = (
     BodyPart,
     Severity,
     Outcome,
+    ProductRelation,
     CommunityType,
     TargetLevel,
     MeasureType,

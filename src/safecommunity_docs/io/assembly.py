@@ -58,6 +58,7 @@ class Assembly:
             source.problems,
         )
         self.problems.extend(check.problems)
+        self.warnings.extend(source.notes)
         self.warnings.extend(check.warnings)
         self.records = check.summary
         return check.records

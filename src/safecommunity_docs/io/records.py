@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import InputError, Problem
 from ..models.base import TEXT_LIMIT, Loc
 from ..models.injury import InjuryRecord
+from .records_columns import infer_generation, is_newer_column, product_headers, put_cell
 from .source import Position, Source
 
 _ALIASES: dict[str, str] = {
@@ -37,6 +38,8 @@ _ALIASES: dict[str, str] = {
     "是否残疾": "disabled",
     "社区": "sub_unit",
     "村/社区": "sub_unit",
+    "卡片版本": "card_version",
+    "版本": "card_version",
 }
 _TRUE = {"是", "true", "1", "yes", "y", "有"}
 _FALSE = {"否", "false", "0", "no", "n", "无", ""}
@@ -48,11 +51,13 @@ EXCEL_CELL_LIMIT = 32_767
 
 def header_map() -> dict[str, str]:
     """Return every accepted column header (field name, Chinese title, alias) -> field name."""
-    mapping = {name: name for name in InjuryRecord.model_fields}
-    for name, info in InjuryRecord.model_fields.items():
+    fields = {n: i for n, i in InjuryRecord.model_fields.items() if n != "products"}
+    mapping = {name: name for name in fields}
+    for name, info in fields.items():
         if info.title:
             mapping[info.title] = name
     mapping.update(_ALIASES)
+    mapping.update(product_headers())
     return mapping
 
 
@@ -72,8 +77,8 @@ def _cell(name: str, value: Any) -> Any:
         return [value]
     if name == "report_date" and isinstance(value, datetime):
         return value.date()
-    if name == "card_no" and isinstance(value, int | float):
-        return str(int(value))
+    if (name == "card_no" or name.startswith("products.")) and isinstance(value, int | float):
+        return str(int(value)) if float(value).is_integer() else str(value)
     return value
 
 
@@ -89,6 +94,8 @@ class TableSource(Source):
     columns: dict[str, int] = field(default_factory=dict)
     bad_rows: set[int] = field(default_factory=set)
     """Rows (0-based) the reader already found wrong: too many values, a cut cell."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader decided for the file and reports: the inferred card generation."""
 
     @property
     def label(self) -> str:
@@ -104,6 +111,9 @@ class TableSource(Source):
         """The cell of ``loc`` (row index, field), or its row, or the file's start."""
         if loc and isinstance(loc[0], int) and 0 <= loc[0] < len(self.row_lines):
             line = self.row_lines[loc[0]]
+            dotted = ".".join(str(part) for part in loc[1:4])
+            if dotted in self.columns:
+                return Position(line, self.columns[dotted], self.sheet)
             if len(loc) > 1 and isinstance(loc[1], str) and loc[1] in self.columns:
                 return Position(line, self.columns[loc[1]], self.sheet)
             return Position(line, 1, self.sheet)
@@ -157,7 +167,8 @@ def _rows_to_source(
                     f"limit: its text was most likely cut; keep a text under {TEXT_LIMIT:,} "
                     "characters)",
                 )
-            record[field_name] = converted = _cell(field_name, value)
+            converted = _cell(field_name, value)
+            put_cell(record, field_name, converted)
             if field_name in _DATES and isinstance(value, str) and converted != value:
                 source.written[(index, field_name)] = value.strip()
         extra = [(n, c) for n, c in enumerate(cells[width:], start=width + 1) if _filled(c)]
@@ -172,6 +183,10 @@ def _rows_to_source(
             )
         records.append(record)
     source.data = records
+    newer = [str(header[col - 1]).strip() for col, name in columns if is_newer_column(name)]
+    note = infer_generation(source.data, source.label, newer)
+    if note:
+        source.notes.append(note)
     return source
 
 

@@ -11,8 +11,9 @@ from typing import Literal
 
 from ..analysis.groups import DEFAULT_GROUPS, AgeGroups
 from ..codes import CodedEnum
+from ..codes.cards import CardVersion, code_list
 from ..models.community import Community
-from ..models.injury import InjuryRecord
+from ..models.injury import NEWER_FIELDS, InjuryProduct, InjuryRecord
 
 ColumnKind = Literal["text", "number", "code", "codes", "flag", "date", "datetime", "unit"]
 """How a ledger column is entered: free text, whole number, one code label, several code
@@ -127,18 +128,66 @@ def _kind(field: str, annotation: object) -> tuple[ColumnKind, type[CodedEnum] |
     return "text", None
 
 
-def _card_columns() -> tuple[tuple[LedgerColumn, ...], tuple[CodeList, ...]]:
-    """The card's fields in card order, and the code list of every coded one."""
+OPTIONAL_FIELDS = ("card_version", *NEWER_FIELDS)
+"""Columns shown only when a record fills them: the generation and the newer card's fields."""
+
+
+def _entries(
+    field: str, enum: type[CodedEnum], versions: set[CardVersion | None]
+) -> tuple[tuple[int, str], ...]:
+    """The codes of a coded column: its generation's list when the records share one, else
+    the default list followed by the labels only the newer card has (with their numbers)."""
+    if len(versions) == 1:
+        [version] = versions
+        return tuple((n, m.label) for n, m in code_list(version, field, enum).items())
+    listed = code_list(None, field, enum)
+    extra = [m for m in enum if not m.on_default_list]
+    return (*((n, m.label) for n, m in listed.items()), *((m.code, m.label) for m in extra))
+
+
+def _product_columns(records: Sequence[InjuryRecord]) -> list[LedgerColumn]:
+    """产品名称1, 品牌/型号1, 产品分类1 (and 2 when a card names two products)."""
+    count = max((len(r.products) for r in records), default=0)
+    return [
+        LedgerColumn(f"products.{i}.{part}", f"{info.title}{i + 1}", "text")
+        for i in range(count)
+        for part, info in InjuryProduct.model_fields.items()
+    ]
+
+
+def _card_columns(
+    records: Sequence[InjuryRecord] = (),
+) -> tuple[tuple[LedgerColumn, ...], tuple[CodeList, ...]]:
+    """The card's fields in card order, and the code list of every coded one.
+
+    The generation and the newer card's fields (products, 产品相关, 典型案例) are columns only
+    when some record fills them; codes follow the records' generation (see :func:`_entries`).
+    """
     columns: list[LedgerColumn] = []
     code_lists: list[CodeList] = []
+    versions = {r.card_version for r in records} or {None}
     for field, info in InjuryRecord.model_fields.items():
+        if field in OPTIONAL_FIELDS and not any(getattr(r, field) for r in records):
+            continue
+        if field == "products":
+            columns.extend(_product_columns(records))
+            continue
         title = info.title or field
         kind, enum = _kind(field, info.annotation)
         columns.append(LedgerColumn(field=field, title=title, kind=kind))
         if enum is not None:
-            entries = tuple((member.code, member.label) for member in enum)
+            entries = _entries(field, enum, versions)
             code_lists.append(CodeList(field=field, title=title, entries=entries))
     return tuple(columns), tuple(code_lists)
+
+
+def _value(record: InjuryRecord, field: str) -> object:
+    """The value of a column: a card field, or ``products.1.name`` of the second product."""
+    if not field.startswith("products."):
+        return getattr(record, field)
+    _, index, part = field.split(".")
+    products = record.products
+    return getattr(products[int(index)], part) if int(index) < len(products) else None
 
 
 def _cell(value: object, kind: ColumnKind) -> Cell:
@@ -186,10 +235,10 @@ def ledger_view(
     community's creation start when there are no records, so the same input always gives the
     same workbook. ``age_bounds`` sets the summary age groups (see :func:`age_groups`).
     """
-    columns, code_lists = _card_columns()
+    columns, code_lists = _card_columns(records)
     ordered = sorted(records, key=lambda r: (r.injury_time, r.card_no))
     rows = tuple(
-        tuple(_cell(getattr(record, column.field), column.kind) for column in columns)
+        tuple(_cell(_value(record, column.field), column.kind) for column in columns)
         for record in ordered
     )
     document_date = max(r.report_date for r in records) if records else community.creation_start

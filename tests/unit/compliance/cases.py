@@ -73,6 +73,16 @@ def _duplicate_record(d: D) -> None:
     d["injury_records"].append(copy)
 
 
+def _old_card_pedestrian(d: D) -> None:
+    d["injury_records"][0].update(
+        card_version="2006", cause="机动车车祸", place="公路/街道", activity="步行"
+    )
+
+
+def _product_without_brand(d: D) -> None:
+    d["injury_records"][0].update(card_version="product", products=[{"name": "电动自行车"}])
+
+
 def _early_record(d: D) -> None:
     d["injury_records"][0].update(
         injury_time="2022-12-30T10:00:00",
@@ -253,6 +263,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
     ),
     "SC-E9-005": (_early_record, "injury_records[0].injury_time"),
     "SC-E9-006": (_duplicate_record, "injury_records[60]"),
+    "SC-E9-007": (_old_card_pedestrian, "injury_records[0].activity"),
+    "SC-E9-008": (_product_without_brand, "injury_records[0].products[0].brand_model"),
     "SC-E10-001": (_drop_evidence_of_element_1, "assessment.items"),
     "SC-E10-002": (
         _set("diagnosis.title", "某某镇事故与伤害风险诊断报告（2023—2025年）"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from ...codes import TRAFFIC_CAUSES, InjuryActivity
+from ...codes.cards import CardVersion
 from ..context import Context, months_between
 from ..findings import Severity
 from ..rule import Hit, rule
@@ -118,3 +120,40 @@ def duplicates(ctx: Context) -> Iterator[Hit]:
             f"injury_records[{later}]",
             f"card {records[later].card_no} repeats card {records[first].card_no}",
         )
+
+
+@rule(
+    "SC-E9-007",
+    W,
+    "2006版报告卡：车祸伤害的活动不是驾乘交通工具",
+    "A traffic injury on a 2006 card is not coded as riding or driving a vehicle.",
+    "2006版报告卡核查规则 (newer card: a pedestrian hit is 步行, so not checked there)",
+)
+def traffic_activity(ctx: Context) -> Iterator[Hit]:
+    for i, record in enumerate(ctx.dossier.injury_records):
+        if (
+            record.card_version is CardVersion.V2006
+            and record.cause in TRAFFIC_CAUSES
+            and record.activity is not InjuryActivity.TRANSPORT
+        ):
+            yield Hit(
+                f"injury_records[{i}].activity",
+                f"card {record.card_no}: {record.cause.label}, activity {record.activity.label}",
+            )
+
+
+@rule(
+    "SC-E9-008",
+    W,
+    "伤害涉及产品未填写品牌/型号",
+    "A product named on a newer card has no brand or model.",
+    "新版报告卡 伤害涉及产品信息: 填写产品名称时须填写品牌/型号",
+)
+def product_brand(ctx: Context) -> Iterator[Hit]:
+    for i, record in enumerate(ctx.dossier.injury_records):
+        for k, product in enumerate(record.products):
+            if not product.brand_model:
+                yield Hit(
+                    f"injury_records[{i}].products[{k}].brand_model",
+                    f"card {record.card_no}: {product.name}",
+                )
