@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import InjuryStatistics, analyse
+from ..analysis.outcomes import Outcomes, outcomes
 from ..compliance import Findings, check
 from ..errors import InputError, Problem
 from ..models.assessment import Assessment
@@ -100,6 +101,12 @@ class RenderContext:
         """The injury statistics of the dossier's records (with the community's population)."""
         dossier = self.need_dossier("the injury statistics")
         return analyse(dossier.injury_records, dossier.community)
+
+    @cached_property
+    def outcomes(self) -> Outcomes:
+        """The 创建成效: every measured target evaluated and the injury trend (shown by the
+        work report and the self-assessment report)."""
+        return outcomes(self.need_dossier("the 创建成效"))
 
     @cached_property
     def findings(self) -> Findings:

@@ -9,8 +9,9 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from ..codes import MeasureStatus, MeasureType, ProjectArea
-from .base import Count, Month, Rules, StrictModel, Text, month_of
+from .base import Amount, Count, Month, Rules, StrictModel, Text, month_of
 from .common import BudgetLine, TargetDirection
+from .outcome import Measurement
 
 
 class TargetGroup(StrictModel):
@@ -39,6 +40,11 @@ class ProjectTarget(StrictModel):
     direction: TargetDirection = Field(default=TargetDirection.REACH, title="方向")
     deadline: Month | None = Field(default=None, title="完成时间")
     data_source: Text | None = Field(default=None, title="数据来源")
+    measure: Measurement | None = Field(
+        default=None,
+        title="衡量方式",
+        description="Where the baseline and the result come from (records, survey or ledger).",
+    )
 
     @model_validator(mode="after")
     def _percent(self) -> Self:
@@ -68,6 +74,9 @@ class Measure(StrictModel):
     workload: Text | None = Field(
         default=None, title="工作量/覆盖面", description="e.g. 每季度1次，覆盖300户."
     )
+    sessions: Count | None = Field(default=None, title="已开展场次")
+    participants: Count | None = Field(default=None, title="参与人次")
+    spent: Amount | None = Field(default=None, title="实际投入（元）")
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
