@@ -82,6 +82,9 @@ class Outcomes:
     projects: tuple[ProjectOutcome, ...]
     years: tuple[YearPoint, ...]
     causes: tuple[CauseTrend, ...]
+    compare: tuple[int, int] | None = None
+    """(before, after): the year before the creation started (else the first year) and the
+    records' last year; None with fewer than two years."""
 
     @property
     def measured(self) -> tuple[TargetOutcome, ...]:
@@ -310,6 +313,11 @@ def outcomes(dossier: Dossier) -> Outcomes:
     plan = dossier.work_plan
     targets = plan.objectives.targets if plan is not None and plan.objectives is not None else []
     years, causes = injury_trend(dossier.injury_records, dossier.community)
+    compare = None
+    if len(years) > 1:
+        last = years[-1].year
+        before = dossier.community.creation_start.year - 1
+        compare = (before if years[0].year <= before < last else years[0].year, last)
     return Outcomes(
         plan=tuple(evaluate(t, "工作计划", dossier) for t in targets),
         projects=tuple(
@@ -318,6 +326,7 @@ def outcomes(dossier: Dossier) -> Outcomes:
         ),
         years=years,
         causes=causes,
+        compare=compare,
     )
 
 

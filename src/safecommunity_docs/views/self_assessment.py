@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..analysis.outcomes import Outcomes
 from ..models.assessment import Assessment, ItemScore
 from ..models.community import Community
 from ..models.rubric import Rubric
@@ -12,6 +13,7 @@ from .builder import SENTENCE_END, BlockBuilder, sentence
 from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
 from .numbering import point_prefix
+from .results import summary_sentence, trend_paragraphs
 
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
 _TRAILING = "。；，、：！？.;,:"
@@ -210,13 +212,15 @@ def self_assessment_view(
     rubric: Rubric,
     report: ScoreReport,
     community: Community | None = None,
+    outcomes: Outcomes | None = None,
 ) -> DocumentView:
     """Build the self-assessment report view from an assessment, its rubric and its scores.
 
     ``report`` is the result of scoring ``assessment`` against ``rubric``. The report has four
     parts (自评概况, 自评结果 with the per-element table, the items that lost most points with
     their 整改措施, and the evidence element by element) and ends with the assessor's
-    signature and the assessment date.
+    signature and the assessment date. With ``outcomes`` (written from a whole dossier) a
+    short 创建成效 follows the result: the injury trend and how many targets are met.
     """
     name = community.name if community is not None else "本社区"
     entries = {entry.item: entry for entry in assessment.items}
@@ -225,6 +229,10 @@ def self_assessment_view(
     _overview(b, assessment, rubric, report, name)
     b.h1("自评结果")
     _result(b, assessment, rubric, report, name)
+    if outcomes is not None:
+        b.h1("创建成效")
+        b.p(trend_paragraphs(outcomes, name)[0])
+        b.p(summary_sentence(outcomes, name))
     b.h1("主要失分项及整改措施")
     _lost_points(b, report, entries)
     b.h1("证明材料")
