@@ -202,31 +202,46 @@ def _survey_values(
     return sorted(found, key=lambda pair: pair[0].conducted or date.min)
 
 
+def _survey_label(survey: Survey, what: str) -> str:
+    """「2025年7月基线调查」: when the survey was conducted and what it was for."""
+    day = survey.conducted
+    return f"{day.year}年{day.month}月{what}" if day is not None else what
+
+
 def _from_survey(
     target: QuantTarget | ProjectTarget,
     spec: SurveyMeasure,
-    surveys: Sequence[Survey],
+    before: Sequence[Survey],
+    after: Sequence[Survey],
     base: TargetOutcome,
 ) -> TargetOutcome:
+    """Baseline: the latest diagnosis survey reporting the indicator (else the target's own
+    baseline); result: the latest evaluation survey reporting it."""
     value, _ = _target_fields(target)
-    found = _survey_values(spec, surveys)
-    base = replace(base, source="survey", value_unit=found[0][1].unit if found else target.unit)
-    if not found:
-        return replace(base, reason="调查中没有该指标")
-    first, before = found[0]
-    base = replace(base, baseline=before.value, baseline_label=first.name)
-    if len(found) < 2:
-        return replace(base, reason="尚无复查调查结果")
-    last, after = found[-1]
+    earlier, later = _survey_values(spec, before), _survey_values(spec, after)
+    unit = (later or earlier)[0][1].unit if later or earlier else target.unit
+    base = replace(base, source="survey", value_unit=unit)
+    baseline: Decimal | None = None
+    if earlier:
+        survey, found = earlier[-1]
+        baseline = found.value
+        base = replace(base, baseline=baseline, baseline_label=_survey_label(survey, "基线调查"))
+    elif target.baseline is not None:
+        baseline = target.baseline
+        label = f"{target.baseline_year}年" if target.baseline_year else None
+        base = replace(base, baseline=baseline, baseline_label=label)
+    if not later:
+        return replace(base, reason="尚无效果评估调查结果")
+    survey, result = later[-1]
     relative = target.unit.strip() == "%" and target.direction in (
         TargetDirection.REDUCE_BY,
         TargetDirection.INCREASE_BY,
     )
-    met, change, reason = _met(target.direction, value, before.value, after.value, relative)
+    met, change, reason = _met(target.direction, value, baseline, result.value, relative)
     return replace(
         base,
-        result=after.value,
-        result_label=last.name,
+        result=result.value,
+        result_label=_survey_label(survey, "效果评估调查"),
         change=change,
         met=met,
         reason=reason,
@@ -258,11 +273,9 @@ def evaluate(
             target, measure.records, dossier.injury_records, dossier.community, base
         )
     if measure.survey is not None:
-        surveys = [
-            *(dossier.diagnosis.surveys if dossier.diagnosis is not None else []),
-            *(dossier.assessment.surveys if dossier.assessment is not None else []),
-        ]
-        return _from_survey(target, measure.survey, surveys, base)
+        before = dossier.diagnosis.surveys if dossier.diagnosis is not None else []
+        after = dossier.assessment.surveys if dossier.assessment is not None else []
+        return _from_survey(target, measure.survey, before, after, base)
     reported = measure.reported
     assert reported is not None
     baseline = target.baseline

@@ -55,8 +55,8 @@ class RecordCount(StrictModel):
 
 
 class SurveyMeasure(StrictModel):
-    """A survey indicator: baseline from the earliest survey reporting it, result from the
-    latest (the diagnosis's surveys and the assessment's evaluation surveys)."""
+    """A survey indicator: baseline from the latest diagnosis survey reporting it, result from
+    the latest of the assessment's evaluation surveys (效果评估调查) reporting it."""
 
     indicator: Text = Field(title="调查指标", description="As written in the survey's results.")
     group: Text | None = Field(default=None, title="人群", description="Empty: any group.")

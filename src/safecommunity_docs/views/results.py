@@ -12,7 +12,8 @@ from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from .builder import BlockBuilder
 from .document import TableView
-from .format import fmt_amount, fmt_month, fmt_number, fmt_plain, fmt_rate
+from .format import fmt_month, fmt_number, fmt_plain, fmt_rate
+from .work_report_facts import amount
 
 NONE = "—"
 NO_MEASURE = "未设定衡量方式"
@@ -129,6 +130,11 @@ def summary_sentence(outcomes: Outcomes, name: str) -> str:
     return text + "。"
 
 
+def _same(t: TargetOutcome) -> tuple[object, ...]:
+    """What makes a project's target the same as a plan target: indicator, aim and numbers."""
+    return (t.indicator, t.direction, t.value, t.unit, t.baseline, t.result, t.met)
+
+
 def outcomes_table(outcomes: Outcomes) -> TableView:
     """The plan's targets, then every project's measured targets: 目标, 基线, 结果, 完成情况."""
     shown = [
@@ -170,7 +176,7 @@ def project_quantities(project: PromotionProject) -> str:
     if people:
         parts.append(f"参与和受益{fmt_number(sum(people))}人次")
     if spent:
-        parts.append(f"实际投入{fmt_amount(sum(spent, Decimal(0)))}")
+        parts.append(f"实际投入{amount(sum(spent, Decimal(0)))}")
     return "，".join(parts)
 
 
@@ -207,7 +213,13 @@ def _project_text(
     open_ = [t for t in targets if t.met is None]
     if measured:
         met = sum(1 for t in measured if t.met)
-        text += f"。已达到{met}项、尚未达到{len(measured) - met}项"
+        missed = len(measured) - met
+        if not missed:
+            text += f"。{'各项目标均' if not open_ else f'其中{met}项'}已达到"
+        elif not met:
+            text += f"。{'各项目标均' if not open_ else f'其中{missed}项'}尚未达到"
+        else:
+            text += f"。已达到{met}项、尚未达到{missed}项"
         if open_:
             text += (
                 f"，另有{len(open_)}项暂无可计算的数据（{'、'.join(t.indicator for t in open_)}）"

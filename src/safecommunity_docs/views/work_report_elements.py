@@ -14,9 +14,12 @@ from ..models.outcome import Activity
 from ..models.rubric import RubricElement
 from .archive_index import ArchivePart
 from .builder import BlockBuilder, sentence
-from .format import fmt_amount, fmt_number
+from .format import fmt_number
 from .numbering import chinese_number
-from .work_report_facts import write_facts
+from .work_report_facts import amount, write_facts
+
+EVENTS = ("次", "场", "期")
+"""Units of activities the totals count as 场次 (not 份, 件, 家次 …)."""
 
 BRIEF = 24
 """At most this many characters of an evidence text when the report names it."""
@@ -46,13 +49,14 @@ def activity_text(activity: Activity) -> str:
     if activity.participants is not None:
         text += f"，参与{fmt_number(activity.participants)}人次"
     if activity.spent is not None:
-        text += f"，投入经费{fmt_amount(activity.spent)}"
+        counted = activity.sessions is not None or activity.participants is not None
+        text += f"，投入经费{amount(activity.spent)}" if counted else amount(activity.spent)
     return text
 
 
 def totals_text(activities: Sequence[Activity]) -> str:
     """The element's totals when at least two activities give the same kind of quantity."""
-    sessions = [a.sessions for a in activities if a.sessions is not None]
+    sessions = [a.sessions for a in activities if a.sessions is not None and a.unit in EVENTS]
     people = [a.participants for a in activities if a.participants is not None]
     spent = [a.spent for a in activities if a.spent is not None]
     parts = []
@@ -61,7 +65,7 @@ def totals_text(activities: Sequence[Activity]) -> str:
     if len(people) > 1:
         parts.append(f"参与{fmt_number(sum(people))}人次")
     if len(spent) > 1:
-        parts.append(f"投入经费{fmt_amount(sum(spent, Decimal(0)))}")
+        parts.append(f"投入经费{amount(sum(spent, Decimal(0)))}")
     return f"以上各项累计{'、'.join(parts)}。" if parts else ""
 
 
