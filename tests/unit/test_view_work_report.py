@@ -95,7 +95,7 @@ def test_elements_are_prose_not_a_checklist(folder: str) -> None:
     rubric = safecommunity_docs.load_rubric(dossier.assessment.rubric)
     text = _joined(view)
     assert "针对二级指标" not in text
-    for item in rubric.items():
+    for _, item in rubric.items():
         assert item.text not in text, item.id
     for n, element in enumerate(rubric.elements, start=1):
         assert sum(1 for b in view.blocks if b.kind == "h2" and b.text.endswith(element.title)) == 1

@@ -38,7 +38,7 @@ def verdict(t: TargetOutcome) -> str:
 def _change(change: Decimal) -> str:
     if change == 0:
         return "持平"
-    return f"{'下降' if change < 0 else '上升'}{fmt_plain(abs(change))}%"
+    return f"{'下降' if change < 0 else '上升'}{fmt_number(abs(change), 1)}%"
 
 
 def _reason(t: TargetOutcome) -> str:
@@ -136,10 +136,17 @@ def _same(t: TargetOutcome) -> tuple[object, ...]:
 
 
 def outcomes_table(outcomes: Outcomes) -> TableView:
-    """The plan's targets, then every project's measured targets: 目标, 基线, 结果, 完成情况."""
+    """The plan's targets, then every project's measured targets that do not repeat a plan
+    target (same indicator, aim and numbers): 目标, 基线, 结果, 完成情况."""
+    planned = {_same(t) for t in outcomes.plan}
     shown = [
         *outcomes.plan,
-        *(t for p in outcomes.projects for t in p.targets if t.met is not None),
+        *(
+            t
+            for p in outcomes.projects
+            for t in p.targets
+            if t.met is not None and _same(t) not in planned
+        ),
     ]
     rows = []
     for n, t in enumerate(shown, start=1):
