@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from ..analysis.outcomes import Outcomes, TargetOutcome
 from ..analysis.rounding import change_percent
+from ..models.diagnosis import Survey
 from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from .builder import BlockBuilder
 from .document import TableView
-from .format import fmt_month, fmt_number, fmt_plain, fmt_rate
+from .format import fmt_date, fmt_month, fmt_number, fmt_plain, fmt_rate
 from .work_report_facts import amount
 
 NONE = "—"
@@ -111,6 +112,27 @@ def trend_paragraphs(outcomes: Outcomes, name: str) -> list[str]:
     if parts:
         out.append(f"从主要伤害原因看，{after}年与{before}年相比，" + "；".join(parts) + "。")
     return out
+
+
+def surveys_paragraph(surveys: Sequence[Survey]) -> str:
+    """The evaluation surveys: name, method, date, sample and every result ('' without any)."""
+    if not surveys:
+        return ""
+    parts = []
+    for survey in surveys:
+        details = [survey.method]
+        if survey.conducted is not None:
+            details.append(fmt_date(survey.conducted))
+        details.append(f"样本量{fmt_number(survey.sample_size)}")
+        if survey.valid_responses is not None:
+            details.append(f"有效样本{fmt_number(survey.valid_responses)}")
+        results = "；".join(
+            r.indicator + (f"（{r.group}）" if r.group else "") + f"为{fmt_plain(r.value)}{r.unit}"
+            for r in survey.results
+        )
+        part = f"{survey.name}（{'，'.join(details)}）"
+        parts.append(part + (f"结果显示：{results}" if results else ""))
+    return f"效果评估开展了{len(surveys)}项调查：" + "。".join(parts) + "。"
 
 
 def summary_sentence(outcomes: Outcomes, name: str) -> str:

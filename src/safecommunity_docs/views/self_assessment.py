@@ -13,7 +13,7 @@ from .builder import SENTENCE_END, BlockBuilder, sentence
 from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
 from .numbering import point_prefix
-from .results import summary_sentence, trend_paragraphs
+from .results import summary_sentence, surveys_paragraph, trend_paragraphs
 
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
 _TRAILING = "。；，、：！？.;,:"
@@ -229,10 +229,13 @@ def self_assessment_view(
     _overview(b, assessment, rubric, report, name)
     b.h1("自评结果")
     _result(b, assessment, rubric, report, name)
-    if outcomes is not None:
+    if outcomes is not None or assessment.surveys:
         b.h1("创建成效")
-        b.p(trend_paragraphs(outcomes, name)[0])
-        b.p(summary_sentence(outcomes, name))
+        if outcomes is not None:
+            b.p(trend_paragraphs(outcomes, name)[0])
+            b.p(summary_sentence(outcomes, name))
+        if assessment.surveys:
+            b.p(surveys_paragraph(assessment.surveys))
     b.h1("主要失分项及整改措施")
     _lost_points(b, report, entries)
     b.h1("证明材料")
