@@ -250,7 +250,9 @@ def test_key_chinese_strings_are_extractable(built: tuple[Dossier, BuildResult, 
     assert dossier.work_plan is not None
     assert dossier.work_plan.guiding_ideology[0][:12] in texts["work_plan"]
     assert "两高一脆弱分析" in texts["diagnosis_report"]
-    assert "针对二级指标1.1" in texts["work_report"]
+    assert "创建成效" in texts["work_report"]
+    assert "针对二级指标" not in texts["work_report"]
+    assert "档案编号" in texts["archive_index"]
     assert dossier.community.name in texts["application"]
     assert "自评结果" in texts["self_assessment"]
 
@@ -332,7 +334,7 @@ def test_a_worker_killed_during_a_build(tmp_path: Path) -> None:
     assert result.converter_restarts >= 1
     names = {o.path.name for o in result.outputs}
     assert "dossier.pdf" in names
-    assert len([n for n in names if n.endswith(".pdf")]) == 3 + len(dossier.projects) + 3
+    assert len([n for n in names if n.endswith(".pdf")]) == 3 + len(dossier.projects) + 4
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["converter_restarts"] == result.converter_restarts
 

@@ -83,9 +83,7 @@ def _texts(view: DocumentView) -> list[str]:
 def test_every_assessment_text_is_shown(folder: str) -> None:
     assessment, _, _, view = _example(folder)
     texts = _texts(view)
-    # the work done (activities) is told by the work report, see test_view_work_report.py
-    shown = model_texts(assessment, frozenset({"activities"}))
-    missing = [t for t in shown if not any(t in s for s in texts)]
+    missing = [t for t in model_texts(assessment) if not any(t in s for s in texts)]
     assert missing == []
 
 
@@ -199,6 +197,12 @@ def test_evidence_by_element(folder: str) -> None:
     for n, element in enumerate(rubric.elements, start=1):
         start = blocks.index(Block("h2", heading_number(2, n) + element.title, outline=True))
         texts = list(dict.fromkeys(t for item in element.items for t in entries[item.id].evidence))
+        done = [a.text for item in element.items for a in entries[item.id].activities]
+        if done:
+            start += 1
+            told = blocks[start].text
+            assert told.startswith("开展的工作：")
+            assert all(text in told for text in done)
         body = blocks[start + 1 : start + 1 + len(texts)]
         ends = ["；"] * (len(texts) - 1) + ["。"]
         assert [b.text for b in body] == [

@@ -5,12 +5,29 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
 from ..codes import InjuryActivity, InjuryCause, InjuryPlace
-from .base import Amount, Count, Rules, StrictModel, Text
+from .base import Amount, Count, Rules, StrictModel, Text, normalise_text
+
+
+def _safe(value: object) -> object:
+    return normalise_text(value)[0] if isinstance(value, str) else value
+
+
+def _filled(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only spaces (不能为空)")
+    return value
+
+
+Ref = Annotated[
+    str, BeforeValidator(_safe), StringConstraints(max_length=200), AfterValidator(_filled)
+]
+"""A short reference held by a target's measurement: a survey indicator or group to look up,
+the name of a ledger. The work report's 创建成效 shows it; the plan holding it does not."""
 
 
 class RecordCount(StrictModel):
@@ -58,15 +75,15 @@ class SurveyMeasure(StrictModel):
     """A survey indicator: baseline from the latest diagnosis survey reporting it, result from
     the latest of the assessment's evaluation surveys (效果评估调查) reporting it."""
 
-    indicator: Text = Field(title="调查指标", description="As written in the survey's results.")
-    group: Text | None = Field(default=None, title="人群", description="Empty: any group.")
+    indicator: Ref = Field(title="调查指标", description="As written in the survey's results.")
+    group: Ref | None = Field(default=None, title="人群", description="Empty: any group.")
 
 
 class ReportedResult(StrictModel):
     """A result the community reports from its own ledger (台账), with where it comes from."""
 
     value: Decimal = Field(title="结果值")
-    source: Text = Field(title="数据来源", description="e.g. 改造验收记录.")
+    source: Ref = Field(title="数据来源", description="e.g. 改造验收记录.")
     as_of: date | None = Field(default=None, title="统计截至")
 
 

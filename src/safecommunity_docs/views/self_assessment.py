@@ -14,6 +14,7 @@ from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
 from .numbering import point_prefix
 from .results import summary_sentence, surveys_paragraph, trend_paragraphs
+from .work_report_elements import activity_text
 
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
 _TRAILING = "。；，、：！？.;,:"
@@ -191,9 +192,17 @@ def _improvement(entries: dict[str, ItemScore], item_id: str) -> str | None:
     return entry.improvement if entry is not None else None
 
 
-def _evidence(b: BlockBuilder, report: ScoreReport) -> None:
+def _evidence(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemScore]) -> None:
     for element in report.elements:
         b.h2(element.title)
+        done = [
+            activity_text(a)
+            for item in report.items
+            if item.element_id == element.id and item.id in entries
+            for a in entries[item.id].activities
+        ]
+        if done:
+            b.p(f"开展的工作：{'；'.join(done)}。")
         texts = _distinct_evidence(element, report.items)
         if not texts:
             b.p("未列出证明材料。")
@@ -239,7 +248,7 @@ def self_assessment_view(
     b.h1("主要失分项及整改措施")
     _lost_points(b, report, entries)
     b.h1("证明材料")
-    _evidence(b, report)
+    _evidence(b, report, entries)
     b.add("blank", "")
     b.add("signature", assessment.assessor)
     b.add("date", fmt_date(assessment.assessed_on))
