@@ -29,6 +29,11 @@ Ref = Annotated[
 """A short reference held by a target's measurement: a survey indicator or group to look up,
 the name of a ledger. The work report's 创建成效 shows it; the plan holding it does not."""
 
+MeasureWord = Annotated[
+    str, BeforeValidator(_safe), StringConstraints(max_length=10), AfterValidator(_filled)
+]
+"""A measure word (次, 场, 期, 份 …): shown after its number, so not without one."""
+
 
 class RecordCount(StrictModel):
     """Which injury cards a target counts: the cards matching every filter given."""
@@ -113,6 +118,6 @@ class Activity(StrictModel):
 
     text: Text = Field(title="工作内容", description="What was done, e.g. 召开促进委员会全体会议.")
     sessions: Count | None = Field(default=None, title="场次/次数")
-    unit: Text = Field(default="次", title="场次单位", description="e.g. 次, 场, 期.")
+    unit: MeasureWord = Field(default="次", title="场次单位", description="e.g. 次, 场, 期.")
     participants: Count | None = Field(default=None, title="参与人次")
     spent: Amount | None = Field(default=None, title="投入经费（元）")
