@@ -15,7 +15,7 @@ _TEXT_MARK = get_args(OptText)[1]
 """The validator that ``Text`` and ``OptText`` share; a field carrying it holds user text."""
 
 
-def model_texts(model: BaseModel) -> list[str]:
+def model_texts(model: BaseModel, skip: frozenset[str] = frozenset()) -> list[str]:
     """Return every user text of ``model``, recursively, in field order and without repeats.
 
     A string counts as user text when its field is declared ``Text`` or ``OptText`` (also inside
@@ -23,19 +23,23 @@ def model_texts(model: BaseModel) -> list[str]:
     labels), ids and section keys (plain ``str`` such as ``CustomSection.id`` or
     ``section_order``), dict keys, months (``Month``) and dates, numbers, literals and booleans.
     Empty strings (blank table cells) are skipped too. Views are expected to show each returned
-    string verbatim somewhere in their texts.
+    string verbatim somewhere in their texts. Fields named in ``skip`` (at any depth) are left
+    out: inputs another document shows.
     """
     out: list[str] = []
-    _collect(model, Any, out)
+    _collect(model, Any, out, skip)
     return list(dict.fromkeys(out))
 
 
-def _collect(value: object, annotation: object, out: list[str]) -> None:
+def _collect(
+    value: object, annotation: object, out: list[str], skip: frozenset[str] = frozenset()
+) -> None:
     if value is None or isinstance(value, Enum):
         return
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
-            _collect(getattr(value, name), info.rebuild_annotation(), out)
+            if name not in skip:
+                _collect(getattr(value, name), info.rebuild_annotation(), out, skip)
         return
     if isinstance(value, str):
         if value.strip() and any(_is_text(arm) for arm in _arms(annotation)):
@@ -44,12 +48,12 @@ def _collect(value: object, annotation: object, out: list[str]) -> None:
     if isinstance(value, (list, tuple)):
         item = _container_args(annotation, (list, tuple))
         for element in value:
-            _collect(element, item[0] if item else Any, out)
+            _collect(element, item[0] if item else Any, out, skip)
         return
     if isinstance(value, dict):
         item = _container_args(annotation, (dict,))
         for element in value.values():
-            _collect(element, item[1] if len(item) > 1 else Any, out)
+            _collect(element, item[1] if len(item) > 1 else Any, out, skip)
 
 
 def _arms(annotation: object) -> list[object]:

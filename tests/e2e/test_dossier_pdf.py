@@ -243,7 +243,9 @@ def test_key_chinese_strings_are_extractable(built: tuple[Dossier, BuildResult, 
     assert dossier.work_plan is not None
     assert dossier.work_plan.guiding_ideology[0][:12] in texts["work_plan"]
     assert "两高一脆弱分析" in texts["diagnosis_report"]
-    assert "针对二级指标1.1" in texts["work_report"]
+    assert "创建成效" in texts["work_report"]
+    assert "针对二级指标" not in texts["work_report"]
+    assert "档案编号" in texts["archive_index"]
     assert dossier.community.name in texts["application"]
     assert "自评结果" in texts["self_assessment"]
 
@@ -331,7 +333,7 @@ def test_a_worker_killed_during_a_build(tmp_path: Path) -> None:
     assert result.converter_restarts >= 1
     names = {o.path.name for o in result.outputs}
     assert "dossier.pdf" in names
-    assert len([n for n in names if n.endswith(".pdf")]) == 3 + len(dossier.projects) + 3
+    assert len([n for n in names if n.endswith(".pdf")]) == 3 + len(dossier.projects) + 4
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["converter_restarts"] == result.converter_restarts
 
@@ -349,3 +351,28 @@ def test_render_one_document_as_pdf_with_its_own_converter() -> None:
     assert len(reader.pages) >= 3
     assert dossier.work_plan.title[:10] in reader.pages[0].extract_text().replace(" ", "")
     assert not font_warnings(data)
+
+
+def test_archive_index_is_in_the_dossier_and_its_contents(
+    built: tuple[Dossier, BuildResult, Path],
+) -> None:
+    """The 档案目录 is a part of dossier.pdf: listed in the 目录 with the folio printed on its
+    first page, which shows its title and the first piece of evidence of the self-assessment."""
+    dossier, result, _ = built
+    assert dossier.assessment is not None
+    [merged] = [o for o in result.outputs if o.kind == "dossier"]
+    reader = PdfReader(merged.path)
+    bookmarks = _all_bookmarks(reader)
+    contents = _contents_entries(reader, 1, bookmarks[0][1])
+    title = f"{dossier.community.name}安全社区创建档案目录"
+    [(folio, start)] = [
+        (folio, page)
+        for (heading, folio), (_, page) in zip(contents, bookmarks, strict=True)
+        if heading == title
+    ]
+    assert _footer_folio(reader, start) == folio
+    page = "".join(reader.pages[start].extract_text().split())
+    assert title in page
+    first = next(t for e in dossier.assessment.items for t in e.evidence)
+    assert "".join(first.split())[:10] in page
+    assert "archive_index" in {o.kind for o in result.outputs if o.format == "pdf"}

@@ -158,6 +158,7 @@ def test_default_attachments_follow_the_dossier() -> None:
         "清河街道安全促进项目实施方案（6项）",
         "清河街道安全社区自评报告及自评表",
         "清河街道2025年度安全社区建设工作总结",
+        "清河街道安全社区创建档案目录",
     ]
     reordered = dossier.model_copy(
         update={

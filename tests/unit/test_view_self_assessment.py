@@ -30,7 +30,7 @@ VERDICTS = {
     "dongshan-town": "经自评，东山镇安全社区建设自评总分为83.0分（满分100分），创建考核合格。",
     "jiangkou-park": "经自评，江口经济开发区安全社区建设自评总分为65.0分（满分100分），不合格。",
 }
-H1 = ("一、自评概况", "二、自评结果", "三、主要失分项及整改措施", "四、证明材料")
+H1 = ("一、自评概况", "二、自评结果", "三、创建成效", "四、主要失分项及整改措施", "五、证明材料")
 
 
 @cache
@@ -116,7 +116,7 @@ def test_headings_are_numbered_in_order(folder: str) -> None:
     for heading in H1:
         h2 = [b.text for b in _section(view, heading) if b.kind == "h2"]
         assert all(t.startswith(heading_number(2, n)) for n, t in enumerate(h2, start=1)), h2
-    evidence = [b.text for b in _section(view, "四、证明材料") if b.kind == "h2"]
+    evidence = [b.text for b in _section(view, "五、证明材料") if b.kind == "h2"]
     assert evidence == [
         heading_number(2, n) + e.title for n, e in enumerate(rubric.elements, start=1)
     ]
@@ -148,7 +148,7 @@ def test_element_table(folder: str) -> None:
 def test_lost_points_and_improvements(folder: str) -> None:
     assessment, _, report, view = _example(folder)
     entries = {e.item: e for e in assessment.items}
-    blocks = _section(view, "三、主要失分项及整改措施")
+    blocks = _section(view, "四、主要失分项及整改措施")
     assert len(report.priorities) == 5
     for n, item in enumerate(report.priorities):
         heading, lost, fix = blocks[3 * n : 3 * n + 3]
@@ -193,10 +193,16 @@ def test_missing_improvement_gets_the_default_text() -> None:
 def test_evidence_by_element(folder: str) -> None:
     assessment, rubric, _, view = _example(folder)
     entries = {e.item: e for e in assessment.items}
-    blocks = _section(view, "四、证明材料")
+    blocks = _section(view, "五、证明材料")
     for n, element in enumerate(rubric.elements, start=1):
         start = blocks.index(Block("h2", heading_number(2, n) + element.title, outline=True))
         texts = list(dict.fromkeys(t for item in element.items for t in entries[item.id].evidence))
+        done = [a.text for item in element.items for a in entries[item.id].activities]
+        if done:
+            start += 1
+            told = blocks[start].text
+            assert told.startswith("开展的工作：")
+            assert all(text in told for text in done)
         body = blocks[start + 1 : start + 1 + len(texts)]
         ends = ["；"] * (len(texts) - 1) + ["。"]
         assert [b.text for b in body] == [

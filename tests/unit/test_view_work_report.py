@@ -1,4 +1,5 @@
-"""The work report view: 概况 numbers, every rubric item quoted once, result and next steps."""
+"""The work report view: 概况 numbers, element sections as prose, 创建成效, result and next
+steps."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from safecommunity_docs.build import build, context_for
 from safecommunity_docs.kinds import get_kind
 from safecommunity_docs.models import Community, Dossier
 from safecommunity_docs.views.document import Block, DocumentView
+from safecommunity_docs.views.numbering import chinese_number
 from safecommunity_docs.views.work_report import work_report_view
 from tests.conftest import COMMUNITY, EXAMPLES, PLAN
 from tests.texts import map_texts, model_texts
@@ -22,8 +24,9 @@ FOLDERS = ("qinghe-street", "dongshan-town", "jiangkou-park")
 H1 = (
     "一、基本概况",
     "二、对照《安全社区建设基本要求》开展的工作",
-    "三、自评结果",
-    "四、存在的问题和下一步打算",
+    "三、创建成效",
+    "四、自评结果",
+    "五、存在的问题和下一步打算",
 )
 VERDICTS = {
     "qinghe-street": "自评总分为94.5分（满分100分），达到市级安全社区标准。",
@@ -39,7 +42,7 @@ def _dossier(folder: str) -> Dossier:
 
 def _report(dossier: Dossier) -> DocumentView:
     context = context_for(dossier)
-    return work_report_view(dossier, context.rubric, context.score)
+    return work_report_view(dossier, context.rubric, context.score, context.outcomes)
 
 
 @cache
@@ -80,33 +83,58 @@ def test_structure(folder: str) -> None:
     )
     assert view.document_date == dossier.assessment.assessed_on
     captions = [b.text for b in view.blocks if b.kind == "caption"]
-    assert captions == ["表1 安全社区创建工作组设置", "表2 安全促进项目一览"]
+    assert captions == [
+        "表1 安全社区创建工作组设置",
+        "表2 安全促进项目一览",
+        "表3 量化目标完成情况",
+    ]
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
-def test_every_rubric_item_is_quoted_once(folder: str) -> None:
+def test_elements_are_prose_not_a_checklist(folder: str) -> None:
     view = _view(folder)
     dossier = _dossier(folder)
     assert dossier.assessment is not None
     rubric = safecommunity_docs.load_rubric(dossier.assessment.rubric)
     text = _joined(view)
-    for element in rubric.elements:
+    assert "针对二级指标" not in text
+    for _, item in rubric.items():
+        assert item.text not in text, item.id
+    for n, element in enumerate(rubric.elements, start=1):
         assert sum(1 for b in view.blocks if b.kind == "h2" and b.text.endswith(element.title)) == 1
-        for item in element.items:
-            assert text.count(f"针对二级指标{item.id}：“{item.text}”") == 1, item.id
-    part = _section(view, H1[1])
-    quoted = [b.text for b in part if "：“" in b.text and b.text[0].isdigit()]
-    assert len(quoted) == len(rubric.items())
+        evidence = [
+            t
+            for i in element.items
+            for e in dossier.assessment.items
+            if e.item == i.id
+            for t in e.evidence
+        ]
+        if evidence:
+            assert f"已按档案目录第{chinese_number(n)}部分归档备查。" in text, element.id
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
-def test_evidence_and_community_texts_are_shown(folder: str) -> None:
+def test_activities_are_told_with_their_quantities(folder: str) -> None:
+    dossier = _dossier(folder)
+    assert dossier.assessment is not None
+    text = _joined(_view(folder))
+    activities = [a for e in dossier.assessment.items for a in e.activities]
+    assert activities, "every example records the work done"
+    for a in activities:
+        told = a.text.rstrip("。；")
+        if a.sessions is not None:
+            told += f"{a.sessions:,}{a.unit}"
+        if a.participants is not None:
+            told += f"，参与{a.participants:,}人次"
+        assert told in text
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_community_texts_deductions_and_improvements_are_shown(folder: str) -> None:
     view = _view(folder)
     dossier = _dossier(folder)
     assert dossier.assessment is not None
     text = _joined(view)
-    evidence = [t for entry in dossier.assessment.items for t in entry.evidence]
-    assert [t for t in evidence if t not in text] == []
     community = dossier.community.model_copy(update={"contact": None})
     assert [t for t in model_texts(community) if t not in text] == []
     deductions = [e.deductions for e in dossier.assessment.items if e.deductions]
@@ -166,9 +194,9 @@ def test_element_facts_come_from_the_dossier() -> None:
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_result_and_next_steps(folder: str) -> None:
     view = _view(folder)
-    result = _section(view, H1[2])
+    result = _section(view, H1[3])
     assert VERDICTS[folder] in result[0].text
-    steps = [b.text for b in _section(view, H1[3])]
+    steps = [b.text for b in _section(view, H1[4])]
     assert steps.index("（二）下一步打算") > steps.index("（一）存在的问题")
     report = safecommunity_docs.score(_dossier(folder))
     for item in report.priorities:
@@ -178,9 +206,10 @@ def test_result_and_next_steps(folder: str) -> None:
 def test_without_an_assessment() -> None:
     dossier = Dossier.model_validate({"community": COMMUNITY, "work_plan": PLAN})
     view = _report(dossier)
-    assert tuple(b.text for b in view.blocks if b.kind == "h1") == H1[:3]
-    assert _section(view, H1[2])[0] == Block("p", "测试街道尚未开展自评。")
-    assert "自评未列出本项的证明材料。" in _joined(view)
+    assert tuple(b.text for b in view.blocks if b.kind == "h1") == (*H1[:3], "四、自评结果")
+    assert _section(view, "四、自评结果")[0] == Block("p", "测试街道尚未开展自评。")
+    assert "本项工作暂无可归档的证明材料。" in _joined(view)
+    assert "测试街道尚无伤害监测记录，无法比较创建前后的伤害发生情况。" in _joined(view)
     assert view.blocks[-2].text == PLAN["issuing_body"]
     assert get_kind("work_report").documents(dossier) == []
 
@@ -206,7 +235,7 @@ def test_build_writes_the_report(folder: str, tmp_path: Path) -> None:
     document = docx.Document(str(output.path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "二、对照《安全社区建设基本要求》开展的工作" in text
-    assert len(document.tables) == 2
+    assert len(document.tables) == 3
 
 
 def test_hostile_community_text_comes_out_literally() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import Baseline, InjuryStatistics, analyse, project_baselines
+from ..analysis.outcomes import Outcomes, outcomes
 from ..compliance import Findings, check
 from ..errors import InputError, Problem
 from ..models.assessment import Assessment
@@ -108,6 +109,12 @@ class RenderContext:
         if self.dossier is None:
             return {}
         return project_baselines(self.dossier.projects, self.dossier.injury_records)
+
+    @cached_property
+    def outcomes(self) -> Outcomes:
+        """The 创建成效: every measured target evaluated and the injury trend (shown by the
+        work report and the self-assessment report)."""
+        return outcomes(self.need_dossier("the 创建成效"))
 
     @cached_property
     def findings(self) -> Findings:

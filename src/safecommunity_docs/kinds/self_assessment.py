@@ -32,8 +32,14 @@ def _documents(dossier: Dossier) -> list[Document]:
 
 def _view(assessment: Any, context: RenderContext) -> DocumentView:
     assert isinstance(assessment, Assessment)
-    community = context.dossier.community if context.dossier else None
-    return self_assessment_view(assessment, context.rubric, context.score_of(assessment), community)
+    dossier = context.dossier
+    community = dossier.community if dossier else None
+    outcomes = (
+        context.outcomes if dossier is not None and dossier.assessment is assessment else None
+    )
+    return self_assessment_view(
+        assessment, context.rubric, context.score_of(assessment), community, outcomes
+    )
 
 
 def _workbook(assessment: Any, context: RenderContext) -> ScorecardView:

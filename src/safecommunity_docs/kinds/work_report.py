@@ -23,7 +23,7 @@ def _documents(dossier: Dossier) -> list[Document]:
 def _view(dossier: Any, context: RenderContext) -> DocumentView:
     assert isinstance(dossier, Dossier)
     report = context.score_of(dossier.assessment) if dossier.assessment is not None else None
-    return work_report_view(dossier, context.rubric, report)
+    return work_report_view(dossier, context.rubric, report, context.outcomes)
 
 
 KIND = declare(

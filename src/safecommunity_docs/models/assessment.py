@@ -10,6 +10,8 @@ from pydantic import Field, ValidationInfo, model_validator
 
 from .base import Loc, Rules, StrictModel, Text
 from .common import sealed_field
+from .diagnosis import Survey
+from .outcome import Activity
 from .rubric import Rubric
 
 
@@ -28,6 +30,12 @@ class ItemScore(StrictModel):
         default=None, title="整改措施", description="What will be done about the points lost."
     )
     evidence: list[Text] = Field(default_factory=list, title="证明材料")
+    activities: list[Activity] = Field(
+        default_factory=list,
+        title="工作开展情况",
+        description="What was done for the item, with 场次, 人次 and 投入; the work report "
+        "narrates them.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Self:
@@ -69,6 +77,12 @@ class Assessment(StrictModel):
     items: list[ItemScore] = Field(min_length=1, title="评分")
     previous: PreviousResult | None = Field(default=None, title="上年度结果")
     summary: list[Text] = Field(default_factory=list, title="自评总结")
+    surveys: list[Survey] = Field(
+        default_factory=list,
+        title="效果评估调查",
+        description="Surveys after the interventions; their results are compared with the "
+        "diagnosis's surveys in the work report's 创建成效.",
+    )
 
     @model_validator(mode="after")
     def _unique(self, info: ValidationInfo) -> Self:

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from ..codes import CodedEnum
 from .base import Amount, Month, OptText, Rules, StrictModel, Text
+from .outcome import Measurement
 
 
 def sealed_field(default: bool) -> Any:
@@ -89,6 +90,12 @@ class QuantTarget(StrictModel):
     deadline: Month | None = Field(default=None, title="完成时间")
     group: Text | None = Field(
         default=None, title="目标人群", description="Who the target is about."
+    )
+    measure: Measurement | None = Field(
+        default=None,
+        title="衡量方式",
+        description="Where the baseline and the result come from (records, survey or ledger); "
+        "the work report's 创建成效 evaluates the target with it.",
     )
 
     @model_validator(mode="after")

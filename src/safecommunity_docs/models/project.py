@@ -9,9 +9,10 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from ..codes import MeasureStatus, MeasureType, ProjectArea
-from .base import Count, Month, Rules, StrictModel, Text, month_of
+from .base import Amount, Count, Month, Rules, StrictModel, Text, month_of
 from .common import BudgetLine, TargetDirection, sealed_field
 from .counting import RecordCount
+from .outcome import Measurement
 
 
 class TargetGroup(StrictModel):
@@ -45,6 +46,11 @@ class ProjectTarget(StrictModel):
         title="统计口径",
         description="The injury records the target counts; with baseline_year, the baseline "
         "is taken from the records (their number in that year) when it is not given.",
+    )
+    measure: Measurement | None = Field(
+        default=None,
+        title="衡量方式",
+        description="Where the baseline and the result come from (records, survey or ledger).",
     )
 
     @model_validator(mode="after")
@@ -80,6 +86,9 @@ class Measure(StrictModel):
     workload: Text | None = Field(
         default=None, title="工作量/覆盖面", description="e.g. 每季度1次，覆盖300户."
     )
+    sessions: Count | None = Field(default=None, title="已开展场次")
+    participants: Count | None = Field(default=None, title="参与人次")
+    spent: Amount | None = Field(default=None, title="实际投入（元）")
 
     @model_validator(mode="after")
     def _dates(self) -> Self:

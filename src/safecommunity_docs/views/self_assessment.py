@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..analysis.outcomes import Outcomes
 from ..models.assessment import Assessment, ItemScore
 from ..models.community import Community
 from ..models.rubric import Rubric
@@ -12,7 +13,9 @@ from .builder import SENTENCE_END, BlockBuilder, sentence
 from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
 from .numbering import point_prefix
+from .results import summary_sentence, surveys_paragraph, trend_paragraphs
 from .signoff import add_signoff
+from .work_report_elements import activity_text
 
 DEFAULT_IMPROVEMENT = "对照评分标准逐项整改。"
 _TRAILING = "。；，、：！？.;,:"
@@ -190,9 +193,17 @@ def _improvement(entries: dict[str, ItemScore], item_id: str) -> str | None:
     return entry.improvement if entry is not None else None
 
 
-def _evidence(b: BlockBuilder, report: ScoreReport) -> None:
+def _evidence(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemScore]) -> None:
     for element in report.elements:
         b.h2(element.title)
+        done = [
+            activity_text(a)
+            for item in report.items
+            if item.element_id == element.id and item.id in entries
+            for a in entries[item.id].activities
+        ]
+        if done:
+            b.p(f"开展的工作：{'；'.join(done)}。")
         texts = _distinct_evidence(element, report.items)
         if not texts:
             b.p("未列出证明材料。")
@@ -211,13 +222,15 @@ def self_assessment_view(
     rubric: Rubric,
     report: ScoreReport,
     community: Community | None = None,
+    outcomes: Outcomes | None = None,
 ) -> DocumentView:
     """Build the self-assessment report view from an assessment, its rubric and its scores.
 
     ``report`` is the result of scoring ``assessment`` against ``rubric``. The report has four
     parts (自评概况, 自评结果 with the per-element table, the items that lost most points with
     their 整改措施, and the evidence element by element) and ends with the assessor's
-    signature and the assessment date.
+    signature and the assessment date. With ``outcomes`` (written from a whole dossier) a
+    short 创建成效 follows the result: the injury trend and how many targets are met.
     """
     name = community.name if community is not None else "本社区"
     entries = {entry.item: entry for entry in assessment.items}
@@ -226,10 +239,17 @@ def self_assessment_view(
     _overview(b, assessment, rubric, report, name)
     b.h1("自评结果")
     _result(b, assessment, rubric, report, name)
+    if outcomes is not None or assessment.surveys:
+        b.h1("创建成效")
+        if outcomes is not None:
+            b.p(trend_paragraphs(outcomes, name)[0])
+            b.p(summary_sentence(outcomes, name))
+        if assessment.surveys:
+            b.p(surveys_paragraph(assessment.surveys))
     b.h1("主要失分项及整改措施")
     _lost_points(b, report, entries)
     b.h1("证明材料")
-    _evidence(b, report)
+    _evidence(b, report, entries)
     add_signoff(b, [assessment.assessor], assessment.assessed_on, sealed=assessment.sealed)
     title = f"{community.name}安全社区自评报告" if community is not None else "安全社区自评报告"
     return DocumentView(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from ..analysis.outcomes import Outcomes
 from ..analysis.rounding import largest_remainder, percent
 from ..models.assessment import ItemScore
 from ..models.community import AgeBand, Community, Facilities
 from ..models.dossier import Dossier
-from ..models.rubric import Rubric, RubricItem
+from ..models.rubric import Rubric
 from ..scoring import ScoreReport
 from ..scoring.report import ItemResult
+from .archive_index import archive_parts
 from .builder import BlockBuilder, sentence
 from .document import DocumentView
 from .dossier import issuing_body, report_date
@@ -18,9 +20,11 @@ from .format import (
     fmt_percent,
     fmt_span,
 )
+from .results import write_results
 from .self_assessment import DEFAULT_IMPROVEMENT, fmt_points, verdict_sentence
 from .signoff import add_signoff
-from .work_report_facts import SUB_UNIT_LABELS, joined, list_points, write_facts
+from .work_report_elements import write_element
+from .work_report_facts import SUB_UNIT_LABELS, list_points
 
 """What a community's sub-units are called, by community type."""
 
@@ -150,15 +154,6 @@ def _overview(b: BlockBuilder, community: Community) -> None:
 # 二、对照《安全社区建设基本要求》开展的工作: what the dossier says element by element
 
 
-def _item_text(n: int, item: RubricItem, entry: ItemScore | None) -> str:
-    text = f"{n}.针对二级指标{item.id}：“{item.text}”"
-    if entry is not None and entry.not_applicable:
-        return text + f"本项不适用：{sentence(entry.reason or '')}"
-    if entry is not None and entry.evidence:
-        return text + "主要证明材料：" + joined(entry.evidence)
-    return text + "自评未列出本项的证明材料。"
-
-
 def _elements(b: BlockBuilder, dossier: Dossier, rubric: Rubric) -> None:
     b.h1("对照《安全社区建设基本要求》开展的工作")
     items = sum(len(e.items) for e in rubric.elements)
@@ -167,11 +162,10 @@ def _elements(b: BlockBuilder, dossier: Dossier, rubric: Rubric) -> None:
         f"{items}项二级指标逐项开展创建工作，情况如下。"
     )
     entries = {e.item: e for e in dossier.assessment.items} if dossier.assessment else {}
-    for element in rubric.elements:
+    parts = archive_parts(rubric, dossier.assessment)
+    for element, part in zip(rubric.elements, parts, strict=True):
         b.h2(element.title)
-        write_facts(b, element, dossier)
-        for n, item in enumerate(element.items, start=1):
-            b.p(_item_text(n, item, entries.get(item.id)))
+        write_element(b, element, dossier, entries, part)
 
 
 # 三、自评结果 and 四、存在的问题和下一步打算
@@ -225,21 +219,28 @@ def _next_steps(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemSco
     b.h2("下一步打算")
     planned = [item for item in items if item.id in improvements]
     for n, item in enumerate(planned, start=1):
-        b.p(f"{n}.针对二级指标{item.id}存在的问题，{sentence(improvements[item.id])}")
+        b.p(f"{n}.二级指标{item.id}：{sentence(improvements[item.id])}")
     rest = [item.id for item in items if item.id not in improvements]
     if rest:
         head = "对其余失分项" if planned else "对以上失分项"
         b.p(f"{head}（二级指标{'、'.join(rest)}），{DEFAULT_IMPROVEMENT}")
 
 
-def work_report_view(dossier: Dossier, rubric: Rubric, report: ScoreReport | None) -> DocumentView:
+def work_report_view(
+    dossier: Dossier,
+    rubric: Rubric,
+    report: ScoreReport | None,
+    outcomes: Outcomes | None = None,
+) -> DocumentView:
     """Build the work report view of a dossier.
 
     Part 1 (基本概况) describes the community from its profile; part 2 takes every element of
     ``rubric`` (the assessment's; the kind passes the city rubric without one), gives what the dossier
     records for it (organisation, diagnosis, plan targets, projects, emergency measures, injury
-    records) and quotes each item with the evidence the assessment lists; parts 3 and 4 give the
-    self-assessment result and the shortfalls with their improvements. ``report`` is the
+    records), the work done with its quantities (the assessment's activities) and names the
+    evidence briefly (the full list is the 档案目录); part 3 (创建成效, with ``outcomes``) gives
+    the injury trend and every target's result; then the self-assessment result and the
+    shortfalls with their improvements. ``report`` is the
     assessment's score against ``rubric`` (None without an assessment). What each element
     states comes from the rubric data: the facts its items name (``facts:``). The work plan's
     issuing body signs it on the assessment date.
@@ -249,6 +250,8 @@ def work_report_view(dossier: Dossier, rubric: Rubric, report: ScoreReport | Non
     b = BlockBuilder()
     _overview(b, community)
     _elements(b, dossier, rubric)
+    if outcomes is not None:
+        write_results(b, outcomes, dossier)
     if result is not None:
         _result(b, dossier, *result)
         assert dossier.assessment is not None

@@ -151,7 +151,7 @@ def _target(target: QuantTarget) -> str:
     return f"{target.indicator}{target.direction.label}{fmt_value(target.value, target.unit)}{note}"
 
 
-def _amount(value: Decimal) -> str:
+def amount(value: Decimal) -> str:
     """Amounts in 万元 where that is exact to the cent of 万 (100元), else in 元."""
     return fmt_amount(value, "wan" if value >= 10000 and value % 100 == 0 else "yuan")
 
@@ -168,7 +168,7 @@ def _plan(b: BlockBuilder, dossier: Dossier) -> None:
         text += f"，分{len(plan.phases)}个阶段推进"
     text += "。"
     if plan.budget is not None:
-        text += f"创建工作经费预算{_amount(plan.budget.computed_total)}。"
+        text += f"创建工作经费预算{amount(plan.budget.computed_total)}。"
     b.p(text)
     objectives = plan.objectives
     if objectives is None:
@@ -207,10 +207,10 @@ def _projects(b: BlockBuilder, dossier: Dossier) -> None:
     text += f"，其中{'、'.join(states)}。"
     total = sum((p.resources.total for p in projects), Decimal(0))
     if total:
-        text += f"项目经费预算合计{_amount(total)}"
+        text += f"项目经费预算合计{amount(total)}"
         key_total = sum((p.resources.total for p in key), Decimal(0))
         if key and key_total != total:
-            text += f"，其中重点项目{_amount(key_total)}"
+            text += f"，其中重点项目{amount(key_total)}"
         text += "。"
     b.p(text)
     b.p(f"各安全促进项目概况见表{b.next_table}。")
