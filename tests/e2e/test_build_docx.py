@@ -37,7 +37,7 @@ def _all_text(document: docx.document.Document) -> str:
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
+            parts.extend(cell.text.replace("\u2060", "") for cell in row.cells)  # word joiners
     return "\n".join(parts)
 
 

@@ -19,6 +19,7 @@ from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter, font_warnings
 from tests.conftest import EXAMPLES
 from tests.lo import worker_killed_after_first_document
+from tests.print_measure import opened, overlapping_words, smallest_type
 
 pytestmark = pytest.mark.libreoffice
 FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
@@ -205,6 +206,16 @@ def test_self_assessment_workbook_is_bound_as_a_readable_annex(
         assert page_text.count("序号") >= 1, "the header row repeats on every page"
         _, sizes = _lines(reader, i)
         assert min(sizes) >= 9 - 0.05, (i, min(sizes))
+    _measured(merged.path.read_bytes(), pages)
+
+
+def _measured(pdf: bytes, pages: range) -> None:
+    """No text over text on the ``pages`` of ``pdf``, and no type below 9 pt (pdfplumber)."""
+    with opened(pdf) as document:
+        for i in pages:
+            page = document.pages[i]
+            assert not overlapping_words(page), (i, overlapping_words(page)[:3])
+            assert smallest_type(page) >= 9 - 0.05, (i, smallest_type(page))
 
 
 def test_injury_summary_is_bound_as_an_annex(built: tuple[Dossier, BuildResult, Path]) -> None:
@@ -217,9 +228,11 @@ def test_injury_summary_is_bound_as_an_annex(built: tuple[Dossier, BuildResult, 
     for title in ("伤害发生原因构成", "伤害发生地点构成", "年龄性别分布", "月份分布"):
         assert title in text, title
     assert f"合计{len(dossier.injury_records)}100.0%" in text
+    assert "其他年份" not in text
     for i in pages:
         _, sizes = _lines(reader, i)
         assert min(sizes) >= 9 - 0.05, (i, min(sizes))
+    _measured(merged.path.read_bytes(), pages)
 
 
 def test_plan_annexes_are_bookmarked_under_the_plan(
@@ -294,17 +307,23 @@ def _lines(
 
 
 def test_work_plan_layout_is_gbt9704(built: tuple[Dossier, BuildResult, Path]) -> None:
-    """A4; body text inside the 156 × 225 mm type area (±1 mm); 22 lines on a full page."""
+    """A4; body text inside the 156 × 225 mm type area (±1 mm; 225 × 156 mm on a landscape
+    page); 22 lines on a full page."""
     _, result, _ = built
     [plan] = [o for o in result.outputs if o.kind == "work_plan" and o.format == "pdf"]
     reader = PdfReader(plan.path)
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert abs(width / MM - 210) < 0.5
     assert abs(height / MM - 297) < 0.5
-    left, right = 28 * MM, (210 - 26) * MM
-    top, bottom = height - 37 * MM, 35 * MM
     full_pages = 0
     for index in range(len(reader.pages)):
+        box = reader.pages[index].mediabox
+        if float(box.width) > float(box.height):  # a wide table's landscape page: the same
+            left, right = 35 * MM, (297 - 37) * MM  # type area turned with the page
+            top, bottom = float(box.height) - 28 * MM, 26 * MM
+        else:
+            left, right = 28 * MM, (210 - 26) * MM
+            top, bottom = height - 37 * MM, 35 * MM
         baselines, _ = _lines(reader, index)
         body = {y: xs for y, xs in baselines.items() if y > bottom - 1 * MM}
         footer = [y for y in baselines if y <= bottom - 1 * MM]

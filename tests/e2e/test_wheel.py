@@ -165,6 +165,11 @@ def test_help_validate_score_and_build_from_the_wheel(installed: Installed) -> N
     assert checked.returncode == (1 if blocking else 0), checked.stderr
     assert all(f["file"].startswith("qinghe-street/") for f in findings if f["file"])
 
+    started = installed.run("init", "fresh", "--type", "乡镇")
+    assert started.returncode == 0, started.stderr
+    assert installed.run("validate", "fresh").returncode == 0
+    assert "usage: " in installed.run("bogus").stderr
+
     built = installed.run("build", "qinghe-street", "-o", "out", "--formats", "docx,xlsx")
     assert built.returncode == 0, built.stderr
     paths = [Path(line.split(maxsplit=1)[1]) for line in built.stdout.splitlines() if line.strip()]

@@ -35,7 +35,7 @@ from safecommunity_docs.analysis import (
 )
 from safecommunity_docs.codes import InjuryCause, InjuryNature, InjuryPlace
 from safecommunity_docs.models import Community, InjuryRecord
-from safecommunity_docs.views.findings import finding_text
+from safecommunity_docs.views.findings import category_text
 
 D = Decimal
 BROAD = AgeGroups((0, 15, 60))  # lines up with the community's bands below
@@ -304,20 +304,20 @@ def test_sub_units_in_community_order_then_unlisted_then_missing() -> None:
 def test_age_groups_labels_and_lookup() -> None:
     groups = AgeGroups()
     assert groups.labels == (
-        "0-4岁",
-        "5-14岁",
-        "15-24岁",
-        "25-44岁",
-        "45-59岁",
-        "60-69岁",
+        "0—4岁",
+        "5—14岁",
+        "15—24岁",
+        "25—44岁",
+        "45—59岁",
+        "60—69岁",
         "70岁及以上",
     )
     assert [groups.label(a) for a in (0, 4, 5, 59, 60, 70, 120)] == [
-        "0-4岁",
-        "0-4岁",
-        "5-14岁",
-        "45-59岁",
-        "60-69岁",
+        "0—4岁",
+        "0—4岁",
+        "5—14岁",
+        "45—59岁",
+        "60—69岁",
         "70岁及以上",
         "70岁及以上",
     ]
@@ -330,12 +330,12 @@ def test_age_groups_labels_and_lookup() -> None:
 def test_by_age_group() -> None:
     table = by_age_group(RECORDS)
     assert [(r.label, r.code, r.count, str(r.share)) for r in table.rows] == [
-        ("0-4岁", 0, 1, "8.3"),
-        ("5-14岁", 5, 2, "16.7"),
-        ("15-24岁", 15, 0, "0.0"),
-        ("25-44岁", 25, 3, "25.0"),
-        ("45-59岁", 45, 2, "16.7"),
-        ("60-69岁", 60, 1, "8.3"),
+        ("0—4岁", 0, 1, "8.3"),
+        ("5—14岁", 5, 2, "16.7"),
+        ("15—24岁", 15, 0, "0.0"),
+        ("25—44岁", 25, 3, "25.0"),
+        ("45—59岁", 45, 2, "16.7"),
+        ("60—69岁", 60, 1, "8.3"),
         ("70岁及以上", 70, 3, "25.0"),
     ]
 
@@ -356,15 +356,15 @@ def test_sex_age_table_adds_up_both_ways() -> None:
         for r in table.rows
     ]
     # The 14 cells share 100 by largest remainder: the 2/12 cells (remainder 8) win first,
-    # then the first 1/12 cell (0-4岁 女). A row's 合计 share is its group's own share of the
+    # then the first 1/12 cell (0—4岁 女). A row's 合计 share is its group's own share of the
     # seven group counts 1, 2, 0, 3, 2, 1, 3 (8.3 … 25.0), not the sum of its two cells.
     assert got == [
-        ("0-4岁", 0, 1, 1, "0.0", "8.4", "8.3"),
-        ("5-14岁", 1, 1, 2, "8.3", "8.3", "16.7"),
-        ("15-24岁", 0, 0, 0, "0.0", "0.0", "0.0"),
-        ("25-44岁", 2, 1, 3, "16.7", "8.3", "25.0"),
-        ("45-59岁", 2, 0, 2, "16.7", "0.0", "16.7"),
-        ("60-69岁", 0, 1, 1, "0.0", "8.3", "8.3"),
+        ("0—4岁", 0, 1, 1, "0.0", "8.4", "8.3"),
+        ("5—14岁", 1, 1, 2, "8.3", "8.3", "16.7"),
+        ("15—24岁", 0, 0, 0, "0.0", "0.0", "0.0"),
+        ("25—44岁", 2, 1, 3, "16.7", "8.3", "25.0"),
+        ("45—59岁", 2, 0, 2, "16.7", "0.0", "16.7"),
+        ("60—69岁", 0, 1, 1, "0.0", "8.3", "8.3"),
         ("70岁及以上", 2, 1, 3, "16.7", "8.3", "25.0"),
     ]
     assert [r.total_share for r in table.rows] == [r.share for r in by_age_group(RECORDS).rows]
@@ -392,8 +392,8 @@ def test_rates_by_age_group_and_sex() -> None:
     assert table.notes == ()
     got = [(r.label, r.male.rate, r.female.rate, r.total.rate) for r in table.rows]
     assert got == [
-        ("0-14岁", D("0.63"), D("1.33"), D("0.97")),  # 1/2/800, 2/2/750, 3/2/1550 (‰)
-        ("15-59岁", D("0.63"), D("0.16"), D("0.39")),  # 4/2/3200, 1/2/3150, 5/2/6350
+        ("0—14岁", D("0.63"), D("1.33"), D("0.97")),  # 1/2/800, 2/2/750, 3/2/1550 (‰)
+        ("15—59岁", D("0.63"), D("0.16"), D("0.39")),  # 4/2/3200, 1/2/3150, 5/2/6350
         ("60岁及以上", D("1.00"), D("0.91"), D("0.95")),  # 2/2/1000, 2/2/1100, 4/2/2100
     ]
     assert table.rows[0].female.population == 750
@@ -438,7 +438,7 @@ def test_rates_are_none_with_a_note_when_groups_and_bands_differ() -> None:
     table = rate_table(RECORDS, COMMUNITY)  # default groups: 0-4 ends inside the 0-14 band
     assert all(r.total.rate is None and r.male.note for r in table.rows)
     assert (
-        table.rows[0].total.note == "年龄组0-4岁的边界落在人口年龄段0-14岁之内，无法计算伤害发生率"
+        table.rows[0].total.note == "年龄组0—4岁的边界落在人口年龄段0—14岁之内，无法计算伤害发生率"
     )
     assert "年龄组70岁及以上的边界落在人口年龄段60岁及以上之内，无法计算伤害发生率" in table.notes
     assert table.overall.rate == D("0.60")
@@ -479,7 +479,7 @@ def test_findings_in_documented_order() -> None:
         (f.category.value, f.subject, f.rule, str(f.value), str(f.reference), f.unit) for f in found
     ]
     assert got == [
-        ("高危人群", "0-14岁女性", "rate_ratio", "1.33", "0.60", "‰"),
+        ("高危人群", "0—14岁女性", "rate_ratio", "1.33", "0.60", "‰"),
         ("高危人群", "60岁及以上男性", "rate_ratio", "1.00", "0.60", "‰"),
         ("高危人群", "60岁及以上女性", "rate_ratio", "0.91", "0.60", "‰"),  # 0.909 > 1.5 × 0.6
         ("高风险环境", "家中", "severe_share_max", "66.7", "33.3", "%"),
@@ -490,15 +490,16 @@ def test_findings_in_documented_order() -> None:
         ("脆弱群体", "残疾人", "rate_above", "3.33", "0.60", "‰"),
         ("重点问题", "跌倒/坠落", "cumulative_share", "41.7", "41.7", "%"),
         ("重点问题", "机动车车祸", "cumulative_share", "16.7", "58.4", "%"),
-        ("重点人群", "15-59岁", "most_injuries", "41.7", "33.3", "%"),
-        ("重点人群", "0-14岁女性", "highest_rate", "1.33", "0.60", "‰"),
+        ("重点人群", "15—59岁", "most_injuries", "41.7", "33.3", "%"),
+        ("重点人群", "0—14岁女性", "highest_rate", "1.33", "0.60", "‰"),
         ("重点场所", "家中", "top_count", "33.3", "33.3", "%"),
         ("重点场所", "公路/街道", "top_count", "25.0", "58.3", "%"),
         ("重点场所", "公共居住场所", "top_count", "16.7", "75.0", "%"),
     ]
     assert (found[0].count, found[0].ratio, found[0].threshold) == (2, D("2.22"), D("1.5"))
-    assert finding_text(found[0]) == (
-        "0-14岁女性伤害发生率为1.33‰，是社区总体伤害发生率0.60‰的2.22倍（标准为1.5倍以上）"
+    # the wording gives the numbers, not the rule (the threshold is stated in the method)
+    assert category_text(found[0].category, found[:1]) == (
+        "0—14岁女性（1.33‰，为总体的2.22倍）的年均伤害发生率明显高于社区总体水平（0.60‰）"
     )
     assert found[0].category is FindingCategory.HIGH_RISK_GROUP
     assert found[0].category.value == "高危人群"
@@ -508,7 +509,7 @@ def test_findings_thresholds_are_parameters() -> None:
     rules = FindingRules(risk_ratio=D(2), place_share=D(30), problem_share=D(40), top_places=1)
     found = findings(RECORDS, COMMUNITY, BROAD, rules)
     by_rule = [(f.subject, f.rule) for f in found]
-    assert [s for s, r in by_rule if r == "rate_ratio"] == ["0-14岁女性"]
+    assert [s for s, r in by_rule if r == "rate_ratio"] == ["0—14岁女性"]
     assert [s for s, r in by_rule if r == "share_threshold"] == ["家中"]
     assert [s for s, r in by_rule if r == "cumulative_share"] == ["跌倒/坠落"]
     assert [s for s, r in by_rule if r == "top_count"] == ["家中"]
@@ -549,8 +550,8 @@ def test_severe_shares_of_findings_are_the_tables_shares() -> None:
         D("50.0"),
         D("16.6"),
     )
-    assert finding_text(found) == (
-        "老年人伤害中重度伤害占50.0%，高于全部伤害中的16.6%（缺少老年人人口数，按重度伤害比例判断）"
+    assert category_text(found.category, [found]) == (
+        "老年人受伤后伤情较重，重度伤害占50.0%，全部伤害中这一比例为16.6%"
     )
 
 

@@ -184,7 +184,7 @@ def test_jiangkou_park_is_about_the_workplace(
     environments = [f for f in stats.findings if f.rule == "severe_share_max"]
     assert environments[0].subject == "工业和建筑场所"
     top_group = next(f for f in stats.findings if f.rule == "most_injuries")
-    assert top_group.subject == "25-44岁"
+    assert top_group.subject == "25—44岁"
     assert stats.cause.ranked()[0].label in {"刀/锐器伤", "钝器伤"}
 
 

@@ -52,7 +52,11 @@ def test_usage_errors_exit_2_not_the_not_found_code(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(argv) == 2
-    assert "usage: safecommunity-docs" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("usage: ")
+    assert f"safecommunity-docs {argv[0] if argv[0] != 'bogus' else ''}".strip() in err
+    assert "--help' shows the options and examples" in err
+    assert "Traceback" not in err
 
 
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

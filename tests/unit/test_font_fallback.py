@@ -96,6 +96,6 @@ def test_build_strict_fails_on_a_font_fallback_and_passes_with_the_fonts(
     assert main(["build", str(folder), "-o", str(bad), "--formats", "pdf", "--strict"]) == 8
     err = capsys.readouterr().err
     assert "font fallback: 仿宋_GB2312 is set in Noto Serif CJK SC instead of FandolFang" in err
-    assert "error: --strict:" in err
+    assert "warning(s) with --strict\nremedy: " in err
     manifest = (bad / "manifest.json").read_text(encoding="utf-8")
     assert "font fallback" in manifest

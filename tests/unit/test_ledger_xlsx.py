@@ -120,20 +120,20 @@ def test_view_order_date_and_age_groups() -> None:
     assert [row[0] for row in view.rows] == ["A", "B"]
     assert view.document_date.isoformat() == "2024-06-30"
     assert [g.label for g in view.age_groups] == [
-        "0-4岁",
-        "5-14岁",
-        "15-24岁",
-        "25-44岁",
-        "45-59岁",
-        "60-69岁",
+        "0—4岁",
+        "5—14岁",
+        "15—24岁",
+        "25—44岁",
+        "45—59岁",
+        "60—69岁",
         "70岁及以上",
     ]
     assert view.age_groups[-1] == AgeGroup("70岁及以上", 70, None)
-    assert view.age_groups[0] == AgeGroup("0-4岁", 0, 5)
+    assert view.age_groups[0] == AgeGroup("0—4岁", 0, 5)
     empty = ledger_view([], _community())
     assert empty.document_date == _community().creation_start
     assert empty.rows == ()
-    assert [g.label for g in age_groups((0, 15, 60))] == ["0-14岁", "15-59岁", "60岁及以上"]
+    assert [g.label for g in age_groups((0, 15, 60))] == ["0—14岁", "15—59岁", "60岁及以上"]
     with pytest.raises(ValueError, match=r"start at 0"):
         age_groups((5, 15))
     with pytest.raises(ValueError, match=r"increase"):
@@ -173,8 +173,11 @@ def test_sheets_and_headers(example_view: LedgerView, example_book: Workbook) ->
     assert year.startswith("=IF(")
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9
-    assert ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.scale == 90, "printed across pages at 9.45 pt, not fitted to one"
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.pageOrder == "overThenDown"
     assert ws.print_title_rows == "$1:$1"
+    assert ws.print_title_cols == "$A:$A", "the 卡片编号 repeats on every page across"
     codes = _sheet(example_book, CODES)
     assert codes["A1"].value == "性别"
     assert codes["A2"].value == "代码"
@@ -267,8 +270,9 @@ def test_empty_ledger_still_offers_rows() -> None:
     cause = get_column_letter(view.index("cause") + 1)
     assert f"{cause}2:{cause}{1 + SPARE_ROWS}" in sqrefs
     months = _sheet(book, BY_MONTH)
-    assert months["A3"].value == "其他年份"
+    assert months["A3"].value == "合计", "no all-zero 其他年份 row"
     assert str(months["B3"].value).startswith("=COUNTIFS(")
+    assert months.max_row == 3
 
 
 def test_same_view_same_bytes(example_view: LedgerView) -> None:
@@ -353,7 +357,8 @@ def _expected(view: LedgerView, rows: Sequence[dict[str, Any]]) -> dict[str, Cou
         counts["age"][(row["sex"], group)] += 1
         counts["age"][("合计", group)] += 1
         year, month = row["injury_time"].replace("/", "-").split(" ")[0].split("-")[:2]
-        counts["month"][(int(year) if int(year) in view.years else "其他年份", int(month))] += 1
+        counts["month"][(int(year), int(month))] += 1
+        counts["month"][("合计", int(month))] += 1
     return counts
 
 
@@ -400,12 +405,13 @@ def _check(book: Workbook, view: LedgerView, rows: Sequence[dict[str, Any]]) -> 
     assert _shares(ws, 5, 3, age_total) == list(largest_remainder(groups))
     assert ws.cell(row=age_total, column=5).value == pytest.approx(1)
     ws = _sheet(book, BY_MONTH)
-    for r, year in enumerate([*view.years, "其他年份"], start=3):
+    for r, year in enumerate([*view.years, "合计"], start=3):
         assert ws.cell(row=r, column=1).value == year
         got_months = [ws.cell(row=r, column=1 + m).value for m in range(1, 13)]
         assert got_months == [expected["month"][(year, m)] for m in range(1, 13)], year
-    month_total = 4 + len(view.years)
-    assert ws.cell(row=month_total, column=14).value == total
+    month_total = 3 + len(view.years)
+    assert ws.cell(row=month_total, column=14).value == total, "records of any year count"
+    assert ws.max_row == month_total
 
 
 def _rows(records: Sequence[InjuryRecord]) -> list[dict[str, Any]]:

@@ -40,9 +40,7 @@ def _annexes(dossier: Dossier) -> list[str]:
 
 def _letter(application: Application | None, dossier: Dossier) -> DocumentView:
     context = context_for(dossier)
-    return application_view(
-        application, dossier, context.rubric, context.score, _annexes(dossier)
-    )
+    return application_view(application, dossier, context.rubric, context.score, _annexes(dossier))
 
 
 def _without_application(folder: str) -> Dossier:
@@ -121,7 +119,7 @@ def test_standard_text_states_the_numbers_and_the_request() -> None:
     dossier = _without_application("qinghe-street")
     body = standard_body(dossier, context_for(dossier).rubric, context_for(dossier).score)
     assert body[0].startswith("清河街道隶属云州市临川区，辖区面积6.8平方公里")
-    assert "常住人口68,240人" in body[0]
+    assert "常住人口68240人" in body[0]
     assert "2025年3月1日" in body[1]
     assert "设立11个工作组" in body[1]
     assert "实施安全促进项目6个（其中重点项目3个）" in body[1]

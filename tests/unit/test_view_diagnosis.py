@@ -50,12 +50,14 @@ def test_skeleton_headings_in_order(case: tuple[Dossier, DocumentView]) -> None:
         "一、社区概况",
         "二、诊断目的、范围与方法",
         "三、事故与伤害数据分析",
-        "四、危险源辨识与隐患排查",
-        "五、知信行及满意度调查",
-        "六、两高一脆弱分析",
-        "七、三重点一需求",
-        "八、建议目标与项目",
+        "四、部门统计数据分析",
+        "五、危险源辨识与隐患排查",
+        "六、知信行及满意度调查",
+        "七、两高一脆弱分析",
+        "八、三重点一需求",
+        "九、建议目标与项目",
     ]
+    assert any(t.endswith("死亡病例") for t in (b.text for b in view.blocks if b.kind == "h2"))
     h2 = [b.text for b in view.blocks if b.kind == "h2"]
     for category in FindingCategory:
         assert any(text.endswith(str(category)) for text in h2), category
@@ -92,9 +94,11 @@ def test_findings_sit_beside_the_author_conclusions(case: tuple[Dossier, Documen
     assert dossier.diagnosis is not None
     texts = [b.text for b in view.blocks]
     heading = texts.index(next(t for t in texts if t.endswith("高危人群")))
-    assert texts[heading + 1].startswith("数据分析：")
+    assert texts[heading + 1].startswith("从伤害监测数据看，")
+    assert "标准为" not in texts[heading + 1]
     first = dossier.diagnosis.conclusions.high_risk_groups[0]
-    assert texts[heading + 2].startswith("诊断结论：" + first.rstrip("。"))
+    assert texts[heading + 2].endswith("确定高危人群为：")
+    assert texts[heading + 3].startswith(f"（1）{first}")
 
 
 def test_built_document_embeds_the_charts(tmp_path: Path) -> None:
@@ -108,14 +112,19 @@ def test_built_document_embeds_the_charts(tmp_path: Path) -> None:
 
 
 def test_every_finding_reads_as_a_sentence(case: tuple[Dossier, DocumentView]) -> None:
-    from safecommunity_docs.views.findings import finding_text
+    from safecommunity_docs.views.findings import category_text
 
     dossier, _ = case
-    for finding in analyse(dossier.injury_records, dossier.community).findings:
-        text = finding_text(finding)
-        assert text.startswith(finding.subject)
+    found = analyse(dossier.injury_records, dossier.community).findings
+    for category in FindingCategory:
+        mine = [f for f in found if f.category == category]
+        text = category_text(category, mine)
+        assert all(f.subject in text for f in mine)
         assert "None" not in text
-        assert (finding.unit in text) or finding.rule in ("most_injuries",)
+        assert "标准为" not in text
+        assert "%以上" not in text
+        assert "倍以上" not in text
+        assert all(f.unit in text for f in mine if f.rule != "most_injuries")
 
 
 # --- the statistics a diagnosis needs ---------------------------------------------------------
@@ -248,8 +257,8 @@ def test_hand_computed_statistics_are_printed() -> None:
     tables = _tables(view)
     # 3, 5 and 4 of 12 records: 25.0, 41.7, 33.3 (the 男/女 cells 33.3 + 8.3 would give 41.6).
     assert tables[SEX_AGE].rows == (
-        ("0-14岁", "1", "2", "3", "25.0%"),
-        ("15-59岁", "4", "1", "5", "41.7%"),
+        ("0—14岁", "1", "2", "3", "25.0%"),
+        ("15—59岁", "4", "1", "5", "41.7%"),
         ("60岁及以上", "2", "2", "4", "33.3%"),
         ("合计", "7", "5", "12", "100.0%"),
     )
@@ -260,18 +269,18 @@ def test_hand_computed_statistics_are_printed() -> None:
         ("年均", "0.70", "0.50", "0.60"),
     )
     assert tables[AGE_RATES].rows == (
-        ("0-14岁", "0.63", "1.33", "0.97"),
-        ("15-59岁", "0.63", "0.16", "0.39"),
+        ("0—14岁", "0.63", "1.33", "0.97"),
+        ("15—59岁", "0.63", "0.16", "0.39"),
         ("60岁及以上", "1.00", "0.91", "0.95"),
         ("合计", "0.70", "0.50", "0.60"),
     )
     assert "年均伤害发生率为0.60‰，其中男性0.70‰，女性0.50‰。" in "\n".join(view.texts())
     assert _paragraph(view, "按常住人口") == (
-        "按常住人口10,000人计算，各年度伤害发生率依次为2024年0.70‰、2025年0.50‰，年均0.60‰；"
+        "按常住人口10000人计算，各年度伤害发生率依次为2024年0.70‰、2025年0.50‰，年均0.60‰；"
         "男性年均伤害发生率（0.70‰）高于女性（0.50‰）。"
     )
     assert _paragraph(view, "分年龄组看，") == (
-        "分年龄组看，0-14岁年均伤害发生率最高（0.97‰），60岁及以上次之（0.95‰），社区总体为0.60‰。"
+        "分年龄组看，0—14岁年均伤害发生率最高（0.97‰），60岁及以上次之（0.95‰），社区总体为0.60‰。"
     )
 
 
@@ -299,9 +308,15 @@ def test_no_records_gives_tables_without_charts() -> None:
 def test_sources_not_analysed_and_hazard_notes_are_printed() -> None:
     dossier = load(EXAMPLES / "jiangkou-park")
     assert dossier.diagnosis is not None
-    report = dossier.diagnosis
+    sources = [
+        s.model_copy(update={"analysed": False, "not_analysed_reason": f"口径不一（{n}）"})
+        if n in (1, 2)
+        else s
+        for n, s in enumerate(dossier.diagnosis.data_sources)
+    ]
+    report = dossier.diagnosis.model_copy(update={"data_sources": sources})
     document = docx.Document(io.BytesIO(render(report, "docx", dossier=dossier)))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    cells = [c.text.replace("\u2060", "") for t in document.tables for row in t.rows for c in row.cells]
     text = "\n".join(p.text for p in document.paragraphs)
     skipped = [s for s in report.data_sources if not s.analysed]
     assert len(skipped) == 2

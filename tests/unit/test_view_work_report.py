@@ -114,16 +114,16 @@ def test_evidence_and_community_texts_are_shown(folder: str) -> None:
 def test_population_numbers_match_the_community() -> None:
     view = _view("qinghe-street")
     population = [
-        b.text for b in _section(view, H1[0]) if b.kind == "p" and "常住人口68,240人" in b.text
+        b.text for b in _section(view, H1[0]) if b.kind == "p" and "常住人口68240人" in b.text
     ]
     assert population == [
-        "清河街道共有26,480户，常住人口68,240人，其中男性33,610人、女性34,630人。"
-        "户籍人口49,860人。流动人口18,380人，占常住人口的26.9%。残疾人1,247人，占常住人口的1.8%。"
+        "清河街道共有26480户，常住人口68240人，其中男性33610人、女性34630人。"
+        "户籍人口49860人。流动人口18380人，占常住人口的26.9%。残疾人1247人，占常住人口的1.8%。"
     ]
     text = _joined(view)
     assert "辖区面积6.8平方公里，下辖9个社区：东关社区、柳塘社区" in text
-    assert "70岁及以上6,480人，占9.5%" in text
-    assert "0—14岁少年儿童9,300人，占13.6%；60岁及以上老年人15,010人，占22.0%。" in text
+    assert "70岁及以上6480人，占9.5%" in text
+    assert "0—14岁少年儿童9300人，占13.6%；60岁及以上老年人15010人，占22.0%。" in text
     assert (
         "辖区内有企业412家、中小学3所、幼儿园6所、医疗机构17家、公共场所41处、危险化学品单位2家。"
         in text
@@ -148,7 +148,7 @@ def test_element_facts_come_from_the_dossier() -> None:
     assert "成立了清河街道安全社区促进委员会" in text
     assert "按领域设立11个工作组：老年人安全工作组、交通安全工作组" in text
     assert "共辨识危险源和隐患20处" in text
-    assert "样本量1,200，有效样本1,146" in text
+    assert "样本量1200，有效样本1146" in text
     assert "计划确定了8项量化指标：居民安全知识知晓率不低于85%" in text
     assert "共策划实施安全促进项目6个" in text
     assert "其中重点项目3个（“稳步银龄”老年人居家防跌倒项目" in text

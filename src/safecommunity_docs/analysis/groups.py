@@ -1,4 +1,4 @@
-"""Age groups (0-4岁 … 70岁及以上) and the sex × age-group cross table of injury records."""
+"""Age groups (0—4岁 … 70岁及以上) and the sex × age-group cross table of injury records."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from ..codes import Sex
+from ..codes.ranges import fmt_span
 from ..models.injury import InjuryRecord
 from .rounding import largest_remainder
 from .tables import CountTable, make_table
@@ -23,7 +24,7 @@ class AgeGroups:
     """Age groups given by their lower boundaries: ``(0, 5, 15)`` means 0-4, 5-14 and 15+.
 
     The boundaries start at 0 and increase strictly; the last group is open at the top. Labels
-    read ``0-4岁`` for closed groups and ``70岁及以上`` for the open one.
+    read ``0—4岁`` for closed groups and ``70岁及以上`` for the open one.
     """
 
     boundaries: tuple[int, ...] = (0, 5, 15, 25, 45, 60, 70)
@@ -52,11 +53,8 @@ class AgeGroups:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """Return the groups' Chinese labels, e.g. ``("0-4岁", …, "70岁及以上")``."""
-        return tuple(
-            f"{lo}岁及以上" if hi is None else (f"{lo}岁" if lo == hi else f"{lo}-{hi}岁")
-            for lo, hi in self.ranges
-        )
+        """Return the groups' Chinese labels, e.g. ``("0—4岁", …, "70岁及以上")``."""
+        return tuple(fmt_span(lo, hi, "岁") for lo, hi in self.ranges)
 
     def index(self, age: int) -> int:
         """Return the index of the group that contains ``age`` (0 to 120)."""

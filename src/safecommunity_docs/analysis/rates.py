@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..codes import Sex
+from ..codes.ranges import fmt_span
 from ..models.community import AgeBand, Community
 from ..models.injury import InjuryRecord
 from .groups import DEFAULT_GROUPS, TOTAL_LABEL, AgeGroups
@@ -117,17 +118,13 @@ def band_population(
         return "社区未提供分年龄段人口"
     starts = {b.from_age for b in bands}
     ends = {b.to_age for b in bands}
-    span = f"{from_age}岁及以上" if to_age is None else f"{from_age}-{to_age}岁"
+    span = fmt_span(from_age, to_age, "岁")
     if from_age not in starts or to_age not in ends:
         age = from_age if from_age not in starts else (to_age or 0)
         inside = next((b for b in bands if _contains(b, age)), None)
         if inside is None:
             return f"人口年龄段未覆盖年龄组{span}，无法计算伤害发生率"
-        band = (
-            f"{inside.from_age}岁及以上"
-            if inside.to_age is None
-            else f"{inside.from_age}-{inside.to_age}岁"
-        )
+        band = fmt_span(inside.from_age, inside.to_age, "岁")
         return f"年龄组{span}的边界落在人口年龄段{band}之内，无法计算伤害发生率"
     chosen = [
         b for b in bands if b.from_age >= from_age and (to_age is None or b.from_age <= to_age)

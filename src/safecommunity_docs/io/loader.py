@@ -27,7 +27,6 @@ YAML_SUFFIXES = (".yaml", ".yml", ".json")
 RECORD_SUFFIXES = (".csv", ".xlsx")
 
 
-
 def _part_files() -> dict[str, tuple[str, type[BaseModel]]]:
     """File stem in a community folder -> (Dossier field, model), from the kinds' declarations
     plus the two files that are no document's: ``community`` and ``options``."""

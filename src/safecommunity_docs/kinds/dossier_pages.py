@@ -39,9 +39,7 @@ def _cover(dossier: Any, context: RenderContext) -> DocumentView:
 
 def _contents(contents: Any, context: RenderContext) -> DocumentView:
     assert isinstance(contents, Contents)
-    return contents_view(
-        contents.dossier, contents.entries, request_of(contents.dossier, context)
-    )
+    return contents_view(contents.dossier, contents.entries, request_of(contents.dossier, context))
 
 
 COVER = declare(

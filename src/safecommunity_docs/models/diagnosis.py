@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ..codes import HazardLevel, ProjectArea
 from .base import Count, Rules, StrictModel, Text
+from .diagnosis_sources import DeathNote, DepartmentStatistics, HouseholdSurvey, ReferenceRate
 
 
 class DataSource(StrictModel):
@@ -135,6 +136,18 @@ class DiagnosisReport(StrictModel):
     surveys: list[Survey] = Field(default_factory=list, title="知信行及满意度调查")
     conclusions: Conclusions = Field(default_factory=Conclusions, title="诊断结论")
     recommendations: list[Recommendation] = Field(default_factory=list, title="建议目标与项目")
+    department_statistics: list[DepartmentStatistics] = Field(
+        default_factory=list, title="部门统计数据", description="One entry per source (by year)."
+    )
+    household_survey: HouseholdSurvey | None = Field(default=None, title="入户伤害调查")
+    reference_rates: list[ReferenceRate] = Field(default_factory=list, title="参照伤害发生率")
+    death_notes: list[DeathNote] = Field(default_factory=list, title="死亡病例说明")
+    min_cases: int = Field(
+        default=10,
+        ge=1,
+        title="判定的最少病例数",
+        description="A group or place is named a finding only with at least this many cases.",
+    )
 
     @model_validator(mode="after")
     def _period(self) -> Self:
@@ -151,5 +164,12 @@ class DiagnosisReport(StrictModel):
             f"报告日期早于数据截止日期 (report_date {self.report_date.isoformat()} is before "
             f"data_end {self.data_end.isoformat()})",
         )
+        sources = [s.source for s in self.department_statistics]
+        for i, source in enumerate(sources):
+            rules.check(
+                source not in sources[:i],
+                ("department_statistics", i, "source"),
+                f"统计类别重复 ({source.value})",
+            )
         rules.raise_if_any()
         return self

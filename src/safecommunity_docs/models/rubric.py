@@ -11,7 +11,9 @@ from .base import Rules, StrictModel, Text
 
 Points = Decimal
 
-FactKey = Literal["organisation", "diagnosis", "plan", "projects", "publicity", "emergency", "records"]
+FactKey = Literal[
+    "organisation", "diagnosis", "plan", "projects", "publicity", "emergency", "records"
+]
 """Facts the work report can state from the dossier's data, named by what they describe."""
 
 

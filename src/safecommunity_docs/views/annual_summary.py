@@ -13,6 +13,7 @@ from ..models.project import PromotionProject
 from .builder import BlockBuilder, sentence
 from .document import DocumentView, TableView
 from .format import fmt_date, fmt_number, fmt_percent
+from .order import is_residual
 from .work_report_facts import list_points
 
 
@@ -95,7 +96,7 @@ def _trend(b: BlockBuilder, stats: InjuryStatistics, year: int) -> None:
             align=("center", "right", "right"),
         ),
     )
-    leading = stats.cause.ranked()[:3]
+    leading = [r for r in stats.cause.ranked() if not is_residual(r.label)][:3]
     if leading:
         causes = "、".join(f"{r.label}（{fmt_percent(r.share)}）" for r in leading)
         b.p(f"从伤害原因看，居前的依次为{causes}。")

@@ -148,7 +148,11 @@ def application_view(
     addressee = application.addressee if application else default_addressee(community)
     applicant = application.applicant if application else issuing_body(dossier)
     when = application_date(application, dossier)
-    body = application.body if application and application.body else standard_body(dossier, rubric, report)
+    body = (
+        application.body
+        if application and application.body
+        else standard_body(dossier, rubric, report)
+    )
     annexes = (
         application.attachments if application and application.attachments else list(attachments)
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from .chart import ChartSpec
 from .document import Block, BlockKind, TableView
@@ -11,6 +12,8 @@ from .numbering import heading_number, point_prefix
 SENTENCE_END = ("。", "！", "？", "；", "…", "：")
 DEFAULT_POINT_STYLE = "1."
 HEADING_KINDS: dict[int, BlockKind] = {1: "h1", 2: "h2", 3: "h3", 4: "h4"}
+LEADING_KINDS = frozenset({"h1", "h2", "h3", "h4", "annex_label", "annex_title"})
+"""Blocks that go with what follows them: a landscape section starts before them."""
 
 
 def sentence(text: str) -> str:
@@ -27,6 +30,7 @@ class BlockBuilder:
         self.figures = 0
         self._h1 = 0
         self._h2 = 0
+        self._landscape = False
 
     @property
     def next_table(self) -> int:
@@ -74,10 +78,41 @@ class BlockBuilder:
             self.p(point_prefix(style or DEFAULT_POINT_STYLE, n) + body)
 
     def table(self, caption: str, table: TableView) -> None:
-        """Add a caption numbered 表n and the table after it."""
+        """Add a caption numbered 表n and the table after it; a landscape table (see
+        :attr:`TableView.is_landscape`) outside :meth:`landscape` gets a landscape section of
+        its own, with the headings just before it."""
         self.tables += 1
-        self.add("caption", f"表{self.tables} {caption}")
-        self.blocks.append(Block("table", table=table))
+        with self.landscape(table.is_landscape and not self._landscape, headings=True):
+            self.add("caption", f"表{self.tables} {caption}")
+            self.blocks.append(Block("table", table=table))
+
+    def bare_table(self, table: TableView) -> None:
+        """Add a table without a caption (its title is already above it), in a landscape
+        section when it is a landscape table."""
+        with self.landscape(table.is_landscape and not self._landscape, headings=True):
+            self.blocks.append(Block("table", table=table))
+
+    @contextmanager
+    def landscape(self, wanted: bool = True, *, headings: bool = False) -> Iterator[None]:
+        """Put the blocks added inside on landscape pages (when ``wanted``): a section of its
+        own, or the one just closed before when only headings came between. ``headings`` takes
+        the headings just before into the section, so none is left at the foot of a page."""
+        if not wanted or self._landscape:
+            yield
+            return
+        at = len(self.blocks)
+        while headings and at and self.blocks[at - 1].kind in LEADING_KINDS:
+            at -= 1
+        if at and self.blocks[at - 1] == Block("section", "portrait"):
+            del self.blocks[at - 1]  # the landscape section just closed goes on
+        else:
+            self.blocks.insert(at, Block("section", "landscape"))
+        self._landscape = True
+        try:
+            yield
+        finally:
+            self._landscape = False
+            self.blocks.append(Block("section", "portrait"))
 
     def figure(self, caption: str, content: ChartSpec | bytes, width_mm: int = 150) -> None:
         """Add a chart (drawn by the renderer) or a PNG, and its caption 图n below it."""

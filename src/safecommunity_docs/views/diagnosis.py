@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..analysis import Finding, FindingCategory, InjuryStatistics
+from ..analysis import DEFAULT_RULES, Finding, FindingCategory, InjuryStatistics
+from ..analysis.sources import supported
 from ..models.community import Community
 from ..models.diagnosis import DataSource, DiagnosisReport, HazardUnit, Survey
 from ..models.dossier import Dossier
-from .builder import BlockBuilder, sentence
+from .builder import SENTENCE_END, BlockBuilder, sentence
 from .diagnosis_data import analysis_chapter
+from .diagnosis_deaths import deaths_section
+from .diagnosis_sources import department_chapter, quality_section
 from .document import DocumentView, TableView
-from .findings import finding_text
+from .findings import category_text, criteria_text
 from .format import fmt_date, fmt_number, fmt_plain
 
 EMPTY = "—"
@@ -39,7 +42,14 @@ def _method(b: BlockBuilder, report: DiagnosisReport) -> None:
     ):
         b.h2(title)
         b.paragraphs(texts)
+        if title == "诊断方法":
+            b.p(criteria_text(DEFAULT_RULES, report.min_cases))
     b.h2("数据来源")
+    analysed = sum(1 for s in report.data_sources if s.analysed)
+    b.p(
+        f"本次诊断共收集{len(report.data_sources)}项伤害数据来源，其中{analysed}项纳入统计分析，"
+        "各来源的收集方法和记录数见下表。"
+    )
     rows = tuple(
         (
             str(n),
@@ -70,51 +80,59 @@ def _source_note(source: DataSource) -> str:
     return text or EMPTY
 
 
-def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
-    b.h1("危险源辨识与隐患排查")
-    if not units:
-        b.p("本次诊断未单列危险源辨识单元。")
-        return
-    total = sum(len(u.hazards) for u in units)
-    major = sum(1 for u in units for h in u.hazards if h.level.label == "重大")
-    b.p(
-        f"按项目、区域和人群划分{len(units)}个辨识单元，共辨识危险源和隐患{total}项，"
-        f"其中重大隐患{major}项。"
+def _hazard_table(unit: HazardUnit) -> TableView:
+    rows = tuple(
+        (
+            str(n),
+            h.description,
+            h.location or EMPTY,
+            h.level.label,
+            h.measure or EMPTY,
+            h.owner or EMPTY,
+            fmt_date(h.deadline) if h.deadline else EMPTY,
+            "已整改" if h.rectified else ("整改中，见说明" if h.note else "整改中"),
+        )
+        for n, h in enumerate(unit.hazards, start=1)
     )
-    for unit in units:
-        b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
-        rows = tuple(
-            (
-                str(n),
-                h.description,
-                h.location or EMPTY,
-                h.level.label,
-                h.measure or EMPTY,
-                h.owner or EMPTY,
-                fmt_date(h.deadline) if h.deadline else EMPTY,
-                "已整改" if h.rectified else ("整改中，见说明" if h.note else "整改中"),
-            )
-            for n, h in enumerate(unit.hazards, start=1)
+    return TableView(
+        columns=("序号", "危险源/隐患", "位置", "等级", "控制措施", "责任单位", "时限", "状态"),
+        rows=rows,
+        align=("center", "left", "left", "center", "left", "left", "center", "center"),
+    )
+
+
+def _hazards(b: BlockBuilder, units: Sequence[HazardUnit]) -> None:
+    """The hazard chapter; on landscape pages, all of it, when its tables need them."""
+    tables = [_hazard_table(unit) for unit in units]
+    with b.landscape(any(t.is_landscape for t in tables)):
+        b.h1("危险源辨识与隐患排查")
+        if not units:
+            b.p("本次诊断未单列危险源辨识单元。")
+            return
+        total = sum(len(u.hazards) for u in units)
+        major = sum(1 for u in units for h in u.hazards if h.level.label == "重大")
+        b.p(
+            f"按项目、区域和人群划分{len(units)}个辨识单元，共辨识危险源和隐患{total}项，"
+            f"其中重大隐患{major}项。"
         )
-        b.table(
-            f"{unit.unit}危险源和隐患",
-            TableView(
-                columns=(
-                    "序号",
-                    "危险源/隐患",
-                    "位置",
-                    "等级",
-                    "控制措施",
-                    "责任单位",
-                    "时限",
-                    "状态",
-                ),
-                rows=rows,
-            ),
-        )
-        for n, h in enumerate(unit.hazards, start=1):
-            if h.note:
-                b.p(f"整改情况说明（第{n}项）：{h.note}")
+        for unit, table in zip(units, tables, strict=True):
+            b.h2(unit.unit + (f"（{unit.method}）" if unit.method else ""))
+            b.p(_unit_reading(unit))
+            b.table(f"{unit.unit}危险源和隐患", table)
+            for n, h in enumerate(unit.hazards, start=1):
+                if h.note:
+                    b.p(f"整改情况说明（第{n}项）：{h.note}")
+
+
+def _unit_reading(unit: HazardUnit) -> str:
+    """One sentence before a unit's hazard table: how many, how serious, how many fixed."""
+    levels = [h.level.label for h in unit.hazards]
+    graded = "、".join(
+        f"{label}{levels.count(label)}项" for label in ("重大", "较大", "一般") if label in levels
+    )
+    fixed = sum(1 for h in unit.hazards if h.rectified)
+    state = "已全部整改" if fixed == len(unit.hazards) else f"已整改{fixed}项"
+    return f"{unit.unit}共排查出危险源和隐患{len(unit.hazards)}项（{graded}），{state}。"
 
 
 def _surveys(b: BlockBuilder, surveys: Sequence[Survey]) -> None:
@@ -150,18 +168,30 @@ def _findings(
     extra: tuple[str, list[str]] | None = None,
 ) -> None:
     b.h1(title)
-    for category, conclusions in categories:
+    for n, (category, conclusions) in enumerate(categories):
         b.h2(str(category))
-        derived = [f for f in findings if f.category == category]
-        if derived:
-            b.p("数据分析：" + "；".join(finding_text(f) for f in derived) + "。")
-        for n, text in enumerate(conclusions):
-            b.p(("诊断结论：" if n == 0 else "") + sentence(text))
-        if not derived and not conclusions:
-            b.p("未发现。")
+        data = category_text(category, [f for f in findings if f.category == category])
+        if data:
+            b.p(f"从伤害监测数据看，{data}。")
+        if conclusions:
+            lead = "结合危险源辨识、问卷调查和座谈情况，确定" if n == 0 else "确定的"
+            if len(conclusions) == 1:
+                b.p(f"{lead}{category}为{sentence(conclusions[0])}")
+            else:
+                b.p(f"{lead}{category}为：")
+                _listed(b, conclusions)
+        if not data and not conclusions:
+            b.p("本次诊断未发现。")
     if extra is not None and extra[1]:
         b.h2(extra[0])
-        b.paragraphs(extra[1])
+        b.paragraphs([sentence(t) for t in extra[1]])
+
+
+def _listed(b: BlockBuilder, texts: Sequence[str]) -> None:
+    """The author's conclusions as numbered points （1）…；（2）…。, each text as written."""
+    for n, text in enumerate(texts, start=1):
+        end = "" if text.endswith(SENTENCE_END) else ("。" if n == len(texts) else "；")
+        b.p(f"（{n}）{text}{end}")
 
 
 def _recommendations(b: BlockBuilder, report: DiagnosisReport) -> None:
@@ -169,6 +199,10 @@ def _recommendations(b: BlockBuilder, report: DiagnosisReport) -> None:
     if not report.recommendations:
         b.p("根据以上诊断结论，由各工作组制定安全促进项目。")
         return
+    b.p(
+        f"针对以上重点问题，建议设立{len(report.recommendations)}个安全促进项目，"
+        "各项目的针对问题和建议目标见下表。"
+    )
     rows = tuple(
         (str(n), r.area.label, r.problem, r.target, r.project)
         for n, r in enumerate(report.recommendations, start=1)
@@ -191,9 +225,14 @@ def diagnosis_view(
     _overview(b, community)
     _method(b, report)
     analysis_chapter(b, stats, (report.data_start, report.data_end))
+    records = dossier.injury_records
+    deaths_section(b, records, dossier.projects, report.death_notes)
+    quality_section(b, report, stats, community.population.total, records)
+    department_chapter(b, report, records)
     _hazards(b, report.hazard_units)
     _surveys(b, report.surveys)
     c = report.conclusions
+    found = supported(stats.findings, report.min_cases)
     _findings(
         b,
         "两高一脆弱分析",
@@ -202,7 +241,7 @@ def diagnosis_view(
             (FindingCategory("高风险环境"), c.high_risk_environments),
             (FindingCategory("脆弱群体"), c.vulnerable_groups),
         ],
-        stats.findings,
+        found,
     )
     _findings(
         b,
@@ -212,7 +251,7 @@ def diagnosis_view(
             (FindingCategory("重点人群"), c.key_groups),
             (FindingCategory("重点场所"), c.key_places),
         ],
-        stats.findings,
+        found,
         extra=("安全需求", c.safety_needs),
     )
     _recommendations(b, report)

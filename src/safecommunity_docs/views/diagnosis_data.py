@@ -6,10 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from ..analysis import CountTable, InjuryStatistics, Rate, RateTable
+from ..analysis.tables import CountRow
 from .builder import BlockBuilder, sentence
 from .chart import ChartKind, ChartSeries, ChartSpec
 from .document import TableView
 from .format import fmt_date, fmt_number, fmt_percent, fmt_rate
+from .order import is_residual, residual_last
 
 EMPTY = "—"
 TOTAL = "合计"
@@ -23,9 +25,15 @@ CHARTED: dict[str, ChartKind] = {"cause": "barh", "place": "pie"}
 DETAIL_TABLES = ("activity", "intent", "nature", "body_part", "severity", "outcome")
 
 
+def _ranked(table: CountTable) -> tuple[CountRow, ...]:
+    """The rows with a count, largest first, 其他 (and 不详, 未填写 …) last."""
+    return residual_last(table.ranked(), lambda row: row.label)
+
+
 def count_table(table: CountTable, *, ranked: bool = False) -> TableView:
-    """A frequency table as printed: label, 例数, 构成比 (the table's own shares), 合计 row."""
-    rows = table.ranked() if ranked else table.rows
+    """A frequency table as printed: label, 例数, 构成比 (the table's own shares), 合计 row;
+    其他 and the like last."""
+    rows = residual_last(_ranked(table) if ranked else table.rows, lambda row: row.label)
     body = [(row.label, fmt_number(row.count), fmt_percent(row.share)) for row in rows]
     body.append(
         (TOTAL, fmt_number(table.total), fmt_percent(Decimal(100) if table.total else Decimal(0)))
@@ -42,7 +50,7 @@ def chart(table: CountTable, kind: ChartKind, title: str) -> ChartSpec:
     """A chart of one table: counts, or for a pie the table's own shares (so the chart prints
     the same percentages as the table; the renderer may merge small slices)."""
     if kind == "pie":
-        rows = table.ranked()
+        rows = _ranked(table)
         return ChartSpec(
             kind=kind,
             title=title,
@@ -50,7 +58,7 @@ def chart(table: CountTable, kind: ChartKind, title: str) -> ChartSpec:
             series=(ChartSeries(name=SHARE, values=tuple(row.share for row in rows)),),
             unit="%",
         )
-    rows = table.ranked() if kind == "barh" else table.rows
+    rows = _ranked(table) if kind == "barh" else table.rows
     return ChartSpec(
         kind=kind,
         title=title,
@@ -146,7 +154,7 @@ def _year_rates(b: BlockBuilder, rates: RateTable) -> None:
 
 def _coded(b: BlockBuilder, title: str, table: CountTable) -> None:
     b.h2(title)
-    top = table.ranked()[:3]
+    top = [row for row in _ranked(table) if not is_residual(row.label)][:3]
     if top:
         b.p(
             f"{title}居前三位的依次为"
@@ -156,11 +164,35 @@ def _coded(b: BlockBuilder, title: str, table: CountTable) -> None:
     b.table(f"{title}构成", count_table(table, ranked=True))
     if table.total:
         b.figure(f"{title}构成", chart(table, CHARTED[table.dimension], f"{title}构成"))
+        b.p(_concentration(table, title))
+
+
+def _concentration(table: CountTable, title: str) -> str:
+    """The reading of a chart of shares: how much the first three hold, how many share the rest."""
+    ranked = [row for row in table.ranked() if row.count]
+    top = ranked[:3]
+    held = sum((row.share for row in top), Decimal(0))
+    if len(ranked) <= len(top):
+        return f"上述{len(ranked)}类即为全部{title}。"
+    return (
+        f"前{len(top)}位合计占{fmt_percent(held)}，其余{len(ranked) - len(top)}类共"
+        f"{fmt_number(sum(row.count for row in ranked[3:]))}例，{title.removeprefix('伤害发生')}"
+        f"{'相对集中' if held >= 60 else '较为分散'}。"
+    )
 
 
 def _sex_age(b: BlockBuilder, stats: InjuryStatistics) -> None:
     """Counts by age group and sex (the share is the group's own), the chart, and the rates."""
     table = stats.sex_age
+    totals = table.totals
+    if totals.total:
+        top = max(table.rows, key=lambda row: row.total)
+        b.p(
+            f"伤害病例中男性{fmt_number(totals.male)}例（{fmt_percent(totals.male_share)}），"
+            f"女性{fmt_number(totals.female)}例（{fmt_percent(totals.female_share)}）；"
+            f"按年龄组看，{top.label}病例最多，共{fmt_number(top.total)}例，"
+            f"占{fmt_percent(top.total_share)}。"
+        )
     rows = [
         (
             row.label,
@@ -227,6 +259,47 @@ def _age_rates(b: BlockBuilder, rates: RateTable) -> None:
         b.p(sentence(note))
 
 
+def _peaks(table: CountTable, lead: str) -> str:
+    """The reading of a time chart: the busiest months or hours and their share."""
+    ranked = [row for row in table.ranked() if row.count]
+    if not ranked:
+        return f"{lead}。"
+    top = ranked[:3]
+    held = sum((row.share for row in top), Decimal(0))
+    names = "、".join(f"{row.label}（{fmt_number(row.count)}例）" for row in top)
+    low = ranked[-1]
+    return (
+        f"{lead}，{names}最多，合计占{fmt_percent(held)}；"
+        f"{low.label}最少（{fmt_number(low.count)}例）。"
+    )
+
+
+READING = {
+    "activity": "伤害发生时的活动",
+    "intent": "从伤害意图看，伤害",
+    "nature": "伤害性质",
+    "body_part": "受伤部位",
+    "severity": "伤情",
+    "outcome": "就诊后的结局",
+}
+
+
+def _leading(table: CountTable) -> str:
+    """The sentence before a detail table: its leading one or two categories."""
+    ranked = [row for row in table.ranked() if row.count]
+    lead = READING.get(table.dimension, table.title)
+    if not ranked:
+        return f"{table.title}：监测期内未收集到病例。"
+    first = ranked[0]
+    text = f"{lead}以{first.label}为主（{fmt_number(first.count)}例，{fmt_percent(first.share)}）"
+    if len(ranked) > 1:
+        second = ranked[1]
+        text += (
+            f"，其次为{second.label}（{fmt_number(second.count)}例，{fmt_percent(second.share)}）"
+        )
+    return text + "。"
+
+
 def analysis_chapter(
     b: BlockBuilder, stats: InjuryStatistics, period: tuple[date, date] | None = None
 ) -> None:
@@ -242,17 +315,22 @@ def analysis_chapter(
     _sex_age(b, stats)
     b.h2("伤害发生时间")
     if stats.record_count:
+        every = all(row.count for row in stats.month.rows)
+        b.p(_peaks(stats.month, "伤害在全年各月均有发生" if every else "按月份看"))
         b.figure("伤害发生月份分布", chart(stats.month, "line", "伤害发生月份分布"))
+        b.p(_peaks(stats.hour, "从一天中的时段看"))
         b.figure("伤害发生时段分布", chart(stats.hour, "bar", "伤害发生时段分布"))
     else:
         b.p("监测期内未收集到伤害病例。")
     b.h2("伤害发生时活动、意图、性质与部位")
     for dimension in DETAIL_TABLES[:4]:
         table = stats.table(dimension)
+        b.p(_leading(table))
         b.table(table.title, count_table(table, ranked=True))
     b.h2("伤害严重程度与结局")
     for dimension in DETAIL_TABLES[4:]:
         table = stats.table(dimension)
+        b.p(_leading(table))
         b.table(table.title, count_table(table))
     b.h2("重点人群伤害")
     for focus in stats.focus:

@@ -6,53 +6,15 @@ text itself: numbers, dates and heading numbers are already in ``text``.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from .cells import chinese_punctuation, tidy_cells
 from .chart import ChartSpec
+from .widths import LANDSCAPE_BUDGET, PORTRAIT_BUDGET, display_width, fit_widths, needs_landscape
 
-TABLE_BUDGET = 70
-"""Half-width characters (12 pt table text) a table row holds across the 156 mm type area,
-less the cell margins."""
-
-SHORT_COLUMN = 14
-"""Columns whose longest text is at most this wide (half-width units) keep their natural width:
-numbers, dates like 2025年3月10日, short names."""
-
-
-def display_width(text: str) -> int:
-    """Width of ``text`` in half-width units: CJK and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def fit_widths(
-    columns: Sequence[str], rows: Sequence[Sequence[str]], budget: int = TABLE_BUDGET
-) -> tuple[int, ...]:
-    """Relative column widths from content: short columns get what their longest line needs,
-    long text columns share the rest in proportion to their length."""
-    natural = []
-    for c, header in enumerate(columns):
-        lines = [line for row in rows for line in row[c].split("\n")]
-        longest = max([display_width(line) for line in lines] + [0])
-        head = display_width(header)
-        natural.append(max(min(head, 8), longest, 3) + 2)  # + the cell margins
-    if sum(natural) <= budget:
-        return tuple(natural)
-    short = {i for i, w in enumerate(natural) if w <= SHORT_COLUMN}
-    long = [i for i in range(len(natural)) if i not in short]
-    floor = 8
-    room = max(budget - sum(natural[i] for i in short), floor * len(long))
-    extra = room - floor * len(long)
-    weights = {i: natural[i] - floor for i in long}
-    total = sum(weights.values()) or 1
-    return tuple(
-        natural[i] if i in short else floor + round(extra * weights[i] / total)
-        for i in range(len(natural))
-    )
-
+__all__ = ["Block", "BlockKind", "DocumentView", "TableView", "display_width", "fit_widths"]
 
 BlockKind = Literal[
     "h1",  # 一、 黑体
@@ -71,6 +33,7 @@ BlockKind = Literal[
     "annex_label",  # 「附件1」 黑体, flush left, starts a new page
     "annex_title",  # annex title, centred like the document title
     "blank",  # an empty line (one of the 22 rows)
+    "section",  # a new section starts here, text "landscape" or "portrait" (its orientation)
 ]
 
 
@@ -79,7 +42,11 @@ class TableView:
     """A table: header row, body rows of text, relative column widths, merged cells.
 
     ``merge_down`` lists (row, column, rows) spans: the body cell at (row, column) spans that
-    many rows downwards (row and column are 0-based body indices).
+    many rows downwards (row and column are 0-based body indices). ``landscape`` puts the table
+    on landscape pages (True), keeps it portrait (False) or decides from its content (None: when
+    its minimum widths exceed the portrait type area, see :func:`.widths.needs_landscape`).
+    Cells are tidied on construction: full-width brackets and colons in Chinese, one number
+    format per column (see :mod:`.cells`).
     """
 
     columns: tuple[str, ...]
@@ -88,11 +55,21 @@ class TableView:
     align: tuple[Literal["left", "center", "right"], ...] = ()
     merge_down: tuple[tuple[int, int, int], ...] = ()
     total_row: bool = False
+    landscape: bool | None = None
+
+    @property
+    def is_landscape(self) -> bool:
+        """Whether the table is set on landscape pages."""
+        if self.landscape is None:
+            return needs_landscape(self.columns, self.rows)
+        return self.landscape
 
     @property
     def column_widths(self) -> tuple[int, ...]:
-        """The widths given, else widths fitted to the content (see :func:`fit_widths`)."""
-        return self.widths or fit_widths(self.columns, self.rows)
+        """The widths given, else widths fitted to the content and the page (see
+        :func:`.widths.fit_widths`)."""
+        budget = LANDSCAPE_BUDGET if self.is_landscape else PORTRAIT_BUDGET
+        return self.widths or fit_widths(self.columns, self.rows, budget)
 
     def __post_init__(self) -> None:
         if self.widths and len(self.widths) != len(self.columns):
@@ -100,6 +77,9 @@ class TableView:
         for row in self.rows:
             if len(row) != len(self.columns):
                 raise ValueError(f"row {row!r} does not have {len(self.columns)} cells")
+        columns = tuple(chinese_punctuation(c) for c in self.columns)
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "rows", tidy_cells(columns, self.rows))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ YES, NO = "是", "否"
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 DEFAULT_AGE_BOUNDS: tuple[int, ...] = DEFAULT_GROUPS.boundaries
-"""Lower bounds of the default summary age groups: 0-4, 5-14, 15-24, 25-44, 45-59, 60-69, 70+."""
+"""Lower bounds of the default summary age groups: 0—4, 5—14, 15—24, 25—44, 45—59, 60—69, 70+."""
 
 Cell = str | int
 """A ledger cell as shown: text (possibly empty) or a whole number (age)."""
@@ -163,7 +163,7 @@ def _cell(value: object, kind: ColumnKind) -> Cell:
 def age_groups(bounds: Sequence[int] = DEFAULT_AGE_BOUNDS) -> tuple[AgeGroup, ...]:
     """Return summary age groups from increasing lower ``bounds`` starting at 0, the last open.
 
-    ``(0, 5, 15)`` gives 0-4岁, 5-14岁 and 15岁及以上: the same groups and labels as the
+    ``(0, 5, 15)`` gives 0—4岁, 5—14岁 and 15岁及以上: the same groups and labels as the
     statistics (:class:`~safecommunity_docs.analysis.AgeGroups`), which also validates them.
     """
     groups = AgeGroups(tuple(bounds))

@@ -220,14 +220,14 @@ def _office(doc: BlockBuilder, office: Office, n: int) -> None:
 def _group(doc: BlockBuilder, group: WorkingGroup, level: int, n: int) -> None:
     """A working group headed at ``level``: lead unit, leaders, members, meetings, duties."""
     doc.heading(level, n, group.name)
-    lines = [
-        ("牵头单位", group.lead_unit),
-        ("组长", _person(group.leader)),
-        ("副组长", _people(group.deputy_leaders)),
-        ("成员", _people(group.members)),
-        ("例会制度", group.meeting_rule),
-    ]
-    for label, text in lines:
+    # One sentence naming the group, so that a unit or deputy shared by several groups is
+    # not printed as the same sentence again and again.
+    heads = [f"由{group.lead_unit}牵头"] if group.lead_unit else []
+    heads.append(f"组长{_person(group.leader)}")
+    if group.deputy_leaders:
+        heads.append(f"副组长{_people(group.deputy_leaders)}")
+    doc.add("p", sentence(f"{group.name}" + "，".join(heads)))
+    for label, text in (("成员", _people(group.members)), ("例会制度", group.meeting_rule)):
         if text:
             doc.add("p", sentence(f"{label}：{text}"))
     _duties(doc, group.duties, level)
@@ -343,7 +343,7 @@ def _annex(doc: BlockBuilder, annex: Annex, label: str) -> None:
             doc.table(annex.title, table)
         else:
             # The annex title already names a table that stands alone.
-            doc.blocks.append(Block("table", table=table))
+            doc.bare_table(table)
 
 
 def _table(

@@ -16,6 +16,7 @@ from .format import (
     fmt_date,
     fmt_number,
     fmt_percent,
+    fmt_span,
 )
 from .self_assessment import DEFAULT_IMPROVEMENT, fmt_points, verdict_sentence
 from .work_report_facts import SUB_UNIT_LABELS, joined, list_points, write_facts
@@ -62,9 +63,7 @@ def _location(b: BlockBuilder, community: Community) -> None:
 
 
 def _band_label(band: AgeBand) -> str:
-    if band.to_age is None:
-        return f"{band.from_age}岁及以上"
-    return f"{band.from_age}—{band.to_age}岁"
+    return fmt_span(band.from_age, band.to_age, "岁")
 
 
 def _population(b: BlockBuilder, community: Community) -> None:
@@ -96,7 +95,7 @@ def _population(b: BlockBuilder, community: Community) -> None:
         children = sum(
             band.total for band in bands if band.to_age is not None and band.to_age <= 14
         )
-        groups.append(f"0—14岁少年儿童{fmt_number(children)}人，占{_share(children, total)}")
+        groups.append(f"{fmt_span(0, 14, '岁')}少年儿童{fmt_number(children)}人，占{_share(children, total)}")
     if any(band.from_age == 60 for band in bands):
         older = sum(band.total for band in bands if band.from_age >= 60)
         groups.append(f"60岁及以上老年人{fmt_number(older)}人，占{_share(older, total)}")
@@ -232,9 +231,7 @@ def _next_steps(b: BlockBuilder, report: ScoreReport, entries: dict[str, ItemSco
         b.p(f"{head}（二级指标{'、'.join(rest)}），{DEFAULT_IMPROVEMENT}")
 
 
-def work_report_view(
-    dossier: Dossier, rubric: Rubric, report: ScoreReport | None
-) -> DocumentView:
+def work_report_view(dossier: Dossier, rubric: Rubric, report: ScoreReport | None) -> DocumentView:
     """Build the work report view of a dossier.
 
     Part 1 (基本概况) describes the community from its profile; part 2 takes every element of

@@ -23,6 +23,7 @@ from ..zipfix import normalise_zip
 from .body import replace_body
 from .parts import CORE_FIELDS, CORE_PART, check_template
 from .sandbox import sandbox
+from .sections import break_xml, settle_last
 from .tables import RawXml, table_xml, text_xml
 from .templates import default_template
 
@@ -125,8 +126,29 @@ def _chart(spec: ChartSpec) -> bytes:
     return render_chart(spec)
 
 
-def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
-    def block(b: Block) -> dict[str, Any]:
+def _section_breaks(view: DocumentView, tpl: DocxTemplate) -> dict[int, RawXml]:
+    """The section-break paragraph of every ``section`` block, by block index: it ends the
+    section before the block (the other orientation) with the template's section."""
+    section = tpl.docx.element.body.sectPr
+    if section is None:
+        raise TemplateError("the template has no section properties (w:sectPr)")
+    out: dict[int, RawXml] = {}
+    current = "portrait"
+    for i, b in enumerate(view.blocks):
+        if b.kind == "section" and b.text != current:
+            out[i] = RawXml(break_xml(section, current, first=not out))
+            current = b.text
+    return out
+
+
+def _context(
+    view: DocumentView, tpl: DocxTemplate, breaks: dict[int, RawXml]
+) -> dict[str, Any]:
+    def block(i: int, b: Block) -> dict[str, Any]:
+        if b.kind == "section":
+            # rendered where every template renders tables: the break replaces the paragraph
+            cut = breaks.get(i, RawXml(""))
+            return {"kind": "table", "text": _text(""), "table": cut, "image": None}
         table = table_xml(b.table) if b.table is not None else None
         png = b.image if b.image is not None else (_chart(b.chart) if b.chart is not None else None)
         image = InlineImage(tpl, io.BytesIO(png), width=Mm(b.image_width_mm)) if png else None
@@ -136,7 +158,7 @@ def _context(view: DocumentView, tpl: DocxTemplate) -> dict[str, Any]:
     context.update(
         title=_text(view.title),
         subtitle=_text(view.subtitle),
-        blocks=[block(b) for b in view.blocks],
+        blocks=[block(i, b) for i, b in enumerate(view.blocks)],
     )
     return context
 
@@ -155,7 +177,11 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     env = environment()
     check_template(path, allowed, env)
     tpl = _StrictTemplate(path, {f.name: getattr(view, f.name) for f in fields(view)})
-    tpl.render(_context(view, tpl), jinja_env=env, autoescape=True)
+    tpl.init_docx()
+    breaks = _section_breaks(view, tpl)
+    tpl.render(_context(view, tpl, breaks), jinja_env=env, autoescape=True)
+    if breaks:
+        settle_last(tpl.docx.element.body.sectPr)
     stamp = datetime(view.document_date.year, view.document_date.month, view.document_date.day)
     props = tpl.docx.core_properties
     props.title = _plain(view.title)

@@ -1,4 +1,5 @@
-"""Tables for Word documents: a TableView becomes GB/T-styled table XML (header row repeated)."""
+"""Tables for Word documents: a TableView becomes GB/T-styled table XML (header row repeated),
+followed by one blank line of the body grid."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from xml.sax.saxutils import escape
 
 from ...models.base import normalise_text
 from ...views.document import TableView
+from ...views.format import nobreak
 from .ooxml import TABLE_STYLE
 
 TYPE_AREA_TWIPS = 8844  # 156 mm: the width of the GB/T 9704 type area
+LANDSCAPE_TWIPS = 12756  # 225 mm: the type area of a landscape page (the same area, turned)
+SPACE_AFTER = '<w:p><w:pPr><w:pStyle w:val="GWPlain"/></w:pPr></w:p>'
+"""The blank line after every table: one row of the 22-line grid."""
 _JC = {"left": "left", "center": "center", "right": "right"}
 
 
@@ -31,11 +36,12 @@ class RawXml:
         return bool(self.xml)
 
 
-def column_twips(widths: tuple[int, ...]) -> list[int]:
-    """Split the type area in proportion to ``widths``; the parts add up exactly."""
+def column_twips(widths: tuple[int, ...], area: int = TYPE_AREA_TWIPS) -> list[int]:
+    """Split the type area (``area`` twips wide) in proportion to ``widths``; the parts add up
+    exactly."""
     total = sum(widths)
-    out = [TYPE_AREA_TWIPS * w // total for w in widths]
-    out[-1] += TYPE_AREA_TWIPS - sum(out)
+    out = [area * w // total for w in widths]
+    out[-1] += area - sum(out)
     return out
 
 
@@ -53,7 +59,8 @@ def text_xml(value: str) -> str:
 
 
 def _runs(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>' if text else ""
+    """The cell text, its dates and numbers with units kept on one line."""
+    return f'<w:r><w:t xml:space="preserve">{text_xml(nobreak(text))}</w:t></w:r>' if text else ""
 
 
 def _cell(text: str, width: int, style: str, jc: str, merge: str | None) -> str:
@@ -71,9 +78,11 @@ def _cell(text: str, width: int, style: str, jc: str, merge: str | None) -> str:
 
 
 def table_xml(view: TableView) -> RawXml:
-    """Return the ``w:tbl`` XML of ``view``: fixed column widths over the type area, a repeated
-    header row, rows that do not split across pages, vertical merges, a bold total row."""
-    twips = column_twips(view.column_widths)
+    """Return the ``w:tbl`` XML of ``view``: fixed column widths over the type area (of a
+    landscape page for a landscape table), a repeated header row, rows that do not split across
+    pages, vertical merges, a bold total row; then a blank line."""
+    area = LANDSCAPE_TWIPS if view.is_landscape else TYPE_AREA_TWIPS
+    twips = column_twips(view.column_widths, area)
     aligns = [_JC[a] for a in view.align] if view.align else ["left"] * len(view.columns)
     merges: dict[tuple[int, int], str] = {}
     for r, c, span in view.merge_down:
@@ -99,5 +108,5 @@ def table_xml(view: TableView) -> RawXml:
         'w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>{SPACE_AFTER}"
     )

@@ -3,110 +3,15 @@
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...views.document import display_width
+from .printing import LANDSCAPE_WIDTH, MIN_POINTS, column_points, fit_row_heights, narrow_to_fit
 
-MIN_POINTS = 9.0
-"""The smallest type a printed annex may show, after fitting to the page width (pt)."""
-LANDSCAPE_WIDTH = 841.89
-"""A4 landscape width (pt)."""
-LINE_FACTOR = 1.45
-"""Line height over type size of the CJK fonts the converter maps to (Noto CJK)."""
-PADDING = 4.0
-"""Vertical room a row needs besides its lines (pt)."""
-DEFAULT_WIDTH = 8.43
-DEFAULT_POINTS = 11.0
-
-
-POINTS_PER_WIDTH = 7.05
-"""Printed width (pt, at 100 %) of one unit of column width as LibreOffice lays it out with the
-converter's fonts (measured: a sheet 164 units wide fits 770 pt at 67 %)."""
-
-
-def column_points(width: float) -> float:
-    """The printed width (pt, at 100 %) of a column ``width`` units wide."""
-    return width * POINTS_PER_WIDTH
-
-
-def _widths(ws: Worksheet) -> dict[int, float]:
-    """Width (characters) of every used, visible column, by 1-based index."""
-    widths: dict[int, float] = {}
-    for index in range(1, ws.max_column + 1):
-        dim = ws.column_dimensions.get(get_column_letter(index))
-        if dim is not None and dim.hidden:
-            continue
-        widths[index] = dim.width if dim is not None and dim.width else DEFAULT_WIDTH
-    return widths
-
-
-def _cells(ws: Worksheet) -> list[Cell]:
-    return [c for row in ws.iter_rows() for c in row if isinstance(c, Cell)]
-
-
-def _size(cell: Cell) -> float:
-    return float(cell.font.sz) if cell.font is not None and cell.font.sz else DEFAULT_POINTS
-
-
-def _fit(ws: Worksheet, printable: float) -> None:
-    """Narrow the widest columns so that fitting the sheet to ``printable`` pt keeps every type
-    size at least :data:`MIN_POINTS`."""
-    widths = _widths(ws)
-    smallest = min((_size(c) for c in _cells(ws) if c.value is not None), default=DEFAULT_POINTS)
-    allowed = printable * smallest / MIN_POINTS
-    total = sum(column_points(w) for w in widths.values())
-    if total <= allowed:
-        return
-    wide = {i: w for i, w in widths.items() if w > 12}
-    excess = total - allowed
-    room = sum(column_points(w) - column_points(12) for w in wide.values())
-    for index, width in wide.items():
-        cut = excess * (column_points(width) - column_points(12)) / room
-        ws.column_dimensions[get_column_letter(index)].width = math.floor(
-            width - cut / POINTS_PER_WIDTH - 0.5
-        )
-
-
-def _row_heights(ws: Worksheet) -> None:
-    """Give every row without a height one that shows its wrapped text (Excel and LibreOffice
-    print a row without a height at the default height, cutting wrapped text off)."""
-    widths = _widths(ws)
-    spans: dict[str, int] = {}
-    for merged in ws.merged_cells.ranges:
-        if merged.max_row > merged.min_row:
-            for row in range(merged.min_row, merged.max_row + 1):
-                for column in range(merged.min_col, merged.max_col + 1):
-                    spans[f"{row}:{column}"] = 0
-        else:
-            spans[f"{merged.min_row}:{merged.min_col}"] = merged.max_col - merged.min_col + 1
-    needed: dict[int, float] = {}
-    for cell in _cells(ws):
-        if cell.value is None or cell.column not in widths:
-            continue
-        span = spans.get(f"{cell.row}:{cell.column}", 1)
-        if span == 0:
-            continue
-        columns = range(cell.column, cell.column + span)
-        room = sum(column_points(widths.get(c, 0)) for c in columns) - 6
-        size = _size(cell)
-        wraps = cell.alignment is not None and cell.alignment.wrap_text
-        text = str(cell.value) if not str(cell.value).startswith("=") else "0000000000"
-        units = max(1.0, 0.85 * room / (size / 2))  # room for line breaks at punctuation
-        lines = sum(
-            math.ceil(display_width(line) / units) if wraps else 1 for line in text.split("\n")
-        )
-        needed[cell.row] = max(needed.get(cell.row, 0.0), max(lines, 1) * size * LINE_FACTOR)
-    for row, points in needed.items():
-        dim = ws.row_dimensions[row]
-        if dim.height is None:
-            dim.height = math.ceil(points + PADDING)
+__all__ = ["LANDSCAPE_WIDTH", "MIN_POINTS", "bound_workbook", "column_points"]
 
 
 def _page_setup(ws: Worksheet, heading: str, first_page: int | None) -> None:
@@ -158,8 +63,8 @@ def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page:
             continue
         margins = ws.page_margins
         printable = LANDSCAPE_WIDTH - 72 * ((margins.left or 0.5) + (margins.right or 0.5))
-        _fit(ws, printable)
-        _row_heights(ws)
+        narrow_to_fit(ws, printable)
+        fit_row_heights(ws)
         _page_setup(ws, heading, first_page if ws is shown[0] else None)
     book.active = book.worksheets.index(shown[0])
     for ws in book.worksheets:

@@ -21,6 +21,7 @@ TITLE_FONT = Font(name="方正小标宋简体", size=18)
 HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
 SUBTOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="center")
+MIDDLE = Alignment(vertical="center")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -81,7 +82,9 @@ def print_setup(ws: Worksheet, *, landscape: bool, header: str = "", margin: flo
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = margin
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # Room between the header (footer) and the table for their 11 pt line.
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     if header and ws.oddHeader is not None and ws.oddHeader.center is not None:
         ws.oddHeader.center.text = header.replace("&", "&&")
     if ws.oddFooter is not None and ws.oddFooter.center is not None:

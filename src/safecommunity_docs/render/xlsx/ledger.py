@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from openpyxl import Workbook
@@ -15,7 +16,9 @@ from .cells import (
     BORDER,
     CENTER,
     HEAD_FILL,
+    MIDDLE,
     SUBTOTAL_FILL,
+    WRAP,
     cell_at,
     print_setup,
     quote,
@@ -31,21 +34,27 @@ from .ledger_summary import (
     write_months,
     write_share,
 )
+from .printing import print_across, text_units
 
 CODES = "代码表"
 BY_CAUSE, BY_PLACE, BY_AGE_SEX, BY_MONTH = "按原因", "按地点", "按年龄性别", "按月份"
+WIDEST = 48
+"""Text columns wider than this wrap (伤害经过): a record stays readable on paper."""
 SPARE_ROWS = 200
 """Empty rows after the data that already carry the drop-downs and the helper formulas."""
 YEAR_TITLE, MONTH_TITLE = "发生年份（自动）", "发生月份（自动）"
 _ERROR = "请从下拉列表中选择（取值见“代码表”）"
-BODY, DATE_TEXT, AUTO = "台账正文", "台账日期", "台账自动"
+BODY, DATE_TEXT, AUTO, LONG_TEXT = "台账正文", "台账日期", "台账自动", "台账长文本"
 """Named cell styles of the record rows: one style id per cell is far cheaper than setting
 font and border on tens of thousands of cells (openpyxl hashes each style object)."""
 
 
 def _named_styles(book: Workbook) -> None:
-    book.add_named_style(NamedStyle(BODY, font=BODY_FONT, border=BORDER))
-    book.add_named_style(NamedStyle(DATE_TEXT, font=BODY_FONT, border=BORDER, number_format="@"))
+    book.add_named_style(NamedStyle(BODY, font=BODY_FONT, border=BORDER, alignment=MIDDLE))
+    book.add_named_style(
+        NamedStyle(DATE_TEXT, font=BODY_FONT, border=BORDER, alignment=MIDDLE, number_format="@")
+    )
+    book.add_named_style(NamedStyle(LONG_TEXT, font=BODY_FONT, border=BORDER, alignment=WRAP))
     book.add_named_style(
         NamedStyle(AUTO, font=BODY_FONT, border=BORDER, fill=SUBTOTAL_FILL, alignment=CENTER)
     )
@@ -86,7 +95,9 @@ def _write_codes(ws: Worksheet, view: LedgerView) -> dict[str, str]:
         name = column_letter(name_col)
         ranges[field] = f"'{CODES}'!${name}$3:${name}${2 + len(entries)}"
     ws.freeze_panes = "A3"
+    ws.print_title_rows = "1:2"
     print_setup(ws, landscape=True, margin=0.4, header=view.summary_title("伤害监测台账　代码表"))
+    print_across(ws, groups=[3 * k + 1 for k in range(len(lists))])
     return ranges
 
 
@@ -158,22 +169,29 @@ def _write_records(ws: Worksheet, view: LedgerView, ranges: dict[str, str]) -> N
     fields = len(view.columns)
     year_col, month_col = fields + 1, fields + 2
     last_row = len(view.rows) + 1 + SPARE_ROWS
-    widths = [_width(c.title) for c in view.columns] + [_width(YEAR_TITLE), _width(MONTH_TITLE)]
+    size = float(BODY_FONT.sz or 10.5)
+    # A heading wraps after four characters; the values set the width.
+    head = text_units("伤害部位", size)
+    widths = [min(text_units(c.title, size), head) for c in view.columns]
+    widths += [text_units(YEAR_TITLE, size), text_units(MONTH_TITLE, size)]
     for c, title in enumerate([*(col.title for col in view.columns), YEAR_TITLE, MONTH_TITLE], 1):
         cell = write_text(ws, 1, c, title)
         cell.font, cell.fill, cell.alignment, cell.border = HEAD_BOLD, HEAD_FILL, CENTER, BORDER
     text_columns = {i + 1 for i, c in enumerate(view.columns) if c.kind in ("date", "datetime")}
+    long_columns = {i + 1 for i, c in enumerate(view.columns) if c.kind in ("text", "codes")}
     for r, values in enumerate(view.rows, start=2):
         for c, value in enumerate(values, start=1):
             if isinstance(value, int):
                 cell = ws.cell(row=r, column=c, value=value)
-                widths[c - 1] = max(widths[c - 1], len(str(value)))
+                widths[c - 1] = max(widths[c - 1], text_units(str(value), size))
             elif value:
                 cell = write_text(ws, r, c, value)
-                widths[c - 1] = max(widths[c - 1], _width(value))
+                widths[c - 1] = max(widths[c - 1], text_units(value, size))
             else:
                 cell = cell_at(ws, r, c)
-            cell.style = DATE_TEXT if c in text_columns else BODY
+            cell.style = (
+                DATE_TEXT if c in text_columns else LONG_TEXT if c in long_columns else BODY
+            )
     time = column_letter(view.index("injury_time") + 1)
     for r in range(2, last_row + 1):
         year, month = _helper_formulas(f"{time}{r}")
@@ -189,13 +207,16 @@ def _write_records(ws: Worksheet, view: LedgerView, ranges: dict[str, str]) -> N
             rule.add(f"{column_letter(c)}2:{column_letter(c)}{last_row}")
             ws.add_data_validation(rule)
     for c, width in enumerate(widths, start=1):
-        ws.column_dimensions[column_letter(c)].width = min(max(width + 2, 6), 60)
+        ws.column_dimensions[column_letter(c)].width = min(max(math.ceil(width), 5), WIDEST)
     last_data = len(view.rows) + 1
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{column_letter(month_col)}{last_data}"
     ws.print_title_rows = "1:1"
     ws.print_area = f"A1:{column_letter(fields)}{last_data}"
     print_setup(ws, landscape=True, margin=0.4, header=view.title)
+    # 24 columns fitted to one page width print at 4 pt: they go across several pages at
+    # 9 pt or more instead, the 卡片编号 repeated on each.
+    print_across(ws, title_columns="A:A")
 
 
 def render_ledger(view: LedgerView) -> bytes:

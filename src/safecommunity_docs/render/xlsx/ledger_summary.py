@@ -19,6 +19,7 @@ from .cells import (
     write_formula,
     write_text,
 )
+from .printing import fit_to_paper
 
 RECORDS = "伤害记录"
 """The record sheet the summaries count."""
@@ -115,6 +116,7 @@ def write_share(ws: Worksheet, view: LedgerView, field: str, title: str) -> None
     _write_shares(ws, 3, 3, total)
     _style_row(ws, total, 4, total=True)
     print_setup(ws, landscape=False, margin=0.4, header=view.title)
+    fit_to_paper(ws)
 
 
 def write_age_sex(ws: Worksheet, view: LedgerView) -> None:
@@ -143,10 +145,12 @@ def write_age_sex(ws: Worksheet, view: LedgerView) -> None:
     _write_shares(ws, total_col, 3, total_row)
     _style_row(ws, total_row, len(heads), total=True)
     print_setup(ws, landscape=False, margin=0.4, header=view.title)
+    fit_to_paper(ws)
 
 
 def write_months(ws: Worksheet, view: LedgerView) -> None:
-    """Years × 12 months from the helper columns; 其他年份 catches years added later."""
+    """Years × 12 months from the helper columns, then a 合计 row that counts every record by
+    its month, so it still counts records of a year added later (no all-zero catch-all row)."""
     fields = len(view.columns)
     year_col = f"'{RECORDS}'!${column_letter(fields + 1)}:${column_letter(fields + 1)}"
     month_col = f"'{RECORDS}'!${column_letter(fields + 2)}:${column_letter(fields + 2)}"
@@ -156,24 +160,18 @@ def write_months(ws: Worksheet, view: LedgerView) -> None:
         # A number shown as 1月, so the COUNTIFS criteria can point at the header.
         cell = cell_at(ws, 2, 1 + m)
         cell.value, cell.number_format = m, '0"月"'
-    other = 3 + len(view.years)
-    total = other + 1
+    total = 3 + len(view.years)
     for row, year in enumerate(view.years, start=3):
         cell = ws.cell(row=row, column=1, value=year)
         cell.number_format = '0"年"'
         for m in range(1, 13):
             head = f"{column_letter(1 + m)}$2"
             write_formula(ws, row, 1 + m, f"COUNTIFS({year_col},$A{row},{month_col},{head})")
-    write_text(ws, other, 1, "其他年份")
-    for m in range(1, 13):
-        letter = column_letter(1 + m)
-        listed = f"-SUM({letter}3:{letter}{other - 1})" if view.years else ""
-        write_formula(ws, other, 1 + m, f"COUNTIFS({month_col},{letter}$2){listed}")
     write_text(ws, total, 1, "合计")
     for m in range(1, 13):
-        letter = column_letter(1 + m)
-        write_formula(ws, total, 1 + m, f"SUM({letter}3:{letter}{other})")
+        write_formula(ws, total, 1 + m, f"COUNTIFS({month_col},{column_letter(1 + m)}$2)")
     for row in range(3, total + 1):
         write_formula(ws, row, 14, f"SUM(B{row}:M{row})")
         _style_row(ws, row, 14, total=row == total)
     print_setup(ws, landscape=True, margin=0.4, header=view.title)
+    fit_to_paper(ws)

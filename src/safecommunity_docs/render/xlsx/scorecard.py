@@ -13,6 +13,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...views.document import display_width
 from ...views.scorecard import NOT_APPLICABLE, ScorecardBand, ScorecardView
 from .cells import (
     BODY_FONT,
@@ -30,6 +31,7 @@ from .cells import (
     write_formula,
     write_text,
 )
+from .printing import fit_to_paper
 
 SHEET = "自评表"
 SUMMARY = "汇总"
@@ -177,9 +179,6 @@ def _write_scoring_sheet(
             row += 1
         last = row - 1
         blocks.append((first, last))
-        ws.merge_cells(
-            start_row=first, start_column=cols.element, end_row=last, end_column=cols.element
-        )
         write_text(ws, row, cols.item, element.subtotal_label)
         write_formula(ws, row, cols.points, f"SUM({points_col}{first}:{points_col}{last})")
         write_formula(ws, row, cols.score, f"SUM({score_col}{first}:{score_col}{last})")
@@ -211,6 +210,7 @@ def _write_scoring_sheet(
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.print_title_rows = "3:3"
     print_setup(ws, landscape=True)
+    fit_to_paper(ws)
     return blocks, subtotals
 
 
@@ -252,6 +252,7 @@ def _write_summary(
     last_element = row - 1
     row += 1
     labels: dict[str, str] = {}
+    texts: dict[str, str] = {}
 
     def line(label: str, formula: str, name: str, fmt: str | None = None) -> None:
         nonlocal row
@@ -271,6 +272,7 @@ def _write_summary(
     if view.previous_total is not None:
         ws.cell(row=row, column=3, value=view.previous_total)
     ws.cell(row=row, column=3).border = BORDER
+    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)
     row += 1
     places = view.places
     fmt = "0" if places == 0 else "0." + "0" * places
@@ -302,6 +304,11 @@ def _write_summary(
 
     line("结论", verdict("label"), "sc_verdict")
     line("下一步", verdict("next_step"), "sc_next_step")
+    outcomes = [*view.bands, view.veto, view.reapplication]
+    for name, attr in (("sc_verdict", "label"), ("sc_next_step", "next_step")):
+        # The longest text the formula may show sizes its row, whichever band it picks.
+        candidates = [str(getattr(o, attr)) for o in outcomes if o is not None]
+        texts[labels[name]] = max(candidates, key=display_width)
     if view.grades:
         row += 1
         write_text(ws, row, 2, "等级").font = HEAD_FONT
@@ -312,11 +319,13 @@ def _write_summary(
             write_text(ws, row, 2, letter)
             ws.cell(row=row, column=3, value=fraction)
         labels["GradeTable"] = f"$B${first_grade}:$C${row}"
-    for c, width in enumerate([8, 34, 12, 12, 12], start=1):
+    # The results (结论, 下一步) share C:E: wide enough for a sentence in two or three lines.
+    for c, width in enumerate([6, 30, 14, 14, 14], start=1):
         ws.column_dimensions[_letter(c)].width = width
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
     print_setup(ws, landscape=False)
+    fit_to_paper(ws, texts)
     return labels
 
 
