@@ -113,3 +113,24 @@ def test_the_same_batch_through_a_dask_cluster(tmp_path: Path) -> None:
         result = batch(made, tmp_path / "out", ["docx"], client.get_executor())
     assert (result.built, result.failed) == (3, 1)
     assert all((Path(r.output) / "manifest.json").is_file() for r in result.rows()[:3])
+
+
+def test_the_batch_command_prints_a_summary_and_exits_1_when_one_failed(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from safecommunity_docs.cli import app as cli_app
+
+    made = _communities(tmp_path / "in", 3, broken=1)
+    runner = CliRunner()
+    args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--formats", "xlsx"]
+    failed = runner.invoke(cli_app.make_app(), [*args, "--jobs", "1"])
+    assert failed.exit_code == 1, failed.output
+    assert "2 built, 0 unchanged, 1 failed" in failed.output
+    assert made[2].name in failed.output
+    assert (tmp_path / "out" / "batch-report.xlsx").is_file()
+    ok = runner.invoke(
+        cli_app.make_app(),
+        ["batch", *map(str, made[:2]), "-o", str(tmp_path / "out"), "--formats", "xlsx"],
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "0 built, 2 unchanged, 0 failed" in ok.output
