@@ -4,31 +4,19 @@ cache so an unchanged document is never converted twice, and a Dask cluster as t
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from benchmarks.communities import make_communities
 from openpyxl import load_workbook
 
 from safecommunity_docs.batch import batch
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "community.yaml").is_file())
-
 
 def _communities(folder: Path, count: int, broken: int = 0) -> list[Path]:
-    """``count`` communities copied from the examples with their own names; the last
-    ``broken`` ones have a bad plan (an impossible month) or no community.yaml."""
-    made = []
-    for n in range(count):
-        source = EXAMPLES[n % len(EXAMPLES)]
-        target = folder / f"c{n:02d}-{source.name}"
-        shutil.copytree(source, target)
-        community = target / "community.yaml"
-        text = community.read_text(encoding="utf-8")
-        first = next(line for line in text.splitlines() if line.startswith("name: "))
-        community.write_text(text.replace(first, f"{first}{n:02d}", 1), encoding="utf-8")
-        made.append(target)
+    """``count`` varied communities (see benchmarks/communities.py); the last ``broken`` ones
+    have a bad plan (an impossible date) or no community.yaml (a broken community.json)."""
+    made = make_communities(folder, count)
     for k, target in enumerate(made[len(made) - broken :]):
         if k % 2 == 0:
             plan = target / "plan.yaml"
@@ -102,7 +90,7 @@ def test_an_unchanged_document_is_never_converted_twice(tmp_path: Path) -> None:
 
 
 def test_the_same_batch_through_a_dask_cluster(tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
+    import distributed  # the dask extra; installed with dev
     made = _communities(tmp_path / "in", 4, broken=1)
     with (
         distributed.LocalCluster(
