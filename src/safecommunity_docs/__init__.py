@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         score,
         validate,
     )
+    from .batch import BatchResult, CommunityResult, batch
     from .build import BuildResult, Output, build
     from .compliance import Findings
     from .display.chart import Chart
@@ -64,9 +65,11 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "AnnualSummary": "models",
     "Assessment": "models",
+    "BatchResult": "batch",
     "BuildOptions": "models",
     "BuildResult": "build",
     "Community": "models",
+    "CommunityResult": "batch",
     "Chart": "display.chart",
     "ChartFormat": "names",
     "ConversionError": "errors",
@@ -97,6 +100,7 @@ _EXPORTS: dict[str, str] = {
     "ValidationReport": "api",
     "WorkPlan": "models",
     "analyse": "api",
+    "batch": "batch",
     "build": "build",
     "charts": "api",
     "check": "api",
@@ -152,11 +156,13 @@ __version__ = "0.1.0"
 __all__ = [
     "AnnualSummary",
     "Assessment",
+    "BatchResult",
     "BuildOptions",
     "BuildResult",
     "Chart",
     "ChartFormat",
     "Community",
+    "CommunityResult",
     "ConversionError",
     "Converter",
     "ConverterNotFound",
@@ -186,6 +192,7 @@ __all__ = [
     "WorkPlan",
     "__version__",
     "analyse",
+    "batch",
     "build",
     "charts",
     "check",

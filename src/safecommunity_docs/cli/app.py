@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "score",
     "build",
+    "batch",
     "templates",
     "reference",
     "setup",

@@ -1,0 +1,130 @@
+"""Benchmark: N dossiers (docx + xlsx + pdf) as a batch against the naive loop, a second run
+with nothing changed, peak memory, and the same batch through a Dask LocalCluster.
+
+Run: .venv/bin/python benchmarks/bench_batch.py [--dossiers 100] [--jobs 2] [--naive 10] [--dask]
+All sides run in this one process run, one after the other, on the same machine:
+
+* batch: ``batch(..., jobs=J)`` — a process pool, one cached LibreOffice converter per process;
+* rerun: the same call again (every community unchanged);
+* naive: for each community, build Word + Excel, then one cold ``soffice --convert-to pdf`` per
+  Word document (no dossier assembly); measured on ``--naive`` communities and scaled to N;
+* dask: the same batch through ``distributed.Client(LocalCluster(J workers)).get_executor()``.
+
+Peak memory: the parent's peak RSS, and the peak of the summed RSS of the whole process tree
+(parent, pool workers, soffice), sampled every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pdf import naive_loop
+from communities import make_communities
+
+from safecommunity_docs import batch, build, load
+
+
+class TreePeak:
+    """Samples the summed RSS of this process and all its descendants."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):  # a process that just ended
+                    total += proc.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.2)
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def mib(n: float) -> str:
+    return f"{n / 2**20:.0f} MiB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dossiers", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--naive", type=int, default=10, help="communities for the naive loop")
+    parser.add_argument("--dask", action="store_true")
+    args = parser.parse_args()
+    formats = ["docx", "xlsx", "pdf"]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        made = make_communities(work / "in", args.dossiers)
+        with TreePeak() as tree:
+            t0 = time.perf_counter()
+            first = batch(made, work / "out", formats, jobs=args.jobs)
+            ours = time.perf_counter() - t0
+        parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        print(
+            f"batch: {args.dossiers} dossiers, --jobs {args.jobs}: {ours:.1f} s "
+            f"({first.built} built, {first.failed} failed); parent peak {mib(parent_peak)}, "
+            f"process tree peak {mib(tree.peak)}",
+            flush=True,
+        )
+        t0 = time.perf_counter()
+        again = batch(made, work / "out", formats, jobs=args.jobs)
+        rerun = time.perf_counter() - t0
+        print(
+            f"rerun: {rerun:.2f} s ({again.unchanged} unchanged) = "
+            f"{100 * rerun / ours:.1f} % of the first run",
+            flush=True,
+        )
+        t0 = time.perf_counter()
+        for n, folder in enumerate(made[: args.naive]):
+            result = build(load(folder), work / f"naive{n}", formats=["docx", "xlsx"])
+            scratch = work / f"n{n}"
+            scratch.mkdir()
+            naive_loop([o.path for o in result.outputs if o.format == "docx"], scratch)
+        naive = (time.perf_counter() - t0) * args.dossiers / args.naive
+        print(
+            f"naive loop: {naive:.1f} s for {args.dossiers} (measured on {args.naive}, scaled); "
+            f"batch is {naive / ours:.1f}x faster",
+            flush=True,
+        )
+        if args.dask:
+            from distributed import Client, LocalCluster
+
+            with (
+                LocalCluster(
+                    n_workers=args.jobs, threads_per_worker=1, dashboard_address=None
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                t0 = time.perf_counter()
+                batch(made, work / "dask", formats, client.get_executor())
+                dask = time.perf_counter() - t0
+            print(
+                f"dask LocalCluster({args.jobs}): {dask:.1f} s = {dask / ours:.2f}x the pool",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""A PDF cache in front of a converter: a document whose bytes were converted before is read
+back from disk instead of converted again.
+
+The key is the SHA-256 of the document's bytes together with :func:`converter_identity` (the
+fonts the converter would use and the library's version), so a font or library change converts
+everything afresh. The inner converter is made only on the first cache miss: a rebuild whose
+documents are all unchanged never starts LibreOffice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ...write import write_atomic
+from .base import ContextClosing, Converter, ConverterStats
+from .fontconfig import fandol_dir
+
+
+def converter_identity() -> str:
+    """What, besides a document's bytes, decides its PDF: the 仿宋/楷体 fonts found (their
+    names and sizes) and the library's version."""
+    from ... import __version__
+
+    folder = fandol_dir()
+    fonts = (
+        sorted((p.name, p.stat().st_size) for p in folder.iterdir() if p.is_file())
+        if folder is not None
+        else "fallback fonts"
+    )
+    return f"{__version__}|{fonts}"
+
+
+class CachingConverter(ContextClosing):
+    """Wraps the converter ``make()`` returns (made on the first miss) with a folder of PDFs.
+
+    ``hits`` and ``misses`` count the documents read from the cache and converted; the inner
+    converter's statistics are :attr:`stats`. Closing closes the inner converter when this one
+    made it.
+    """
+
+    name = "cached"
+
+    def __init__(self, folder: Path | str, make: Callable[[], Converter]) -> None:
+        self.folder = Path(folder)
+        self._make = make
+        self._inner: Converter | None = None
+        self._identity = converter_identity()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, data: bytes) -> str:
+        """The cache key of a document's bytes."""
+        digest = hashlib.sha256(self._identity.encode("utf-8"))
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pdf"
+
+    def _inner_converter(self) -> Converter:
+        if self._inner is None:
+            self._inner = self._make()
+        return self._inner
+
+    def convert(self, docx: bytes, name: str) -> bytes:
+        """The PDF of ``docx``: from the cache, else converted and kept."""
+        return self.convert_many([(name, docx)])[0]
+
+    def convert_many(self, items: Sequence[tuple[str, bytes]]) -> list[bytes]:
+        """The PDFs of ``(name, document)`` items; only the uncached ones are converted (in one
+        batch)."""
+        keys = [self.key(data) for _, data in items]
+        found: dict[int, bytes] = {}
+        for i, key in enumerate(keys):
+            path = self._path(key)
+            if path.is_file():
+                found[i] = path.read_bytes()
+        missing = [i for i in range(len(items)) if i not in found]
+        self.hits += len(found)
+        self.misses += len(missing)
+        if missing:
+            converted = self._inner_converter().convert_many([items[i] for i in missing])
+            for i, pdf in zip(missing, converted, strict=True):
+                path = self._path(keys[i])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, pdf)
+                found[i] = pdf
+        return [found[i] for i in range(len(items))]
+
+    @property
+    def stats(self) -> ConverterStats:
+        """The inner converter's statistics (zero until it is made)."""
+        return self._inner.stats if self._inner is not None else ConverterStats()
+
+    def close(self) -> None:
+        """Close the inner converter, if it was made."""
+        if self._inner is not None:
+            self._inner.close()
+            self._inner = None
+
+
+def default_cache_dir() -> Path:
+    """``$SAFECOMMUNITY_DOCS_CACHE`` or the user's cache folder, ``…/pdf``."""
+    from .fontconfig import user_cache_dir
+
+    given = os.environ.get("SAFECOMMUNITY_DOCS_CACHE")
+    return Path(given) / "pdf" if given else user_cache_dir() / "pdf"
