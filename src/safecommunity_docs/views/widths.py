@@ -10,11 +10,14 @@ columns (names, numbers, dates) never wrap while a wide text column has room.
 
 from __future__ import annotations
 
+import math
+
 import re
 import unicodedata
 from collections.abc import Sequence
 
 from .format import KEPT_TOGETHER
+from .linebreak import em_width
 
 PAD = 2
 """Half-width units a column needs beyond its text: the cell margins (2 × 85 twips)."""
@@ -69,7 +72,8 @@ def _pieces(text: str) -> list[str]:
 
 def _kept(text: str) -> int:
     """The widest run that must stay on one line (a date, a number and unit)."""
-    return max((display_width(m.group(0)) for m in KEPT_TOGETHER.finditer(text)), default=0)
+    # in half-width units, with LibreOffice's gaps where CJK meets digits (em_width)
+    return max((math.ceil(em_width(m.group(0)) * 2) for m in KEPT_TOGETHER.finditer(text)), default=0)
 
 
 def column_limits(header: str, cells: Sequence[str], floor: int = TEXT_FLOOR) -> tuple[int, int]:

@@ -71,9 +71,22 @@ def cell_text(text: str, width: int) -> str:
     for a column ``width`` twips wide (LibreOffice breaks 「58 / %」 and 「2025年3 / 月10日」).
     Text whose every line fits the column is left as it is (a short header never wraps)."""
     room = (width - CELL_MARGINS) / CELL_EM
-    if all(display_width(line) / 2 <= room for line in text.split("\n")):
+    if all(_ems(line) <= room for line in text.split("\n")):
         return text
     return wrap(text, room - SAFETY_EM)
+
+
+AUTOSPACE_EM = 0.25
+"""The gap LibreOffice sets between a CJK character and a digit or Latin letter (it ignores
+``w:autoSpaceDE``), in ems."""
+
+
+def _ems(line: str) -> float:
+    """The width of ``line`` in ems as LibreOffice sets it: half-width characters are half an
+    em, and every CJK/Latin boundary adds the autospace gap."""
+    wide = [display_width(ch) == 2 for ch in line]
+    turns = sum(1 for a, b in zip(wide, wide[1:], strict=False) if a != b)
+    return display_width(line) / 2 + AUTOSPACE_EM * turns
 
 
 def _cell(text: str, width: int, style: str, jc: str, merge: str | None, keep: bool) -> str:
