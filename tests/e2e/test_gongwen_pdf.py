@@ -99,7 +99,8 @@ def test_application_signoff_is_sealed_with_the_contact_as_a_note(
     signer = texts.index(application.applicant)
     date_row = texts.index(dated)
     assert date_row == signer + 1
-    assert texts[signer - 1].startswith(("6.", "附件")), "two blank rows: room for the seal"
+    # the line above the signer is the 附件说明's last entry: the blank rows between are text-free
+    assert re.match(r"(附件：)?\d+\.", texts[signer - 1]), "two blank rows: room for the seal"
     note = "".join(line[0] for line in lines[date_row + 1 :] if not line[0].startswith("—"))
     assert note.startswith("（联系人："), "the 附注 under the date"
     assert note.endswith("）")
