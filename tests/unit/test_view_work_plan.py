@@ -362,7 +362,7 @@ def test_budget_paragraph_and_total_row() -> None:
     line = plan.budget.lines[1]
     assert table.rows[1][1:] == (
         line.item,
-        f"{line.amount:,.0f}",
+        f"{line.amount:.0f}",
         line.source or "—",
         line.note or "",
     )
