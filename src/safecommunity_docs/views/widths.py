@@ -11,7 +11,6 @@ columns (names, numbers, dates) never wrap while a wide text column has room.
 from __future__ import annotations
 
 import math
-
 import re
 import unicodedata
 from collections.abc import Sequence

@@ -166,7 +166,8 @@ def _context(
             # rendered where every template renders tables: the break replaces the paragraph
             cut = breaks.get(i, RawXml(""))
             return {"kind": "table", "text": _text(""), "table": cut, "image": None, "keep": False}
-        table = table_xml(b.table, keep_with_next=keep) if b.table is not None else None
+        turned = orientation[i] == "landscape"
+        table = table_xml(b.table, keep_with_next=keep, landscape=turned) if b.table else None
         png = b.image if b.image is not None else (_chart(b.chart) if b.chart is not None else None)
         image = InlineImage(tpl, io.BytesIO(png), width=Mm(b.image_width_mm)) if png else None
         return {
@@ -180,6 +181,11 @@ def _context(
             "align": "right" if b.indent_left is None else "left",
         }
 
+    orientation: list[str] = []  # the page orientation each block is set on
+    current = "portrait"
+    for b in view.blocks:
+        current = b.text if b.kind == "section" else current
+        orientation.append(current)
     context: dict[str, Any] = {f.name: getattr(view, f.name) for f in fields(view)}
     keeps = keep_with_next(view.blocks)
     context.update(

@@ -3,6 +3,7 @@ followed by one blank line of the body grid."""
 
 from __future__ import annotations
 
+import itertools
 from xml.sax.saxutils import escape
 
 from ...models.base import normalise_text
@@ -85,7 +86,7 @@ def _ems(line: str) -> float:
     """The width of ``line`` in ems as LibreOffice sets it: half-width characters are half an
     em, and every CJK/Latin boundary adds the autospace gap."""
     wide = [display_width(ch) == 2 for ch in line]
-    turns = sum(1 for a, b in zip(wide, wide[1:], strict=False) if a != b)
+    turns = sum(1 for a, b in itertools.pairwise(wide) if a != b)
     return display_width(line) / 2 + AUTOSPACE_EM * turns
 
 
@@ -119,13 +120,14 @@ def kept_rows(view: TableView, keep_with_next: bool = False) -> list[bool]:
     return keep
 
 
-def table_xml(view: TableView, keep_with_next: bool = False) -> RawXml:
+def table_xml(view: TableView, keep_with_next: bool = False, landscape: bool = False) -> RawXml:
     """Return the ``w:tbl`` XML of ``view``: fixed column widths over the type area (of a
     landscape page for a landscape table), a repeated header row, rows that do not split across
     pages, at least two rows on either side of a page break (:func:`kept_rows`), vertical
     merges, a bold total row, then a blank line; ``keep_with_next`` keeps the last row with the
-    paragraph after the table."""
-    area = LANDSCAPE_TWIPS if view.is_landscape else TYPE_AREA_TWIPS
+    paragraph after the table; ``landscape`` says the table stands on a landscape page (any
+    table of a landscape section spans its wider type area)."""
+    area = LANDSCAPE_TWIPS if landscape or view.is_landscape else TYPE_AREA_TWIPS
     twips = column_twips(view.column_widths, area)
     aligns = [_JC[a] for a in view.align] if view.align else ["left"] * len(view.columns)
     merges: dict[tuple[int, int], str] = {}
