@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from ...models.base import normalise_text
 from ...views.document import TableView
 from ...views.linebreak import wrap
-from ...views.widths import display_width
+from ...views.widths import LANDSCAPE_BUDGET, display_width, fit_widths
 from .ooxml import TABLE_STYLE
 
 TYPE_AREA_TWIPS = 8844  # 156 mm: the width of the GB/T 9704 type area
@@ -128,7 +128,10 @@ def table_xml(view: TableView, keep_with_next: bool = False, landscape: bool = F
     paragraph after the table; ``landscape`` says the table stands on a landscape page (any
     table of a landscape section spans its wider type area)."""
     area = LANDSCAPE_TWIPS if landscape or view.is_landscape else TYPE_AREA_TWIPS
-    twips = column_twips(view.column_widths, area)
+    widths = view.column_widths
+    if landscape and not view.widths and not view.is_landscape:  # fitted to the wider page
+        widths = fit_widths(view.columns, view.rows, LANDSCAPE_BUDGET)
+    twips = column_twips(widths, area)
     aligns = [_JC[a] for a in view.align] if view.align else ["left"] * len(view.columns)
     merges: dict[tuple[int, int], str] = {}
     for r, c, span in view.merge_down:
