@@ -18,7 +18,8 @@ from safecommunity_docs import build, load
 from safecommunity_docs.build import context_for
 from safecommunity_docs.kinds import get_kind
 from safecommunity_docs.render.docx.folio import number_from
-from safecommunity_docs.render.docx.ooxml import package, paragraph
+from safecommunity_docs.render.docx.ooxml import paragraph
+from safecommunity_docs.render.docx.package import package
 from safecommunity_docs.render.pdf import FakeConverter, fake_pdf
 from safecommunity_docs.render.pdf.assemble import find_starts
 from safecommunity_docs.render.xlsx.annex import (

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .ooxml import BLOCK_STYLES, keep_style, package, paragraph
+from .ooxml import BLOCK_STYLES, keep_style, paragraph
+from .package import package
 
 INDENTED = ("signature", "date")
 """Block kinds whose paragraph takes its right indent from the block (the 落款 lines)."""
