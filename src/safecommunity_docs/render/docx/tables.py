@@ -3,13 +3,12 @@ followed by one blank line of the body grid."""
 
 from __future__ import annotations
 
-import itertools
 from xml.sax.saxutils import escape
 
 from ...models.base import normalise_text
 from ...views.document import TableView
-from ...views.linebreak import wrap
-from ...views.widths import LANDSCAPE_BUDGET, display_width, fit_widths
+from ...views.linebreak import em_width, wrap
+from ...views.widths import LANDSCAPE_BUDGET, fit_widths
 from .ooxml import TABLE_STYLE
 
 TYPE_AREA_TWIPS = 8844  # 156 mm: the width of the GB/T 9704 type area
@@ -72,22 +71,10 @@ def cell_text(text: str, width: int) -> str:
     for a column ``width`` twips wide (LibreOffice breaks 「58 / %」 and 「2025年3 / 月10日」).
     Text whose every line fits the column is left as it is (a short header never wraps)."""
     room = (width - CELL_MARGINS) / CELL_EM
-    if all(_ems(line) <= room for line in text.split("\n")):
+    if all(em_width(line) <= room for line in text.split("\n")):
         return text
     return wrap(text, room - SAFETY_EM)
 
-
-AUTOSPACE_EM = 0.25
-"""The gap LibreOffice sets between a CJK character and a digit or Latin letter (it ignores
-``w:autoSpaceDE``), in ems."""
-
-
-def _ems(line: str) -> float:
-    """The width of ``line`` in ems as LibreOffice sets it: half-width characters are half an
-    em, and every CJK/Latin boundary adds the autospace gap."""
-    wide = [display_width(ch) == 2 for ch in line]
-    turns = sum(1 for a, b in itertools.pairwise(wide) if a != b)
-    return display_width(line) / 2 + AUTOSPACE_EM * turns
 
 
 def _cell(text: str, width: int, style: str, jc: str, merge: str | None, keep: bool) -> str:
