@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "score",
     "build",
     "templates",
+    "intake",
     "reference",
     "setup",
 )

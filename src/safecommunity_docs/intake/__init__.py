@@ -13,8 +13,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-
-from ..io.loader import load
+from ..io.loader import INTAKE_WORKBOOK, load
 from ..models.dossier import Dossier
 from ..scaffold import AFTER_INIT, render_files
 from ..write import write_atomic
@@ -23,9 +22,6 @@ from .book import workbook_bytes
 from .export import Row, sheet_rows
 from .folder import write_folders
 from .reader import read_workbook
-
-INTAKE_WORKBOOK = "intake.xlsx"
-"""The name of the workbook ``init`` writes into a new community folder."""
 
 
 @cache
@@ -59,15 +55,15 @@ def write_template(out: Path | str) -> Path:
     return write_atomic(out, workbook())
 
 
-def export_workbook(sources: Sequence[Path | str | Dossier] | Path | str | Dossier,
-                    out: Path | str) -> Path:
+def export_workbook(
+    sources: Sequence[Path | str | Dossier] | Path | str | Dossier, out: Path | str
+) -> Path:
     """Write community folders (or loaded dossiers) into one intake workbook at ``out``.
 
     Import of that workbook gives equal dossiers: every value without a column of its own is
     on the 其他内容 sheet. Bad input raises :class:`~safecommunity_docs.InputError`.
     """
-    items = sources if isinstance(sources, Sequence) and not isinstance(sources, str) else [
-        sources]
+    items = sources if isinstance(sources, Sequence) and not isinstance(sources, str) else [sources]
     dossiers = [s if isinstance(s, Dossier) else load(s) for s in items]
     return write_atomic(out, workbook(dossiers))
 
@@ -108,4 +104,3 @@ __all__ = [
     "workbook",
     "write_template",
 ]
-

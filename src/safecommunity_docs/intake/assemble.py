@@ -83,21 +83,31 @@ class Intake:
             for column, title in sheet.titles.items():
                 if title not in known:
                     cell = Cell(title, 1, column)
-                    self.cell_problem(name, cell, f"未知列名 (unknown column; expected one of "
-                                      f"{', '.join(sorted(known))})")
+                    self.cell_problem(
+                        name,
+                        cell,
+                        f"未知列名 (unknown column; expected one of {', '.join(sorted(known))})",
+                    )
 
     def community_of(self, sheet: str, row: int, cells: dict[str, Cell]) -> Community | None:
         cell = cells.get(COMMUNITY)
         if cell is None:
             if len(self.communities) == 1:
                 return next(iter(self.communities.values()))
-            self.cell_problem(sheet, Cell(None, row, 1), "缺少社区名称 (the 社区 column is "
-                              "empty and the workbook has several communities)")
+            self.cell_problem(
+                sheet,
+                Cell(None, row, 1),
+                "缺少社区名称 (the 社区 column is empty and the workbook has several communities)",
+            )
             return None
         found = self.communities.get(str(from_cell("text", cell.value)))
         if found is None:
-            self.cell_problem(sheet, cell, f"未知社区 (no such community on 基本情况; known: "
-                              f"{', '.join(self.communities) or 'none'})")
+            self.cell_problem(
+                sheet,
+                cell,
+                f"未知社区 (no such community on 基本情况; known: "
+                f"{', '.join(self.communities) or 'none'})",
+            )
         return found
 
     def read(self) -> None:
@@ -122,16 +132,22 @@ class Intake:
         roles = [s.role for s in specs_of(sheet)]
         if role is None or str(role.value).strip() not in roles:
             cell = role or Cell(None, row, 2)
-            self.cell_problem(sheet, cell, f"应从下拉列表选择角色 (expected one of "
-                              f"{', '.join(r or '' for r in roles)})")
+            self.cell_problem(
+                sheet,
+                cell,
+                f"应从下拉列表选择角色 (expected one of {', '.join(r or '' for r in roles)})",
+            )
 
     def read_row(self, spec: Sheet, row: int, cells: dict[str, Cell]) -> None:
         if spec.top:
             name_column = next(c for c in spec.columns if c.path == ("name",))
             cell = cells.get(name_column.title)
             if cell is None:
-                self.cell_problem(spec.name, Cell(None, row, 1), "缺少社区名称 (社区名称 is "
-                                  "required: it names the community)")
+                self.cell_problem(
+                    spec.name,
+                    Cell(None, row, 1),
+                    "缺少社区名称 (社区名称 is required: it names the community)",
+                )
                 return
             name = str(from_cell("text", cell.value))
             if name in self.communities:
@@ -161,8 +177,9 @@ class Intake:
             if column.path in named:
                 value = cells.get(column.title)
                 if value is not None:
-                    self.register(community, spec, loc, from_cell(column.kind, value.value),
-                                  value, spec.name)
+                    self.register(
+                        community, spec, loc, from_cell(column.kind, value.value), value, spec.name
+                    )
 
     def _children_keys(self, spec: Sheet) -> list[Key]:
         out = []
@@ -173,20 +190,26 @@ class Intake:
                     out.append(key)
         return out
 
-    def register(self, community: Community, spec: Sheet, loc: Loc, value: Any,
-                 cell: Cell | None, sheet: str) -> None:
+    def register(
+        self, community: Community, spec: Sheet, loc: Loc, value: Any, cell: Cell | None, sheet: str
+    ) -> None:
         """Record that the list item at ``loc`` is named ``value`` (for rows that refer to it)."""
         pattern = tuple(p if p != STAR else "" for p in spec.path)
-        entry = (loc[:-1] + (len(pattern),), value)
+        entry = ((*loc[:-1], len(pattern)), value)
         if entry in community.keys and community.keys[entry] != loc[-1]:
             if cell is not None:
-                self.cell_problem(sheet, cell, "名称重复 (another row has this name; rows of "
-                                  "other sheets could not tell them apart)")
+                self.cell_problem(
+                    sheet,
+                    cell,
+                    "名称重复 (another row has this name; rows of "
+                    "other sheets could not tell them apart)",
+                )
             return
         community.keys[entry] = int(loc[-1])
 
-    def locate_row(self, spec: Sheet, community: Community, row: int,
-                   cells: dict[str, Cell]) -> Loc | None:
+    def locate_row(
+        self, spec: Sheet, community: Community, row: int, cells: dict[str, Cell]
+    ) -> Loc | None:
         """The loc of this row's element: parents looked up (or made) by their names."""
         positions = [n for n, p in enumerate(spec.path) if p == STAR]
         loc: list[str | int] = []
@@ -205,32 +228,45 @@ class Intake:
             star += 1
             cell = cells.get(key.title)
             if cell is None:
-                self.cell_problem(spec.name, Cell(None, row, 1), f"缺少{key.title} (required: "
-                                  "it names the item this row belongs to)")
+                self.cell_problem(
+                    spec.name,
+                    Cell(None, row, 1),
+                    f"缺少{key.title} (required: it names the item this row belongs to)",
+                )
                 return None
             value = from_cell(_key_kind(key), cell.value)
-            entry = (tuple(loc) + (n + 1,), value)
-            index = community.keys.get(entry)
-            if index is None and key.parent is not None:
+            entry = ((*tuple(loc), n + 1), value)
+            found = community.keys.get(entry)
+            if found is None and key.parent is not None:
                 at = tuple(loc)
                 index = community.counts.get(at, 0)
                 community.counts[at] = index + 1
                 community.keys[entry] = index
+                found = index
                 parent_loc = (*at, index)
                 place(community.data, (*parent_loc, key.field or ""), value)
                 community.cells[(*parent_loc, key.field or "")] = (spec.name, cell)
                 community.cells.setdefault(parent_loc, (spec.name, cell))
-            elif index is None:
-                self.cell_problem(spec.name, cell, f"找不到{key.title} (no such item; "
-                                  f"{_where(spec, positions[star - 1])})")
+            elif found is None:
+                self.cell_problem(
+                    spec.name,
+                    cell,
+                    f"找不到{key.title} (no such item; {_where(spec, positions[star - 1])})",
+                )
                 return None
             if key.parent is not None:
-                self.fill(community, spec.name, (*loc, index), key.parent_columns, cells)
-            loc.append(index)
+                self.fill(community, spec.name, (*loc, found), key.parent_columns, cells)
+            loc.append(found)
         return tuple(loc)
 
-    def fill(self, community: Community, sheet: str, loc: Loc, columns: list[Column],
-             cells: dict[str, Cell]) -> None:
+    def fill(
+        self,
+        community: Community,
+        sheet: str,
+        loc: Loc,
+        columns: list[Column],
+        cells: dict[str, Cell],
+    ) -> None:
         """Place the row's values at ``loc``, each remembered with its cell."""
         for column in columns:
             cell = cells.get(column.title)
@@ -241,9 +277,13 @@ class Intake:
             earlier = community.cells.get(at)
             if earlier is not None and earlier[1].row != cell.row:
                 if get(community.data, at) != value:  # a parent column repeated on a later row
-                    self.cell_problem(sheet, cell, f"与第{earlier[1].row}行不一致 (the "
-                                      f"{column.title} of this group differs from row "
-                                      f"{earlier[1].row}: {earlier[1].value!r})")
+                    self.cell_problem(
+                        sheet,
+                        cell,
+                        f"与第{earlier[1].row}行不一致 (the "
+                        f"{column.title} of this group differs from row "
+                        f"{earlier[1].row}: {earlier[1].value!r})",
+                    )
                 continue
             place(community.data, at, value)
             community.cells[at] = (sheet, cell)
@@ -278,13 +318,19 @@ class Intake:
         out: list[Dossier] = []
         for community in self.communities.values():
             try:
-                out.append(Dossier.model_validate(community.data,
-                                                  context=validation_context(Dossier)))
+                out.append(
+                    Dossier.model_validate(community.data, context=validation_context(Dossier))
+                )
             except ValidationError as exc:
                 self.problems.extend(problems_from(exc, Dossier, self._locator(community)))
         if not self.communities and not self.problems:
-            self.problems.append(Problem(path="", file=f"{self.file}[基本情况]",
-                                         message="没有社区 (基本情况 has no filled row)"))
+            self.problems.append(
+                Problem(
+                    path="",
+                    file=f"{self.file}[基本情况]",
+                    message="没有社区 (基本情况 has no filled row)",
+                )
+            )
         if self.problems:
             raise InputError(self.problems, f"{self.file}: {len(self.problems)} problem(s)")
         return out
@@ -304,8 +350,9 @@ class Intake:
                         line=cell.row,
                         column=cell.column,
                     )
-            return Problem(path=format_loc(loc), message=f"{community.name}: {message}",
-                           file=self.file)
+            return Problem(
+                path=format_loc(loc), message=f"{community.name}: {message}", file=self.file
+            )
 
         return locate
 

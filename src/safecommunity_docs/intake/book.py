@@ -71,8 +71,9 @@ def _sheet(book: Any, name: str, rows: list[Row], example: Row | None, codes: _C
     for n, header in enumerate(columns, start=1):
         letter = _letter(n)
         title = write_text(ws, HEADER_ROW, n, header.title)
-        title.font = Font(name="黑体", size=10.5, bold=True, color="C00000" if header.required
-                          else "000000")
+        title.font = Font(
+            name="黑体", size=10.5, bold=True, color="C00000" if header.required else "000000"
+        )
         title.fill = HEAD_FILL
         title.border = BORDER
         title.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
@@ -82,9 +83,14 @@ def _sheet(book: Any, name: str, rows: list[Row], example: Row | None, codes: _C
         dimension.protection = unlocked
         dimension.alignment = wrap
         if header.kind in ("choice", "bool") and header.choices:
-            rule = DataValidation(type="list", formula1=codes.range_of(header.title,
-                                  header.choices), allow_blank=True, showErrorMessage=True,
-                                  errorTitle="无效的值", error="请从下拉列表选择。")
+            rule = DataValidation(
+                type="list",
+                formula1=codes.range_of(header.title, header.choices),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="无效的值",
+                error="请从下拉列表选择。",
+            )
         else:
             rule = DataValidation(allow_blank=True)
         rule.showInputMessage = True
@@ -93,8 +99,11 @@ def _sheet(book: Any, name: str, rows: list[Row], example: Row | None, codes: _C
         rule.add(f"{letter}{FIRST_ROW}:{letter}{last}")
         ws.add_data_validation(rule)
         value = (example or {}).get(header.title)
-        cell = _write(ws, EXAMPLE_ROW, n, header, value) if value is not None else ws.cell(
-            row=EXAMPLE_ROW, column=n)
+        cell = (
+            _write(ws, EXAMPLE_ROW, n, header, value)
+            if value is not None
+            else ws.cell(row=EXAMPLE_ROW, column=n)
+        )
         cell.font = grey
         cell.fill = grey_fill
         cell.alignment = wrap
@@ -107,16 +116,31 @@ def _sheet(book: Any, name: str, rows: list[Row], example: Row | None, codes: _C
             data.protection = unlocked
             data.alignment = wrap
     first = ws.cell(row=EXAMPLE_ROW, column=1)
-    note = "; ".join(s.note for s in specs_of(name) if s.note) if name != OTHER else (
-        "其他工作表没有列的内容：每行一个字段路径及其内容。")
-    first.comment = Comment(f"示例行（灰色），导入时不读取；从第{FIRST_ROW}行起填写。{note}",
-                            "safecommunity-docs", width=300, height=120)
+    note = (
+        "; ".join(s.note for s in specs_of(name) if s.note)
+        if name != OTHER
+        else ("其他工作表没有列的内容：每行一个字段路径及其内容。")
+    )
+    first.comment = Comment(
+        f"示例行（灰色），导入时不读取；从第{FIRST_ROW}行起填写。{note}",
+        "safecommunity-docs",
+        width=300,
+        height=120,
+    )
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.row_dimensions[HEADER_ROW].height = 30
     protection = ws.protection
     protection.sheet = True
-    for option in ("formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows",
-                   "sort", "autoFilter", "insertHyperlinks"):
+    for option in (
+        "formatCells",
+        "formatColumns",
+        "formatRows",
+        "insertRows",
+        "deleteRows",
+        "sort",
+        "autoFilter",
+        "insertHyperlinks",
+    ):
         setattr(protection, option, False)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     print_setup(ws, landscape=True, header=f"{TITLE}　{name}")
@@ -132,7 +156,8 @@ def workbook_bytes(rows: dict[str, list[Row]], examples: dict[str, Row], day: da
     codes = _Codes(codes_ws)
     for name in [*sheet_names(), OTHER]:
         _sheet(book, name, rows.get(name, []), examples.get(name), codes)
-    book.remove(first)
+    if first is not None:
+        book.remove(first)
     book.move_sheet(CODES, offset=len(book.sheetnames))
     codes_ws.sheet_state = "hidden"
     codes_ws.protection.sheet = True

@@ -10,7 +10,7 @@ from ..models.dossier import Dossier
 from ..models.problems import resolve
 from .cells import NO_CELL, to_cell
 from .fields import Column
-from .sheets import COMMUNITY, NUMBER, OTHER, ROLE, STAR, SHEETS, Sheet
+from .sheets import COMMUNITY, NUMBER, OTHER, ROLE, SHEETS, STAR, Sheet
 from .tree import empties, get, leaves, pop, walk
 
 Row = dict[str, Any]
@@ -90,7 +90,9 @@ def _other_rows(data: Any, keep: set[Loc], name: str) -> list[Row]:
     for loc, value in leaves(data, keep):
         _, title, _ = resolve(Dossier, loc)
         text = value if isinstance(value, str) else _plain(value)
-        out.append({COMMUNITY: name, "字段路径": format_loc(loc), "字段": title or "", "内容": text})
+        out.append(
+            {COMMUNITY: name, "字段路径": format_loc(loc), "字段": title or "", "内容": text}
+        )
     return out
 
 

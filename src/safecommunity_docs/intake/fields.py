@@ -14,8 +14,9 @@ from pydantic.fields import FieldInfo
 
 from ..models.problems import unwrap_type
 
-Kind = Literal["text", "month", "int", "number", "bool", "date", "datetime", "choice", "lines",
-               "codes"]
+Kind = Literal[
+    "text", "month", "int", "number", "bool", "date", "datetime", "choice", "lines", "codes"
+]
 """How a column's cells are written and read (see :mod:`.cells`)."""
 
 EXPECTED: dict[str, str] = {
@@ -133,7 +134,10 @@ def columns_of(
 
 
 def _field_columns(
-    info: FieldInfo, path: tuple[str, ...], titles: tuple[str, ...], required: bool,
+    info: FieldInfo,
+    path: tuple[str, ...],
+    titles: tuple[str, ...],
+    required: bool,
     exclude: frozenset[str],
 ) -> list[Column]:
     title = info.title or path[-1]

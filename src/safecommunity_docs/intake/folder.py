@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..filenames import safe_stem
-from ..io.loader import PART_FILES, PART_FOLDERS, RECORD_PARTS, expected_names
+from ..io.loader import INTAKE_WORKBOOK, PART_FILES, PART_FOLDERS, RECORD_PARTS, expected_names
 from ..models.dossier import Dossier
 from ..scaffold import FolderNotEmpty
 from ..write import publish, staging_folder
@@ -27,8 +27,11 @@ class _Dumper(yaml.SafeDumper):
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
     text = format(value, "f")
-    tag = "tag:yaml.org,2002:int" if value == value.to_integral_value() and "." not in text \
+    tag = (
+        "tag:yaml.org,2002:int"
+        if value == value.to_integral_value() and "." not in text
         else "tag:yaml.org,2002:float"
+    )
     return dumper.represent_scalar(tag, text)
 
 
@@ -86,7 +89,8 @@ def folder_files(dossier: Dossier, source: str) -> dict[str, bytes]:
         for n, item in enumerate(items, start=1):
             name = safe_stem(f"{n:0{width}d}-{getattr(item, 'id', n)}")
             files[f"{folder}/{name}.yaml"] = _yaml(
-                item.model_dump(mode="python", exclude_defaults=True), source)
+                item.model_dump(mode="python", exclude_defaults=True), source
+            )
     for key, stems in RECORD_PARTS.items():
         records = getattr(dossier, key)
         if records:
@@ -99,7 +103,7 @@ def _readable(folder: Path) -> set[str]:
     """The files of ``folder`` the loader reads (relative paths): replaced by an import."""
     if not folder.is_dir():
         return set()
-    names = set(expected_names())
+    names = set(expected_names()) - {INTAKE_WORKBOOK}
     found = {p.name for p in folder.iterdir() if p.is_file() and p.name in names}
     for part in PART_FOLDERS:
         if (folder / part).is_dir():
@@ -107,8 +111,9 @@ def _readable(folder: Path) -> set[str]:
     return found
 
 
-def write_folders(dossiers: list[Dossier], target: Path, source: str,
-                  force: bool = False) -> list[Path]:
+def write_folders(
+    dossiers: list[Dossier], target: Path, source: str, force: bool = False
+) -> list[Path]:
     """Write one community folder per dossier: ``target`` itself for one, ``target/<name>``
     for several. A folder holding files is refused unless ``force``; then the files the loader
     reads are replaced (a project left out of the workbook is removed) and the others kept."""

@@ -31,9 +31,11 @@ class Header:
 
 def _key_header(key: Key) -> Header:
     if key.field is None:
-        return Header(key.title, "int", (), f"必填。所属{key.title[:-2]}的序号（见该工作表的序号列）。",
-                      True)
-    kind, choices = "text", ()
+        return Header(
+            key.title, "int", (), f"必填。所属{key.title[:-2]}的序号（见该工作表的序号列）。", True
+        )
+    kind: Kind = "text"
+    choices: tuple[str, ...] = ()
     if key.parent is not None:
         found = scalar_kind(key.parent.model_fields[key.field].annotation)
         if found is not None:
@@ -59,7 +61,9 @@ def headers(name: str) -> tuple[Header, ...]:
     specs = specs_of(name)
     out: list[Header] = []
     if not specs[0].top:
-        out.append(Header(COMMUNITY, "text", (), "社区名称（与基本情况一致）；只有一个社区时可不填。"))
+        out.append(
+            Header(COMMUNITY, "text", (), "社区名称（与基本情况一致）；只有一个社区时可不填。")
+        )
     if len(specs) > 1:
         roles = tuple(s.role or "" for s in specs)
         out.append(Header(ROLE, "choice", roles, "必填。从下拉列表选择人员的角色。", True))

@@ -46,8 +46,13 @@ def read_workbook(path: Path | str) -> dict[str, SheetRows]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError(
-            [Problem(path="", file=str(path), message=f"不是有效的 Excel 工作簿 (not an .xlsx "
-                     f"workbook: {exc})")]
+            [
+                Problem(
+                    path="",
+                    file=str(path),
+                    message=f"不是有效的 Excel 工作簿 (not an .xlsx workbook: {exc})",
+                )
+            ]
         ) from exc
     out: dict[str, SheetRows] = {}
     try:

@@ -65,7 +65,7 @@ def place(data: Data, loc: Loc, value: Any) -> None:
                 node.append({} if not last else None)
             if last:
                 node[part] = value
-            elif node[part] is None or node[part] == {} and isinstance(blank, list):
+            elif node[part] is None or (node[part] == {} and isinstance(blank, list)):
                 node[part] = blank
             node = node[part]
         else:
