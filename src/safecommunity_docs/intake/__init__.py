@@ -21,7 +21,9 @@ from .assemble import Intake
 from .book import workbook_bytes
 from .export import Row, sheet_rows
 from .folder import write_folders
+from .layout import headers, placeholder
 from .reader import read_workbook
+from .sheets import OTHER, sheet_names
 
 
 @cache
@@ -33,7 +35,11 @@ def _example_rows() -> dict[str, Row]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         rows = sheet_rows(load(tmp))
-    return {name: found[0] for name, found in rows.items() if found}
+    examples = {name: found[0] for name, found in rows.items() if found}
+    for name in [*sheet_names(), OTHER]:
+        if name not in examples:
+            examples[name] = {h.title: placeholder(h) for h in headers(name)}
+    return examples
 
 
 def _merge(dossiers: Sequence[Dossier]) -> dict[str, list[Row]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 
 from .fields import Column, Kind, scalar_kind
@@ -83,3 +84,17 @@ def headers(name: str) -> tuple[Header, ...]:
 def sheet_columns(spec: Sheet) -> dict[str, Column]:
     """The columns of one spec by title (its key and parent columns are looked up apart)."""
     return {c.title: c for c in spec.columns}
+
+
+def placeholder(header: Header) -> object:
+    """A made-up example value for a column no example dossier fills."""
+    if header.choices:
+        return header.choices[0]
+    return {
+        "int": 1,
+        "number": 1.5,
+        "date": date(2026, 1, 1),
+        "datetime": datetime(2026, 1, 1, 8, 30),
+        "month": "2026-01",
+        "lines": "第一项\n第二项",
+    }.get(header.kind, f"（{header.title}）")
