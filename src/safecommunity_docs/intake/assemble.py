@@ -251,7 +251,7 @@ class Intake:
                 self.cell_problem(
                     spec.name,
                     cell,
-                    f"找不到{key.title} (no such item; {_where(spec, positions[star - 1])})",
+                    f"找不到{key.title} ({_where(spec, positions[star - 1])})",
                 )
                 return None
             if key.parent is not None:
@@ -372,4 +372,7 @@ def _known(name: str) -> bool:
 
 
 def _where(spec: Sheet, index: int) -> str:
-    return f"{spec.path[index - 1]} must name an item listed on its own sheet"
+    """Which sheet lists the items a row of ``spec`` names at list level ``index``."""
+    prefix = spec.path[: index + 1]
+    owner = next((s.name for s in SHEETS if s.path == prefix), None)
+    return f"no row of {owner} has this name" if owner else "no such item"
