@@ -10,12 +10,13 @@ from pydantic import ValidationError
 
 from ..errors import InputError, Problem
 from ..io.loader import validation_context
-from ..models.base import Loc, format_loc, parse_loc
+from ..models.base import Loc, parse_loc
 from ..models.dossier import Dossier
 from ..models.problems import problems_from
 from .cells import from_cell
 from .fields import Column, Kind, scalar_kind
 from .layout import headers
+from .locate import letter, locator
 from .reader import Cell, SheetRows
 from .sheets import (
     COMMUNITY,
@@ -30,15 +31,6 @@ from .sheets import (
     specs_of,
 )
 from .tree import EMPTY_LIST, EMPTY_MAPPING, Data, get, place
-
-
-def letter(column: int) -> str:
-    """The spreadsheet letter of a 1-based column (1 -> A, 27 -> AA)."""
-    out = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 @dataclass
@@ -322,7 +314,9 @@ class Intake:
                     Dossier.model_validate(community.data, context=validation_context(Dossier))
                 )
             except ValidationError as exc:
-                self.problems.extend(problems_from(exc, Dossier, self._locator(community)))
+                self.problems.extend(
+                    problems_from(exc, Dossier, locator(self.file, community.name, community.cells))
+                )
         if not self.communities and not self.problems:
             self.problems.append(
                 Problem(
@@ -334,27 +328,6 @@ class Intake:
         if self.problems:
             raise InputError(self.problems, f"{self.file}: {len(self.problems)} problem(s)")
         return out
-
-    def _locator(self, community: Community) -> Any:
-        def locate(loc: Loc, message: str) -> Problem:
-            for n in range(len(loc), -1, -1):
-                found = community.cells.get(loc[:n])
-                if found is not None:
-                    sheet, cell = found
-                    exact = n == len(loc) and cell.value is not None
-                    shown = f" {cell.value!r}" if exact else ""
-                    return Problem(
-                        path=format_loc(loc),
-                        message=f"{letter(cell.column)}{cell.row}{shown}: {message}",
-                        file=f"{self.file}[{sheet}]",
-                        line=cell.row,
-                        column=cell.column,
-                    )
-            return Problem(
-                path=format_loc(loc), message=f"{community.name}: {message}", file=self.file
-            )
-
-        return locate
 
 
 def _key_kind(key: Key) -> Kind:
