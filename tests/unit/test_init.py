@@ -24,6 +24,7 @@ PARTS = [
     "community.yaml",
     "diagnosis.yaml",
     "injuries.csv",
+    "intake.xlsx",
     "options.yaml",
     "plan.yaml",
     "projects",

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "build",
     "batch",
     "templates",
+    "intake",
     "reference",
     "setup",
 )

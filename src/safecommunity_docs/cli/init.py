@@ -43,8 +43,10 @@ def init(
 
     Writes community.yaml, plan.yaml, diagnosis.yaml, projects/01-….yaml, assessment.yaml
     (every item of the rubric), application.yaml, annual_summary.yaml, options.yaml and
-    injuries.csv with realistic placeholders; 'validate' passes and 'build' builds at once.
+    injuries.csv with realistic placeholders, and intake.xlsx (the same in the Excel intake
+    workbook); 'validate' passes and 'build' builds at once.
     A folder that is not empty is refused (exit 1) unless --force."""
+    from .. import intake  # noqa: F401  (adds intake.xlsx to the new folder)
     from ..scaffold import init_community
 
     stdout = out()

@@ -56,11 +56,16 @@ RECORD_PARTS: dict[str, tuple[str, ...]] = {
 """Dossier field -> the stems of its record table (.csv or .xlsx)."""
 
 
+INTAKE_WORKBOOK = "intake.xlsx"
+"""The Excel intake workbook ``init`` writes into a community folder (the loader skips it)."""
+
+
 def expected_names() -> list[str]:
     """The file names a community folder may hold (besides its part folders)."""
     parts = [f"{stem}{suffix}" for stem in PART_FILES for suffix in YAML_SUFFIXES]
     stems = [stem for group in RECORD_PARTS.values() for stem in group]
-    return parts + [f"{stem}{suffix}" for stem in stems for suffix in RECORD_SUFFIXES]
+    records = [f"{stem}{suffix}" for stem in stems for suffix in RECORD_SUFFIXES]
+    return [*parts, *records, INTAKE_WORKBOOK]
 
 
 def validation_context(model: type[BaseModel]) -> dict[str, Any]:
