@@ -28,6 +28,7 @@ KindName = Literal[
     "self_assessment",
     "injury_ledger",
     "annual_summary",
+    "isccc_application",
     "compliance_report",
 ]
 """A document kind (``safecommunity-docs`` declares one per module in ``kinds/``)."""
