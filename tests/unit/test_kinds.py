@@ -109,6 +109,7 @@ def test_declared_order_is_the_dossier_order() -> None:
         "self_assessment",
         "injury_ledger",
         "annual_summary",
+        "isccc_application",
         "compliance_report",
     )
 
