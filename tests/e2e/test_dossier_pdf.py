@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from safecommunity_docs import load
 from safecommunity_docs.build import BuildResult, build
-from safecommunity_docs.models import Dossier
 from safecommunity_docs.kinds import get_kind
+from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter, font_warnings
 from tests.conftest import EXAMPLES
 from tests.lo import worker_killed_after_first_document
