@@ -60,7 +60,9 @@ def _view(dossier: Dossier) -> DocumentView:
     return get_kind("isccc_application").view("document", dossier.isccc, context_for(dossier))
 
 
-def _copy(tmp_path: Path, edit: dict[str, object] | None = None, drop: tuple[str, ...] = ()) -> Path:
+def _copy(
+    tmp_path: Path, edit: dict[str, object] | None = None, drop: tuple[str, ...] = ()
+) -> Path:
     folder = tmp_path / "qinghe"
     shutil.copytree(QINGHE, folder)
     data = yaml.safe_load((folder / "isccc.yaml").read_text(encoding="utf-8"))
