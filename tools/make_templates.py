@@ -22,7 +22,7 @@ def templates() -> dict[str, bytes]:
     """File name -> bytes of every kind's default template."""
     return {
         f"{kind.template}.docx": template_bytes(
-            kind.template_title or kind.label, kind.page_numbers
+            kind.template_title or kind.label, kind.page_numbers, kind.typography
         )
         for kind in all_kinds()
         if kind.template is not None

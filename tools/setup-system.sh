@@ -28,6 +28,7 @@ check() {
   have_uno || missing+=("python3-uno")
   have_font "Noto Serif CJK" || missing+=("fonts-noto-cjk")
   have_font "AR PL UKai" || missing+=("fonts-arphic-ukai")
+  have_font "Liberation Serif" || missing+=("fonts-liberation2")  # Times New Roman (English)
   command -v pdftoppm >/dev/null 2>&1 || missing+=("poppler-utils")
   command -v fc-list >/dev/null 2>&1 || missing+=("fontconfig")
 }
@@ -45,7 +46,7 @@ install_fandol() {
 
 check
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: system parts present (LibreOffice, python3-uno, Noto CJK, AR PL UKai, poppler)"
+  echo "setup: system parts present (LibreOffice, python3-uno, Noto CJK, AR PL UKai, Liberation, poppler)"
 elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "setup: installing with apt: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -204,6 +204,7 @@ def build(
     if strict and findings.blocking:
         raise _refused(findings.blocking)
     warnings = _input_warnings(dossier) + [_finding_warning(f) for f in findings.blocking]
+    warnings += [note for kind in plan if kind.notes is not None for note in kind.notes(dossier)]
     if folder is None:
         job = _Job(None, None, BuildResult(warnings=warnings, findings=findings))
         _run(job, dossier, plan, wanted, context)

@@ -81,6 +81,8 @@ def _pieces(
     taken: set[int] = set()
     bound = 0
     for kind in kinds(dossier.options.part_order):
+        if not kind.bound:
+            continue  # a file of its own (see Kind.bound), converted on its own
         for index, job in enumerate(jobs):
             if job.kind.name == kind.name and index not in taken:
                 taken.add(index)
@@ -102,7 +104,7 @@ def _pieces(
                 )
             )
     for index, job in enumerate(jobs):  # documents of kinds outside the part order
-        if index not in taken:
+        if index not in taken and job.kind.bound:
             view = job.kind.view("document", job.document.model, context)
             pieces.append(_Piece(view.title, job.source, index, annexes=tuple(annexes_in(view))))
     return pieces
@@ -130,14 +132,16 @@ def _convert(
     from .render.pdf.assemble import Part, find_starts, page_count
 
     pieces = _pieces(jobs, dossier, context)
+    loose = [i for i, job in enumerate(jobs) if not job.kind.bound]
     cover_docx = COVER.render(dossier, "docx", context)
     first = converter.convert_many(
         [
             *((p.title, p.numbered(1) if p.sheets else p.source) for p in pieces),
             ("封面", cover_docx),
+            *((jobs[i].document.title, jobs[i].source) for i in loose),
         ]
     )
-    pdfs, cover = first[:-1], first[-1]
+    pdfs, cover, unbound = first[: len(pieces)], first[len(pieces)], first[len(pieces) + 1 :]
     entries: list[ContentsEntry] = []
     folios: list[int] = []
     annexes: list[tuple[tuple[str, int], ...]] = []
@@ -180,9 +184,11 @@ def _convert(
         Part(piece.heading, pdf, inside)
         for piece, pdf, inside in zip(pieces, final, annexes, strict=True)
     ]
-    standalone = [pdfs[i] for i, piece in enumerate(pieces) if piece.job is not None]
-    order = [piece.job for piece in pieces if piece.job is not None]
-    standalone = [pdf for _, pdf in sorted(zip(order, standalone, strict=True))]
+    by_job = {
+        piece.job: pdf for piece, pdf in zip(pieces, pdfs, strict=True) if piece.job is not None
+    }
+    by_job.update(zip(loose, unbound, strict=True))
+    standalone = [by_job[i] for i in range(len(jobs))]
     return _Converted(standalone, cover, second[-1], parts, warnings)
 
 

@@ -29,6 +29,7 @@ KindName = Literal[
     "injury_ledger",
     "annual_summary",
     "archive_index",
+    "isccc_application",
     "compliance_report",
 ]
 """A document kind (``safecommunity-docs`` declares one per module in ``kinds/``)."""

@@ -14,8 +14,9 @@ from pypdf import PdfReader
 
 from safecommunity_docs import load
 from safecommunity_docs.build import BuildResult, build
+from safecommunity_docs.kinds import get_kind
 from safecommunity_docs.models import Dossier
-from safecommunity_docs.render.pdf import LibreOfficeConverter, font_warnings
+from safecommunity_docs.render.pdf import LibreOfficeConverter, declared_fonts, font_warnings
 from tests.conftest import EXAMPLES
 from tests.lo import worker_killed_after_first_document
 from tests.print_measure import opened, overlapping_words, smallest_type
@@ -37,8 +38,12 @@ def _outline(reader: PdfReader) -> list[tuple[str, int, list[str]]]:
 def test_every_part_and_the_dossier(built: tuple[Dossier, BuildResult, Path]) -> None:
     dossier, result, _ = built
     docx = [o for o in result.outputs if o.format == "docx"]
-    pdfs = [o for o in result.outputs if o.format == "pdf" and o.kind != "dossier"]
-    assert [o.path.stem for o in pdfs] == [o.path.stem for o in docx]
+    every = [o for o in result.outputs if o.format == "pdf" and o.kind != "dossier"]
+    assert [o.path.stem for o in every] == [o.path.stem for o in docx]
+    pdfs = [o for o in every if get_kind(o.kind).bound]  # the ISCCC application stays out
+    assert [o.kind for o in every if o not in pdfs] == (
+        ["isccc_application"] if dossier.isccc is not None else []
+    )
     [merged] = [o for o in result.outputs if o.kind == "dossier"]
     reader = PdfReader(merged.path)
     assert merged.pages == len(reader.pages)
@@ -51,6 +56,7 @@ def test_every_part_and_the_dossier(built: tuple[Dossier, BuildResult, Path]) ->
         f"附件1\u3000{dossier.community.name}安全社区自评表",
         f"附件2\u3000{dossier.community.name}伤害监测汇总表",
     ]
+    assert not any("International" in title for title, _, _ in outline)
     for (title, start, headings), output in zip(documents, pdfs, strict=True):
         first_page = _body(PdfReader(output.path), 0)
         assert "".join(title.split())[:12] in first_page, title
@@ -252,8 +258,12 @@ def test_key_chinese_strings_are_extractable(built: tuple[Dossier, BuildResult, 
 
 def test_fonts_embedded_and_mapped(built: tuple[Dossier, BuildResult, Path]) -> None:
     _, result, _ = built
+    sources = {o.path.stem: o.path for o in result.outputs if o.format == "docx"}
     for output in (o for o in result.outputs if o.format == "pdf"):
-        assert font_warnings(output.path.read_bytes()) == [], output.path.name
+        # The English application declares Times New Roman and 宋体 only (no 仿宋 fallback).
+        latin = output.kind != "dossier" and get_kind(output.kind).typography == "latin"
+        declared = declared_fonts(sources[output.path.stem].read_bytes()) if latin else None
+        assert font_warnings(output.path.read_bytes(), declared=declared) == [], output.path.name
     assert not [w for w in result.warnings if ".pdf:" in w]
 
 

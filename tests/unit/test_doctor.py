@@ -26,6 +26,7 @@ def test_doctor_on_the_set_up_machine_lists_every_part_and_exits_0(
         "FandolKai",
         "Noto Sans CJK SC",
         "Noto Serif CJK SC",
+        "Liberation Serif",  # Times New Roman of the English ISCCC application
     }
     assert "PDF: ready" in out
 

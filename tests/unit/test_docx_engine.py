@@ -77,7 +77,7 @@ def _custom(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize("kind", [k for k in all_kinds() if k.template], ids=lambda k: k.name)
 def test_committed_templates_equal_a_fresh_generation(kind: Kind) -> None:
     assert kind.template is not None
-    fresh = template_bytes(kind.template_title or kind.label, kind.page_numbers)
+    fresh = template_bytes(kind.template_title or kind.label, kind.page_numbers, kind.typography)
     assert default_template(kind.template).read_bytes() == fresh, (
         "run: python tools/make_templates.py"
     )

@@ -188,7 +188,9 @@ def test_dossier_pdf_binds_the_workbooks_and_numbers_continuously(tmp_path: Path
     assert f"附件2\u3000{name}伤害监测汇总表" in top
     assert top.index(f"附件1\u3000{name}安全社区自评表") == top.index(f"{name}安全社区自评报告") + 1
     assert reader.page_labels[2:5] == ["1", "2", "3"]
-    parts = [o for o in result.outputs if o.format == "pdf" and o.kind != "dossier"]
+    pdfs = [o for o in result.outputs if o.format == "pdf" and o.kind != "dossier"]
+    parts = [o for o in pdfs if o.kind != "isccc_application"]  # a file of its own
+    assert len(parts) == len(pdfs) - 1
     assert len(reader.pages) == 2 + len(parts) + 2, "cover, 目录, parts, two bound workbooks"
     # The fake converter's one-page PDFs hold no page of the plan's annex: the build says so.
     assert any("工作计划" in w and "附件 not found" in w for w in result.warnings)

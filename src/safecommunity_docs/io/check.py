@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import InputError, InputNotFound, Problem
+from ..kinds import kinds
 from ..models.base import TextChange
 from ..models.dossier import Dossier
 from ..models.injury import InjuryRecord
@@ -71,6 +72,9 @@ def check(path: Path | str) -> Checked:
         warnings.extend(
             f"{path} {part.path}: {part.message}" for part in _missing(dossier, asm, data)
         )
+    if dossier is not None:
+        order = dossier.options.part_order
+        warnings.extend(n for kind in kinds(order) if kind.notes for n in kind.notes(dossier))
     return Checked(
         model.__name__, problems, tuple(asm.changes), tuple(warnings), asm.records, dossier
     )

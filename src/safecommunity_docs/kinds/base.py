@@ -15,6 +15,7 @@ from ..errors import InputError, Problem
 from ..models.assessment import Assessment
 from ..models.dossier import Dossier
 from ..models.rubric import Rubric
+from ..render.docx.template_body import Typography
 from ..render.docx.templates import default_template
 from ..render.formats import Format, RenderOptions, ViewRole, formats, get_format
 from ..scoring import ScoreReport, score
@@ -173,7 +174,12 @@ class Kind:
     ``template_title`` the title of its default Word template (default: ``label``);
     ``page_numbers`` whether its pages carry 「— n —」; ``in_dossier`` False for the dossier's
     own front matter (cover, 目录), which the PDF stage renders; ``bound_workbook`` binds
-    its workbook (one per document) into dossier.pdf as a numbered 附件.
+    its workbook (one per document) into dossier.pdf as a numbered 附件; ``bound`` False
+    keeps its documents out of dossier.pdf and its 目录 (they are still built, in the
+    dossier's order, as files of their own: the English ISCCC application);
+    ``typography`` chooses its default template's layout (``gbt9704`` or ``latin``);
+    ``notes`` lists what its documents lack in a dossier (validate and build report each as a
+    warning).
     """
 
     name: str
@@ -188,6 +194,9 @@ class Kind:
     page_numbers: bool = True
     in_dossier: bool = True
     bound_workbook: BoundWorkbook | None = None
+    bound: bool = True
+    typography: Typography = "gbt9704"
+    notes: Callable[[Dossier], list[str]] | None = None
 
     @property
     def formats(self) -> tuple[str, ...]:

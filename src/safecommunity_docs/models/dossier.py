@@ -15,6 +15,7 @@ from .base import Loc, Rules, StrictModel, Text, TextChange, parse_loc
 from .community import Community
 from .diagnosis import DiagnosisReport
 from .injury import InjuryRecord
+from .isccc import IscccApplication, cross_check
 from .project import PromotionProject
 from .work_plan import WorkPlan
 
@@ -71,6 +72,9 @@ class Dossier(StrictModel):
     assessment: Assessment | None = Field(default=None, title="自评")
     application: Application | None = Field(default=None, title="评定申请书")
     annual_summary: AnnualSummary | None = Field(default=None, title="年度工作总结")
+    isccc: IscccApplication | None = Field(
+        default=None, title="ISCCC英文申请书", description="English texts (isccc.yaml)."
+    )
     injury_records: list[InjuryRecord] = Field(default_factory=list, title="伤害监测记录")
     options: BuildOptions = Field(default_factory=BuildOptions, title="生成选项")
 
@@ -151,5 +155,7 @@ class Dossier(StrictModel):
                     ("injury_records", i, "card_no"),
                     f"卡片编号重复 (card {card} is also injury_records[{j}])",
                 )
+        if self.isccc is not None:
+            rules.violations.extend(cross_check(self.isccc, self.projects))
         rules.raise_if_any()
         return self

@@ -115,6 +115,8 @@ class DocumentView:
     keywords: tuple[str, ...] = field(default_factory=tuple)
     kind: str = ""
     """The document kind (and so the default template); set by the kind's declaration."""
+    language: str = "zh-CN"
+    """The document's language (its core properties say so)."""
 
     def texts(self) -> list[str]:
         """Every text the document shows, in order (title, blocks, table cells)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .ooxml import BLOCK_STYLES, keep_style, paragraph
 from .package import package
 
@@ -11,6 +13,9 @@ INDENTED = ("signature", "date")
 
 _RIGHT = '<w:ind w:left="{{ b.left }}" w:right="{{ b.right }}"/><w:jc w:val="{{ b.align }}"/>'
 """The 落款 line's indents in twips and its alignment, from the view (``views/signoff.py``)."""
+
+Typography = Literal["gbt9704", "latin"]
+"""The layout of a default template: GB/T 9704 (Chinese) or Latin (see :mod:`.latin`)."""
 
 
 def _tag(tag: str) -> str:
@@ -57,7 +62,14 @@ def body_xml() -> str:
     return "".join(parts)
 
 
-def template_bytes(title: str, page_numbers: bool = True) -> bytes:
+def template_bytes(
+    title: str, page_numbers: bool = True, typography: Typography = "gbt9704"
+) -> bytes:
     """A default template titled ``title`` as .docx bytes (deterministic); ``page_numbers``
-    puts 「— n —」 in its footer. The kinds' declarations say which templates exist."""
+    puts 「— n —」 in its footer; ``typography`` ``latin`` gives the same styles in a Latin
+    layout. The kinds' declarations say which templates exist."""
+    if typography == "latin":
+        from .latin import latin_package
+
+        return latin_package(body_xml(), title, footer=page_numbers)
     return package(body_xml(), title, footer=page_numbers)

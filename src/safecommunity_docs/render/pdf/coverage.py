@@ -17,8 +17,18 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]
 
+from ...models.isccc import CHINESE
 from ...views.document import DocumentView
-from ..docx.ooxml import BLOCK_STYLES, FANGSONG, HEITI, KAITI, PARAGRAPH_STYLES, XIAOBIAOSONG
+from ..docx.latin import SERIF
+from ..docx.ooxml import (
+    BLOCK_STYLES,
+    FANGSONG,
+    HEITI,
+    KAITI,
+    PARAGRAPH_STYLES,
+    SONGTI,
+    XIAOBIAOSONG,
+)
 from .fontconfig import fandol_dir
 from .fontmap import FONT_MAP
 
@@ -109,6 +119,14 @@ def _texts(view: DocumentView) -> Iterator[tuple[str, str, str]]:
                     yield f"{where}{_FIELD_LABEL['table']}", FANGSONG, cell
 
 
+def _latin_texts(view: DocumentView) -> Iterator[tuple[str, str, str]]:
+    """(where, declared family, text) for a document in the Latin template (its language is
+    not Chinese): Latin text in Times New Roman, Chinese names in 宋体 (see ``latin.rpr``)."""
+    for where, _, text in _texts(view):
+        yield where, SERIF, CHINESE.sub("", text)
+        yield where, SONGTI, "".join(CHINESE.findall(text))
+
+
 def _drawable(char: str) -> bool:
     return not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"))
 
@@ -126,7 +144,8 @@ def coverage_warnings(
     """
     warnings: list[str] = []
     known: dict[str, tuple[str, frozenset[int]] | None] = {}
-    for where, declared, text in _texts(view):
+    latin = not view.language.startswith("zh")
+    for where, declared, text in _latin_texts(view) if latin else _texts(view):
         if declared not in known:
             known[declared] = fonts(declared)
         mapped = known[declared]

@@ -12,7 +12,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from .fontmap import fallback_warnings
+from .fontmap import FONT_MAP, fallback_warnings
 
 EXPECTED_FAMILIES = (
     "FandolFang",
@@ -197,6 +197,12 @@ def font_warnings(
     last check to the names the Word document declares; by default every mapped name counts.
     """
     reader = _reader(pdf)
+    mapped = tuple(  # Latin open fonts a declared name maps to (Times New Roman → Liberation)
+        f.postscript
+        for m in FONT_MAP
+        if declared is None or m.declared in declared
+        for f in m.fonts
+    )
     fonts = embedded_fonts(reader)
     han = _fonts_with_han(reader)
     warnings: list[str] = []
@@ -205,11 +211,11 @@ def font_warnings(
             warnings.append(f"font {font.name} is not embedded")
         if font.name in han and not font.name.startswith(CJK_FAMILIES):
             warnings.append(f"Chinese text is set in {font.name}, a font without Chinese glyphs")
-        elif font.name.startswith(LATIN_FALLBACKS):
+        elif font.name.startswith(LATIN_FALLBACKS) and not font.name.startswith(mapped):
             warnings.append(
                 f"font {font.name} is a fallback: a declared family was not mapped to an open font"
             )
-        elif not font.name.startswith(EXPECTED_FAMILIES):
+        elif not font.name.startswith(EXPECTED_FAMILIES + mapped):
             warnings.append(f"unexpected font {font.name}: a declared family fell back to it")
     names = {font.name for font in fonts}
     for family in expected:

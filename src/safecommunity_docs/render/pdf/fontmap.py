@@ -26,6 +26,9 @@ NOTO_SERIF = OpenFont(
 )
 NOTO_SANS = OpenFont("Noto Sans CJK SC", "NotoSansCJK", "fonts-noto-cjk", _APT + "fonts-noto-cjk")
 UKAI = OpenFont("AR PL UKai CN", "UKai", "fonts-arphic-ukai", _APT + "fonts-arphic-ukai")
+LIBERATION_SERIF = OpenFont(
+    "Liberation Serif", "LiberationSerif", "fonts-liberation2", _APT + "fonts-liberation2"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +60,11 @@ FONT_MAP: tuple[Mapping, ...] = (
     *(Mapping(name, (NOTO_SANS,)) for name in ("黑体", "SimHei")),
     *(Mapping(name, (NOTO_SERIF,)) for name in ("宋体", "SimSun")),
     Mapping("方正小标宋简体", (NOTO_SERIF,), bold=True),
+    Mapping("Times New Roman", (LIBERATION_SERIF,)),
 )
 """仿宋 → FandolFang (else Noto Serif CJK SC), 楷体 → FandolKai (else AR PL UKai CN), 黑体 → Noto
-Sans CJK SC, 宋体 → Noto Serif CJK SC, 方正小标宋简体 → Noto Serif CJK SC Bold."""
+Sans CJK SC, 宋体 → Noto Serif CJK SC, 方正小标宋简体 → Noto Serif CJK SC Bold; Times New Roman
+(the English documents' Latin text) → Liberation Serif, which has its metrics."""
 
 
 def open_fonts() -> list[OpenFont]:
