@@ -9,23 +9,10 @@ PDF: the same metrics), Chinese names in 宋体 (Noto Serif CJK SC); languages e
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-from .ooxml import (
-    APP_XML,
-    CONTENT_TYPES,
-    DOCUMENT_RELS,
-    FIXED_DATE,
-    R_NS,
-    ROOT_RELS,
-    SONGTI,
-    TABLE_STYLE,
-    W_NS,
-    XML_HEAD,
-)
+from .ooxml import R_NS, SONGTI, TABLE_STYLE, W_NS, XML_HEAD
+from .package import APP_XML, CONTENT_TYPES, DOCUMENT_RELS, ROOT_RELS, core_xml, zip_parts
 
 SERIF = "Times New Roman"
 LANGUAGE = "en-GB"
@@ -260,21 +247,6 @@ def font_table_xml() -> str:
     )
 
 
-def core_xml(title: str) -> str:
-    """docProps/core.xml of a Latin template (the renderer sets the document's own values)."""
-    return (
-        f'{XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title><dc:creator>safecommunity-docs</dc:creator>"
-        f"<dc:language>{LANGUAGE}</dc:language>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{FIXED_DATE}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{FIXED_DATE}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )
-
-
 def latin_package(body: str, title: str, footer: bool = True) -> bytes:
     """Zip a complete Latin .docx from the body XML; same input, same bytes."""
     parts = [
@@ -286,14 +258,8 @@ def latin_package(body: str, title: str, footer: bool = True) -> bytes:
         ("word/settings.xml", settings_xml()),
         ("word/fontTable.xml", font_table_xml()),
         ("word/footer1.xml", footer_xml()),
-        ("docProps/core.xml", core_xml(title)),
+        ("word/footer2.xml", footer_xml()),  # the package's rels name both footers
+        ("docProps/core.xml", core_xml(title, LANGUAGE)),
         ("docProps/app.xml", APP_XML),
     ]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for name, text in parts:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, text.encode("utf-8"))
-    return out.getvalue()
+    return zip_parts(parts)

@@ -91,7 +91,7 @@ DOCUMENT_RELS = (
 )
 
 
-def core_xml(title: str) -> str:
+def core_xml(title: str, language: str = "zh-CN") -> str:
     """docProps/core.xml of a template (the renderer sets the document's own values)."""
     return (
         XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
@@ -99,7 +99,7 @@ def core_xml(title: str) -> str:
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{escape(title)}</dc:title><dc:creator>safecommunity-docs</dc:creator>"
-        "<dc:language>zh-CN</dc:language>"
+        f"<dc:language>{language}</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{FIXED_DATE}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{FIXED_DATE}</dcterms:modified>'
         "</cp:coreProperties>"
@@ -127,6 +127,11 @@ def package(body: str, title: str, footer: bool = True) -> bytes:
         ("docProps/core.xml", core_xml(title)),
         ("docProps/app.xml", APP_XML),
     ]
+    return zip_parts(parts)
+
+
+def zip_parts(parts: list[tuple[str, str]]) -> bytes:
+    """The .docx zip of ``(part name, XML)`` pairs: fixed dates and modes, same input same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for name, text in parts:
