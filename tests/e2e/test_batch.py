@@ -99,7 +99,8 @@ def test_the_same_batch_through_a_dask_cluster(tmp_path: Path) -> None:
         distributed.Client(cluster) as client,
     ):
         result = batch(made, tmp_path / "out", ["docx"], client.get_executor())
-    assert (result.built, result.failed) == (3, 1)
+    errors = [r.error for r in result.rows() if r.status == "failed"]
+    assert (result.built, result.failed) == (3, 1), errors
     assert all((Path(r.output) / "manifest.json").is_file() for r in result.rows()[:3])
 
 

@@ -273,3 +273,41 @@ def test_figures_are_embedded_with_captions_below() -> None:
     styles = [(p.style.name, p.text) for p in document.paragraphs]
     assert styles[-2:] == [("GW Figure", ""), ("GW Caption", "图1 伤害原因构成")]
     assert render_docx(view) == data
+
+
+def test_sections_settle_while_the_rendered_body_keeps_its_plain_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # docxtpl parses the rendered body with a plain lxml parser; while that proxy is alive
+    # (a Dask worker collects garbage late) the body has no python-docx attributes
+    from docxtpl import DocxTemplate
+
+    kept: list[object] = []
+    fix_tables = DocxTemplate.fix_tables
+
+    def keeping(self: DocxTemplate, xml: str) -> object:
+        tree = fix_tables(self, xml)
+        kept.append(tree)
+        return tree
+
+    monkeypatch.setattr(DocxTemplate, "fix_tables", keeping)
+    table = TableView(columns=("序号", "内容"), rows=(("1", "排查"),))
+    view = DocumentView(
+        kind="diagnosis_report",
+        title="测试街道事故与伤害风险诊断报告",
+        subtitle="",
+        blocks=(
+            Block("p", "正文。"),
+            Block("section", "landscape"),
+            Block("table", table=table),
+            Block("section", "portrait"),
+            Block("p", "后文。"),
+        ),
+        author="测试街道",
+        document_date=date(2025, 3, 1),
+    )
+    document = _open(render_docx(view))
+    assert kept
+    assert not hasattr(kept[0], "sectPr")  # the plain proxy was alive
+    orientations = [s.orientation for s in document.sections]
+    assert [int(o) for o in orientations] == [0, 1, 0]  # portrait, landscape, portrait

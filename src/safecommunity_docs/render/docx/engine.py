@@ -137,10 +137,21 @@ def right_twips(chars: float | None) -> int:
     return round((SIGNATURE_INDENT if chars is None else chars) * CHAR_TWIPS)
 
 
+_SECTION = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr"
+
+
+def _last_section(tpl: DocxTemplate) -> etree._Element | None:
+    """The body's own ``w:sectPr``, found by name: after docxtpl renders, the body is parsed
+    by a plain lxml parser, and while that element's proxy lives (until the garbage
+    collector frees it: a Dask worker runs it late) it lacks python-docx's ``.sectPr``."""
+    found: etree._Element | None = tpl.docx.element.body.find(_SECTION)
+    return found
+
+
 def _section_breaks(view: DocumentView, tpl: DocxTemplate) -> dict[int, RawXml]:
     """The section-break paragraph of every ``section`` block, by block index: it ends the
     section before the block (the other orientation) with the template's section."""
-    section = tpl.docx.element.body.sectPr
+    section = _last_section(tpl)
     if section is None:
         raise TemplateError("the template has no section properties (w:sectPr)")
     out: dict[int, RawXml] = {}
@@ -215,8 +226,9 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     tpl.init_docx()
     breaks = _section_breaks(view, tpl)
     tpl.render(_context(view, tpl, breaks), jinja_env=env, autoescape=True)
-    if breaks:
-        settle_last(tpl.docx.element.body.sectPr)
+    last = _last_section(tpl)
+    if breaks and last is not None:
+        settle_last(last)
     stamp = datetime(view.document_date.year, view.document_date.month, view.document_date.day)
     props = tpl.docx.core_properties
     props.title = _plain(view.title)
