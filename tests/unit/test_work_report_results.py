@@ -293,3 +293,63 @@ def test_every_project_has_its_outcome(folder: str) -> None:
             assert f"{head}，开展活动{sum(sessions)}场次" in text
         if people:
             assert f"参与和受益{sum(people)}人次" in text
+
+
+EFFECT_HEADER = ["序号", "指标", "基线例数", "结果例数", "率比（95%置信区间）", "评价"]
+
+
+def _ratio(a: int, b: int) -> tuple[str, str]:
+    """Rate ratio and 95 % interval of ``a`` cases after against ``b`` before over the same
+    population (Haldane's 0.5 with a zero count), as the table prints them, and the reading."""
+    import math
+
+    fa, fb = (a + 0.5, b + 0.5) if 0 in (a, b) else (float(a), float(b))
+    rr = fa / fb
+    spread = 1.959963984540054 * math.sqrt(1 / fa + 1 / fb)
+    low, high = rr * math.exp(-spread), rr * math.exp(spread)
+
+    def two(x: float) -> str:
+        return format(_half_up(Decimal(repr(x)), 2), "f")
+
+    reading = "显著下降" if high < 1 else "显著上升" if low > 1 else "无显著变化"
+    return f"{two(rr)}（{two(low)}—{two(high)}）", reading
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_counted_target_has_its_rate_ratio(folder: str) -> None:
+    data = _data(folder)
+    dossier = safecommunity_docs.load(EXAMPLES / folder)
+    document = docx.Document(
+        io.BytesIO(get_kind("work_report").render(dossier, "docx", context_for(dossier)))
+    )
+    [table] = [
+        t
+        for t in document.tables
+        if [c.text.replace("\n", "") for c in t.rows[0].cells] == EFFECT_HEADER
+    ]
+    shown = {tuple(c.text.replace("\n", "") for c in row.cells[2:]) for row in table.rows[1:]}
+    last = max(_year(r) for r in data["rows"])
+    wanted = set()
+    targets = [*data["plan"]["objectives"]["targets"]]
+    targets += [t for p in data["projects"] for t in p["targets"]]
+    for target in targets:
+        spec = target.get("measure", {}).get("records")
+        year = target.get("baseline_year")
+        if spec is None or year is None or year == last:
+            continue
+        counts = Counter(_year(r) for r in data["rows"] if _matches(r, spec))
+        a, b = counts[last], counts[year]
+        ratio, reading = _ratio(a, b)
+        wanted.add((f"{b}（{year}年）", f"{a}（{last}年）", ratio, reading))
+    assert wanted
+    assert shown == wanted
+    texts = "\n".join(p.text for p in document.paragraphs)
+    assert "按结果年份与基线年份的伤害发生率之比（率比）及其95%置信区间评价干预效果" in texts
+    assert texts.count("按发生率比评价，") == sum(
+        1
+        for p in data["projects"]
+        if any(
+            t.get("measure", {}).get("records") and t.get("baseline_year") not in (None, last)
+            for t in p["targets"]
+        )
+    )

@@ -15,6 +15,7 @@ from .baselines import (
     project_baselines,
     record_baseline,
 )
+from .effect import RateRatio, rate_ratio
 from .findings import (
     DEFAULT_RULES,
     Finding,
@@ -93,6 +94,7 @@ __all__ = [
     "FocusGroup",
     "InjuryStatistics",
     "Rate",
+    "RateRatio",
     "RateTable",
     "SexAgeRow",
     "SexAgeTable",
@@ -133,6 +135,7 @@ __all__ = [
     "project_baselines",
     "quantize",
     "rate",
+    "rate_ratio",
     "rate_table",
     "record_baseline",
     "sex_age_table",

@@ -18,6 +18,7 @@ from ..models.dossier import Dossier
 from ..models.injury import InjuryRecord
 from ..models.outcome import Measurement, RecordCount, SurveyMeasure
 from ..models.project import ProjectTarget
+from .effect import RateRatio, rate_ratio
 from .rates import band_population, rate
 from .rounding import quantize
 
@@ -46,6 +47,10 @@ class TargetOutcome:
     change: Decimal | None = None
     met: bool | None = None
     reason: str | None = None
+    effect: RateRatio | None = None
+    """For a target counted from the records with a baseline year: the result year's rate
+    over the baseline year's, with its 95 % interval (one year of the counted population
+    each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +156,11 @@ def _from_records(
         return replace(base, reason="没有伤害监测记录")
     result_year = spec.result_year or max(years)
     counts = Counter(r.injury_time.year for r in records if matches(r, spec))
+    population = counted_population(spec, community)
 
     def amount(year: int) -> Decimal | str:
         if not spec.rate:
             return Decimal(counts[year])
-        population: int | str = community.population.total
-        if spec.age_from is not None or spec.age_to is not None:
-            pop = band_population(community.population.age_bands, spec.age_from or 0, spec.age_to)
-            population = pop if isinstance(pop, str) else sum(pop)
         if isinstance(population, str):
             return population
         found = rate(counts[year], population, 1)
@@ -179,6 +181,9 @@ def _from_records(
     if isinstance(baseline, str):
         return replace(base, reason=baseline)
     met, change, reason = _met(target.direction, value, baseline, result, relative)
+    effect = None
+    if isinstance(population, int) and population > 0:
+        effect = rate_ratio(counts[result_year], population, counts[year], population)
     return replace(
         base,
         baseline=baseline,
@@ -186,7 +191,17 @@ def _from_records(
         change=change,
         met=met,
         reason=reason,
+        effect=effect,
     )
+
+
+def counted_population(spec: RecordCount, community: Community) -> int | str:
+    """The residents a record count covers: the age band's population when the count has
+    ages, else every resident; a reason (str) when the age bands cannot give it."""
+    if spec.age_from is None and spec.age_to is None:
+        return community.population.total
+    found = band_population(community.population.age_bands, spec.age_from or 0, spec.age_to)
+    return found if isinstance(found, str) else sum(found)
 
 
 def _survey_values(
@@ -349,6 +364,7 @@ __all__ = [
     "ProjectOutcome",
     "TargetOutcome",
     "YearPoint",
+    "counted_population",
     "evaluate",
     "injury_trend",
     "matches",

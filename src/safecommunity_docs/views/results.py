@@ -13,6 +13,7 @@ from ..models.dossier import Dossier
 from ..models.project import PromotionProject
 from .builder import BlockBuilder
 from .document import TableView
+from .effects import effects_sentence, write_effects
 from .format import fmt_date, fmt_month, fmt_number, fmt_plain, fmt_rate
 from .work_report_facts import amount
 
@@ -223,12 +224,12 @@ def write_results(b: BlockBuilder, outcomes: Outcomes, dossier: Dossier) -> None
     if outcomes.plan or outcomes.measured:
         b.p(f"各项量化目标的基线、结果和完成情况见表{b.next_table}。")
         b.table("量化目标完成情况", outcomes_table(outcomes))
-    if not outcomes.projects:
-        return
-    b.h2("安全促进项目成效")
-    written = {target_sentence(t) for t in outcomes.plan}
-    for project, result in zip(dossier.projects, outcomes.projects, strict=True):
-        b.p(_project_text(project, result.targets, written))
+    if outcomes.projects:
+        b.h2("安全促进项目成效")
+        written = {target_sentence(t) for t in outcomes.plan}
+        for project, result in zip(dossier.projects, outcomes.projects, strict=True):
+            b.p(_project_text(project, result.targets, written))
+    write_effects(b, outcomes)
 
 
 def _project_text(
@@ -260,4 +261,4 @@ def _project_text(
         line = target_sentence(t)
         text += f"{t.indicator}的完成情况见工作计划指标。" if line in written else line
         written.add(line)
-    return text
+    return text + effects_sentence(measured)
