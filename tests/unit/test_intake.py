@@ -141,7 +141,9 @@ def test_header_rows_are_protected_and_the_example_row_is_grey(
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     dossier = load(EXAMPLES / "dongshan-town")
     data = dossier.model_dump(mode="json", exclude_defaults=True)
-    data["work_plan"]["phases"][0]["tasks"][0]["text"] = '=HYPERLINK("http://x")'
+    data["work_plan"]["phases"][0]["tasks"] = [
+        {"text": '=HYPERLINK("http://x")', "owner": "东山镇应急办", "deadline": "2025-06-30"}
+    ]
     data["community"]["address"] = "+86 某某路1号"
     changed = Dossier.model_validate(data)
     path = export_workbook(changed, tmp_path / "x.xlsx")
@@ -199,7 +201,7 @@ def test_round_trip_of_generated_dossiers(
     data["community"] = _BASE["community"] | {"name": name, "area_km2": str(area)}
     plan = data["work_plan"] = {**_BASE["work_plan"], "preamble": preamble}
     phases = plan["phases"] = [dict(p) for p in _BASE["work_plan"]["phases"]]
-    phases[0]["tasks"] = [{**phases[0]["tasks"][0], "text": task}, *phases[0]["tasks"][1:]]
+    phases[0]["tasks"] = [{"text": task, "owner": "东山镇应急办"}, {"text": "召开动员会"}]
     data["community"]["creation_start"] = day.isoformat()
     dossier = Dossier.model_validate(data)
     folder = tmp_path_factory.mktemp("round")
