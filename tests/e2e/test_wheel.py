@@ -186,6 +186,15 @@ def test_help_validate_score_and_build_from_the_wheel(installed: Installed) -> N
     plan = next(p for p in docx_files if "工作计划" in p.name)
     texts = [p.text for p in docx.Document(str(installed.home / plan)).paragraphs]
     assert any("清河街道" in text for text in texts)
+    # the English application: its labels come from the gettext catalogue shipped in the wheel
+    [english] = [p for p in docx_files if p.name.isascii()]
+    words = " ".join(p.text for p in docx.Document(str(installed.home / english)).paragraphs)
+    assert "Safe Community" in words
+    assert "[English text missing" not in words
+
+    intake = installed.run("intake", "template", "intake.xlsx")
+    assert intake.returncode == 0, intake.stderr
+    assert "基本情况" in openpyxl.load_workbook(installed.home / "intake.xlsx").sheetnames
 
 
 def test_doctor_from_the_wheel_finds_the_fonts_only_where_it_looks(installed: Installed) -> None:
