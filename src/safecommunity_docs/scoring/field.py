@@ -36,8 +36,6 @@ class FieldResult:
 def field_result(field: FieldAssessment, rubric: Rubric) -> FieldResult:
     """The band of ``field.total`` in ``rubric`` (the total is capped at the scale)."""
     total = min(field.total, rubric.scale)
-    band = next(
-        b for b in rubric.bands if b.min <= total and (b.max is None or total < b.max)
-    )
+    band = next(b for b in rubric.bands if b.min <= total and (b.max is None or total < b.max))
     lost = sum((i.lost for i in field.items if i.lost is not None), Decimal(0))
     return FieldResult(total=field.total, scale=rubric.scale, band=band, items_lost=lost)

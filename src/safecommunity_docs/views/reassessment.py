@@ -192,7 +192,9 @@ def _trend(b: BlockBuilder, dossier: Dossier, designated: int) -> None:
     counts = {y.year: y.count for y in points}
     if designated in counts and last > designated:
         change = change_percent(counts[last], counts[designated])
-        text += f"。命名当年（{designated}年）伤害病例{counts[designated]}例，{last}年{counts[last]}例"
+        text += (
+            f"。命名当年（{designated}年）伤害病例{counts[designated]}例，{last}年{counts[last]}例"
+        )
         if change is not None:
             word = "持平" if change == 0 else ("下降" if change < 0 else "上升")
             text += f"，{word}" + ("" if change == 0 else f"{fmt_number(abs(change), 1)}%")

@@ -101,7 +101,14 @@ def rectification_view(
             "复评现场评定问题整改情况",
             TableView(
                 columns=(
-                    "序号", "指标", "失分", "存在问题", "整改措施", "责任单位", "完成时限", "状态"
+                    "序号",
+                    "指标",
+                    "失分",
+                    "存在问题",
+                    "整改措施",
+                    "责任单位",
+                    "完成时限",
+                    "状态",
                 ),
                 rows=_rows(field),
                 align=("center", "center", "right", "left", "left", "left", "center", "center"),
