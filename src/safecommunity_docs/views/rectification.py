@@ -5,6 +5,7 @@ how far the rectification has come."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from ..models.community import Community
 from ..models.reassessment import FieldAssessment, Reassessment, RectificationStatus
@@ -38,17 +39,19 @@ def _status_text(field: FieldAssessment, day: date) -> str:
     return text + "。"
 
 
-def _rows(field: FieldAssessment) -> tuple[tuple[str, ...], ...]:
+def _rows(field: FieldAssessment, lost: bool) -> tuple[tuple[str, ...], ...]:
+    """One row per item; the 失分 column only when an item states its points lost."""
     rows = []
     for n, item in enumerate(field.items, start=1):
         status = item.status.label
         if item.completed_on is not None:
             status += f"\n{fmt_date(item.completed_on)}"
+        points = (NONE if item.lost is None else fmt_plain(item.lost),) if lost else ()
         rows.append(
             (
                 str(n),
                 item.item or NONE,
-                NONE if item.lost is None else fmt_plain(item.lost),
+                *points,
                 item.problem,
                 item.measure,
                 item.responsible,
@@ -88,10 +91,18 @@ def rectification_view(
     if not field.items:
         b.p("现场评定未列出整改事项。")
     else:
-        lost = (
-            f"，涉及失分{fmt_plain(result.items_lost)}分"
-            if any(i.lost is not None for i in field.items)
-            else ""
+        stated = any(i.lost is not None for i in field.items)
+        lost = f"，涉及失分{fmt_plain(result.items_lost)}分" if stated else ""
+        columns = ("序号", "指标", *(("失分",) if stated else ()), "存在问题", "整改措施")
+        align: tuple[Literal["left", "center", "right"], ...] = (
+            "center",
+            "center",
+            *(("right",) if stated else ()),
+            "left",
+            "left",
+            "left",
+            "center",
+            "center",
         )
         b.p(
             f"现场评定指出的问题共{len(field.items)}项{lost}，已逐项明确整改措施、责任单位和"
@@ -100,18 +111,9 @@ def rectification_view(
         b.table(
             "复评现场评定问题整改情况",
             TableView(
-                columns=(
-                    "序号",
-                    "指标",
-                    "失分",
-                    "存在问题",
-                    "整改措施",
-                    "责任单位",
-                    "完成时限",
-                    "状态",
-                ),
-                rows=_rows(field),
-                align=("center", "center", "right", "left", "left", "left", "center", "center"),
+                columns=(*columns, "责任单位", "完成时限", "状态"),
+                rows=_rows(field, stated),
+                align=align,
             ),
         )
         evidence = [(n, i) for n, i in enumerate(field.items, start=1) if i.evidence]
