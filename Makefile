@@ -43,6 +43,7 @@ bench: setup
 # broken link or missing page.
 docs: setup
 	$(BIN)/python tools/docs_images.py
+	$(BIN)/python tools/docs_images.py examples/fenglin-street docs/images improvement_report,rectification_report
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 templates: python

@@ -1,7 +1,7 @@
 """Render the first page of every document kind of an example to PNG for the documentation.
 
-Usage: python tools/docs_images.py [EXAMPLE] [OUT_DIR]   (default: examples/qinghe-street,
-docs/images). Builds the example in memory (Word and Excel), converts each kind's first
+Usage: python tools/docs_images.py [EXAMPLE] [OUT_DIR] [KIND,KIND…]   (default:
+examples/qinghe-street, docs/images, every kind the example has). Builds the example in memory (Word and Excel), converts each kind's first
 document with LibreOffice, and writes ``<kind>.png`` (page 1 at 50 dpi, via pdftoppm) for every
 declared kind. Run by ``make docs``; the images are build output, not committed.
 """
@@ -38,7 +38,11 @@ def main(argv: list[str]) -> int:
     result = build(dossier, formats=["docx", "xlsx", "pdf"])
     pdfs = {o.kind: o for o in result.outputs if o.format == "pdf"}
     sources = first_of_each_kind([o for o in result.outputs if o.format in ("docx", "xlsx")])
-    wanted = {k.name for k in all_kinds()}
+    held = {o.kind for o in result.outputs}
+    pages = {"dossier_cover", "dossier_contents"}
+    wanted = {k.name for k in all_kinds() if k.name in held or k.name in pages}
+    if len(argv) > 2:  # only these kinds (e.g. the 复评 kinds from examples/fenglin-street)
+        wanted &= set(argv[2].split(","))
     with LibreOfficeConverter(workers=1) as converter, tempfile.TemporaryDirectory() as tmp:
         for kind in sorted(wanted):
             if kind in pdfs:

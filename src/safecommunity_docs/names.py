@@ -22,6 +22,8 @@ KindName = Literal[
     "dossier_contents",
     "application",
     "work_report",
+    "improvement_report",
+    "rectification_report",
     "work_plan",
     "diagnosis_report",
     "promotion_project",

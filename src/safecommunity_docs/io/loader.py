@@ -14,6 +14,7 @@ from ..models.base import Loc, TextChange
 from ..models.community import Community
 from ..models.dossier import BuildOptions, Dossier
 from ..models.injury import InjuryRecord
+from ..models.reassessment import Reassessment
 from ..models.rubric import Rubric
 from ..rubrics import rubric_ids, rubric_text
 from .assembly import Assembly
@@ -69,12 +70,13 @@ def expected_names() -> list[str]:
 
 
 def validation_context(model: type[BaseModel]) -> dict[str, Any]:
-    """The validation context of ``model``: the shipped rubrics for an assessment.
+    """The validation context of ``model``: the shipped rubrics for an assessment (and a
+    re-assessment's field assessment).
 
     Assessments are checked against their rubric while validating, so that rubric problems are
     reported together with every other problem of the input.
     """
-    if model in (Dossier, Assessment):
+    if model in (Dossier, Assessment, Reassessment):
         return {"rubrics": {rid: load_rubric(rid) for rid in rubric_ids()}}
     return {}
 

@@ -17,6 +17,7 @@ from .diagnosis import DiagnosisReport
 from .injury import InjuryRecord
 from .isccc import IscccApplication, cross_check
 from .project import PromotionProject
+from .reassessment import Reassessment
 from .work_plan import WorkPlan
 
 Format = Literal["docx", "xlsx", "pdf"]
@@ -74,6 +75,9 @@ class Dossier(StrictModel):
     annual_summary: AnnualSummary | None = Field(default=None, title="年度工作总结")
     isccc: IscccApplication | None = Field(
         default=None, title="ISCCC英文申请书", description="English texts (isccc.yaml)."
+    )
+    reassessment: Reassessment | None = Field(
+        default=None, title="复评", description="复评: designation, continued improvement."
     )
     injury_records: list[InjuryRecord] = Field(default_factory=list, title="伤害监测记录")
     options: BuildOptions = Field(default_factory=BuildOptions, title="生成选项")

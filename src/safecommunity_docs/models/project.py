@@ -12,6 +12,7 @@ from ..codes import MeasureStatus, MeasureType, ProjectArea
 from .base import Amount, Count, Month, Rules, StrictModel, Text, month_of
 from .common import BudgetLine, TargetDirection, sealed_field
 from .counting import RecordCount
+from .follow_up import ProjectFollowUp, follow_up_problems
 from .outcome import Measurement
 
 
@@ -190,6 +191,9 @@ class PromotionProject(StrictModel):
     expected_effects: list[Text] = Field(min_length=1, title="预期效果")
     evaluation: list[Evaluation] = Field(min_length=1, title="验证方法及标准")
     improvement: list[Text] = Field(default_factory=list, title="持续改进")
+    follow_up: ProjectFollowUp | None = Field(
+        default=None, title="项目跟踪", description="复评: the project since designation."
+    )
 
     @model_validator(mode="after")
     def _project_rules(self) -> Self:
@@ -224,6 +228,9 @@ class PromotionProject(StrictModel):
                     f"{previous.start})",
                 )
             previous = row
+        counted = [t.measure is not None and t.measure.records is not None for t in self.targets]
+        indicators = [t.indicator for t in self.targets]
+        rules.violations.extend(follow_up_problems(self.follow_up, indicators, counted))
         if self.key_project:
             rules.check(
                 self.lead_unit is not None,

@@ -10,6 +10,7 @@ from . import (
     plan,
     plan_projects,
     projects,
+    reassessment,
     records,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "plan",
     "plan_projects",
     "projects",
+    "reassessment",
     "records",
 ]
