@@ -121,14 +121,15 @@ def cover_view(dossier: Dossier, request: Request = Request.TITLE) -> DocumentVi
         b.add("blank")
     b.add("annex_title", f"{name}{first}")
     b.add("annex_title", second)
-    for _ in range(8):
+    extra = cover_lines(dossier)
+    for _ in range(max(8 - len(extra), 2)):  # the pack's further lines take blank rows: one page
         b.add("blank")
     verb, aim = ("申报", "申报级别") if request is Request.TITLE else ("报送", "创建目标")
     b.add("cover_line", f"{verb}单位：{applicant(dossier)}")
     b.add("cover_line", f"{VALUE_COLUMN}（盖章）")
     b.add("cover_line", f"{aim}：{name}")
     b.add("cover_line", f"{verb}日期：{fmt_date(dossier_date(dossier))}")
-    for line in cover_lines(dossier):
+    for line in extra:
         b.add("cover_line", line)
     return DocumentView(
         title=community.name,
