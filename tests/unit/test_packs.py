@@ -43,7 +43,8 @@ def test_city_is_an_alias_of_the_default_pack_and_rubric() -> None:
     assert rubric.id == "chongqing-municipal"
     assert [(b.min, b.max) for b in rubric.bands] == [(0, 70), (70, 90), (90, None)]
     dossier = scd.load(EXAMPLES / "qinghe-street")
-    assert dossier.assessment is not None and dossier.assessment.rubric == "city"
+    assert dossier.assessment is not None
+    assert dossier.assessment.rubric == "city"
     assert pack_for(dossier).id == "chongqing-municipal"
     assert scd.score(dossier, "city").rubric_id == "chongqing-municipal"
 
@@ -53,7 +54,8 @@ def test_a_folder_naming_city_as_its_pack_loads(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "qinghe-street", folder)
     (folder / "options.yaml").write_text("pack: city\n", encoding="utf-8")
     dossier = scd.load(folder)
-    assert dossier.pack is not None and dossier.pack.id == "chongqing-municipal"
+    assert dossier.pack is not None
+    assert dossier.pack.id == "chongqing-municipal"
     assert title_name(dossier) == "市级安全社区"
 
 
@@ -138,18 +140,22 @@ def test_a_user_pack_folder_sets_rubric_thresholds_and_wording(tmp_path: Path) -
     text = (folder / "assessment.yaml").read_text(encoding="utf-8")
     (folder / "assessment.yaml").write_text(text.replace("rubric: city\n", ""), "utf-8")
     dossier = scd.load(folder)
-    assert dossier.assessment is not None and dossier.assessment.rubric == "strict-town"
+    assert dossier.assessment is not None
+    assert dossier.assessment.rubric == "strict-town"
     report = scd.score(dossier, dossier.pack.loaded_rubrics["strict-town"])  # type: ignore[union-attr]
     assert report.rubric_id == "strict-town"
     found = check(dossier)
     areas = found.filter(rule="SC-E5-009")
-    assert [f.path for f in areas] == ["projects"] and "strict-town" in areas[0].detail
+    assert [f.path for f in areas] == ["projects"]
+    assert "strict-town" in areas[0].detail
     named = found.filter(rule="SC-E5-014")
     assert {f.detail.split(" (")[0] for f in named} == {"no project in 涉水"}
     soon = found.filter(rule="SC-E4-009")
-    assert [f.path for f in soon] == ["community.creation_start"] and "60 needed" in soon[0].detail
+    assert [f.path for f in soon] == ["community.creation_start"]
+    assert "60 needed" in soon[0].detail
     cover = [b.text for b in cover_view(dossier).blocks if b.text]
-    assert cover[0] == "某县平安小镇评定" and "命名单位：某县安委会" in cover
+    assert cover[0] == "某县平安小镇评定"
+    assert "命名单位：某县安委会" in cover
 
 
 def test_an_assessment_outside_the_pack_is_reported_at_its_rubric(tmp_path: Path) -> None:
@@ -159,7 +165,8 @@ def test_an_assessment_outside_the_pack_is_reported_at_its_rubric(tmp_path: Path
     with pytest.raises(InputError) as caught:
         scd.load(folder)
     problem = next(p for p in caught.value.problems if p.path == "rubric")
-    assert problem.file == str(folder / "assessment.yaml") and problem.line == 2
+    assert problem.file == str(folder / "assessment.yaml")
+    assert problem.line == 2
     assert "sichuan-township" in problem.message
 
 
@@ -168,7 +175,8 @@ def test_a_pack_orders_the_dossier_and_the_user_order_wins() -> None:
 
     dossier = scd.load(EXAMPLES / "guihua-town")
     order = part_order(dossier)
-    assert order is not None and sorted(order) == sorted(default_order())
+    assert order is not None
+    assert sorted(order) == sorted(default_order())
     assert order[:3] == ["application", "work_report", "self_assessment"]
     dossier.options.part_order = ["work_plan", "application"]
     assert part_order(dossier) == ["work_plan", "application"]
