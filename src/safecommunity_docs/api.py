@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from .analysis import InjuryStatistics
 from .analysis import analyse as _analyse
 from .build import context_for, preflight
-from .compliance import DEFAULT_OPTIONS, CheckOptions, Findings
+from .compliance import CheckOptions, Findings
 from .compliance import check as _check
 from .display.chart import Chart
 from .errors import InputError, Problem
 from .io import RecordSummary, load, load_rubric
 from .io import check as check_input
-from .kinds import RenderContext, get_kind, kind_for_model, kinds
+from .kinds import RenderContext, dossier_kinds, get_kind, kind_for_model
 from .models import Assessment, Community, Dossier, InjuryRecord, Rubric, TextChange
 from .names import ChartFormat, Format, KindName
 from .render.formats import RenderOptions, get_format
@@ -64,13 +64,14 @@ def validate(path: Path | str) -> ValidationReport:
     return ValidationReport(str(path), c.model, problems, c.text_changes, c.warnings, c.records)
 
 
-def check(dossier: Dossier | Path | str, *, options: CheckOptions = DEFAULT_OPTIONS) -> Findings:
+def check(dossier: Dossier | Path | str, *, options: CheckOptions | None = None) -> Findings:
     """Check a dossier (or the community folder / dossier file at a path) the way a reviewer
     would and return its compliance :class:`~safecommunity_docs.compliance.Findings`.
 
     Each finding has its rule id, element, severity, field path (with file:line when the
     dossier was loaded from files), both messages and its reference; findings acknowledged in
-    the options carry their reason. ``findings.blocking`` (error-level findings nobody
+    the options carry their reason. ``options`` default to the thresholds of the dossier's
+    jurisdiction pack (its minimum creation period and project areas). ``findings.blocking`` (error-level findings nobody
     acknowledged) is what stops ``build(..., strict=True)``. Bad input raises
     :class:`~safecommunity_docs.InputError` as :func:`~safecommunity_docs.load` does.
     """
@@ -115,7 +116,7 @@ def charts(dossier: Dossier) -> list[Chart]:
     (``chart.spec``) and its PNG (``chart.png()``); a notebook shows each one inline."""
     context = context_for(dossier)
     found: list[Chart] = []
-    for kind in kinds(dossier.options.part_order):
+    for kind in dossier_kinds(dossier):
         if "document" not in kind.views:
             continue
         for document in kind.documents(dossier):

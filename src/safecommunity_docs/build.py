@@ -17,11 +17,12 @@ from .dossier_pdf import PendingConversion
 from .errors import InputError, Problem, require
 from .filenames import NameBook
 from .io import load_rubric
-from .kinds import Document, Kind, RenderContext, kinds, left_out
+from .kinds import Document, Kind, RenderContext, dossier_kinds, kinds, left_out
 from .kinds.dossier_pages import request_of
 from .models.dossier import Dossier
 from .names import Format as FormatName
 from .render.formats import Format, RenderOptions, formats, get_format
+from .rubrics import pack_for
 from .views.dossier import dossier_title
 from .write import previous_files, publish, staging_folder, write_atomic
 
@@ -93,9 +94,11 @@ def context_for(
     template_dir: Path | None = None,
     converter: Converter | None = None,
 ) -> RenderContext:
-    """The context every view of ``dossier`` shares: its rubric (the assessment's, else the
-    default), and lazily, once, its score and its injury statistics."""
-    rubric = load_rubric(dossier.assessment.rubric) if dossier.assessment else load_rubric()
+    """The context every view of ``dossier`` shares: its rubric (the assessment's, else its
+    jurisdiction pack's), and lazily, once, its score and its injury statistics."""
+    pack = pack_for(dossier)
+    name = dossier.assessment.rubric if dossier.assessment else pack.default_rubric
+    rubric = pack.loaded_rubrics.get(name) or load_rubric(name)
     return RenderContext(dossier, template_dir, rubric=rubric, converter=converter)
 
 
@@ -197,7 +200,7 @@ def build(
     if folder is not None and folder.exists() and not folder.is_dir():
         raise InputError([Problem(path="out_dir", message=f"{folder} is a file, not a folder")])
     context = context_for(dossier, _template_dir(dossier, template_dir), converter)
-    plan = kinds(dossier.options.part_order)
+    plan = dossier_kinds(dossier)
     if not any(kind.documents(dossier) for kind in plan):
         raise InputError([_nothing_to_build(dossier)])
     findings = context.findings
@@ -255,7 +258,7 @@ def preflight(dossier: Dossier, template_dir: Path | str | None = None) -> list[
         _template_dir(dossier, template_dir)
     except InputError as exc:
         problems.extend(exc.problems)
-    plan = kinds(dossier.options.part_order)
+    plan = dossier_kinds(dossier)
     if not any(kind.documents(dossier) for kind in plan):
         problems.append(_nothing_to_build(dossier))
     context = context_for(dossier)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConversionError
-from .kinds import Document, Kind, RenderContext, kinds
+from .kinds import Document, Kind, RenderContext, dossier_kinds
 from .kinds.dossier_pages import CONTENTS, COVER, Contents, request_of
 from .models.dossier import Dossier
 from .views.document import DocumentView
@@ -80,7 +80,7 @@ def _pieces(
     pieces: list[_Piece] = []
     taken: set[int] = set()
     bound = 0
-    for kind in kinds(dossier.options.part_order):
+    for kind in dossier_kinds(dossier):
         if not kind.bound:
             continue  # a file of its own (see Kind.bound), converted on its own
         for index, job in enumerate(jobs):

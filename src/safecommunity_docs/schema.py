@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .kinds import all_kinds
-from .models import BuildOptions, Community, Dossier, Rubric
+from .models import BuildOptions, Community, Dossier, Pack, Rubric
 from .write import write_atomic
 
 
@@ -18,13 +18,13 @@ def _schema_models() -> dict[str, type[BaseModel]]:
     for kind in all_kinds():
         if kind.part is not None and kind.part.schema is not None:
             models[kind.part.schema] = kind.part.row or kind.model
-    models.update({"rubric": Rubric, "options": BuildOptions})
+    models.update({"rubric": Rubric, "pack": Pack, "options": BuildOptions})
     return models
 
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = _schema_models()
 """Schema file stem -> input model: the dossier, the community, every kind's part (from the
-kinds' declarations), the rubric and the build options."""
+kinds' declarations), the rubric, the jurisdiction pack and the build options."""
 
 
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from safecommunity_docs.build import BuildResult, build
 from safecommunity_docs.kinds import get_kind
 from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter, declared_fonts, font_warnings
+from safecommunity_docs.views.dossier import title_name
 from tests.conftest import EXAMPLES
 from tests.lo import worker_killed_after_first_document
 from tests.print_measure import opened, overlapping_words, smallest_type
@@ -69,13 +70,14 @@ def test_every_part_and_the_dossier(built: tuple[Dossier, BuildResult, Path]) ->
     meta = reader.metadata
     assert meta is not None
     # What each example asks for, from its score: 94.5 the title, 83.0 the creation work
-    # assessed, 65.0 a self-assessment report.
+    # assessed, 65.0 a self-assessment report; 82.5 (Sichuan pack: 限期整改) the creation work.
     asks = {
         "清河街道": "评定申报材料",
         "东山镇": "创建工作考核材料",
         "江口经济开发区": "创建自评材料",
+        "桂花镇": "创建工作考核材料",
     }
-    subject = f"{dossier.community.target_level.label}安全社区{asks[dossier.community.name]}"
+    subject = f"{title_name(dossier)}{asks[dossier.community.name]}"
     assert meta.title == dossier.community.name + subject
     assert meta.subject == subject
     assert subject[-4:] in reader.pages[0].extract_text()  # 申报材料, 考核材料, 自评材料

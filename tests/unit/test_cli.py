@@ -144,7 +144,7 @@ def test_score_prints_a_markup_like_community_name_literally(
     folder = _hostile_folder(tmp_path, HOSTILE_NAME)
     assert main(["score", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert f"{HOSTILE_NAME} 自评（city）" in out
+    assert f"{HOSTILE_NAME} 自评（chongqing-municipal）" in out
     assert "总分" in out
 
 
@@ -183,7 +183,7 @@ def test_schema_command_writes_files(tmp_path: Path) -> None:
 
 def test_rubrics_command_lists_shipped(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rubrics"]) == 0
-    assert "city" in capsys.readouterr().out
+    assert "chongqing-municipal (alias city)" in capsys.readouterr().out
 
 
 def test_score_prints_table_and_verdict(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

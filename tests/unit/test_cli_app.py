@@ -141,7 +141,18 @@ def test_build_templates_schema_and_rubrics_exit_0(tmp_path: Path) -> None:
     assert (tmp_path / "schemas" / "community.schema.json").is_file()
     rubrics = invoke("rubrics")
     assert rubrics.exit_code == 0
-    assert [line.split()[0] for line in rubrics.stdout.splitlines()] == ["city", "national-field"]
+    expected = [
+        "aqt9001-generic",
+        "chongqing-municipal (alias city)",
+        "national-field",
+        "sichuan-township",
+    ]
+    for line, name in zip(rubrics.stdout.splitlines(), expected, strict=True):
+        assert line.startswith(name + " ")
+    packs = invoke("packs")
+    assert packs.exit_code == 0
+    row = next(line for line in packs.stdout.splitlines() if line.startswith("sichuan-township"))
+    assert row.split()[1:3] == ["DB51/T", "1795-2025"]
 
 
 def test_doctor_exits_with_the_diagnosis_code() -> None:

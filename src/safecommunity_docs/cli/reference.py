@@ -27,20 +27,38 @@ def schema(
 
 
 def rubrics() -> int:
-    """List the shipped scoring rubrics: id, version, points, elements, items, title."""
+    """List the shipped scoring rubrics: id (aliases), version, points, elements, items, title."""
     from ..io import load_rubric, rubric_ids
 
     for rubric_id in rubric_ids():
         rubric = load_rubric(rubric_id)
         items = sum(len(e.items) for e in rubric.elements)
+        aliases = f" (alias {', '.join(rubric.aliases)})" if rubric.aliases else ""
         out().print(
-            f"{rubric.id}\t{rubric.version}\t{rubric.scale} points\t{len(rubric.elements)} "
-            f"elements\t{items} items\t{rubric.title}",
+            f"{rubric.id}{aliases}\t{rubric.version}\t{rubric.scale} points\t"
+            f"{len(rubric.elements)} elements\t{items} items\t{rubric.title}",
+            markup=False,
+        )
+    return EXIT_OK
+
+
+def packs() -> int:
+    """List the shipped jurisdiction packs: id (aliases), standard, rubrics, title."""
+    from ..io import load_pack, pack_ids
+
+    for pack_id in pack_ids():
+        pack = load_pack(pack_id)
+        aliases = f" (alias {', '.join(pack.aliases)})" if pack.aliases else ""
+        out().print(
+            f"{pack.id}{aliases}\t{pack.standard.code}\t{', '.join(pack.rubrics)}\t"
+            f"{pack.min_creation_months} months\t{pack.title}",
+            markup=False,
         )
     return EXIT_OK
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``schema`` and ``rubrics`` to ``app``."""
+    """Add ``schema``, ``rubrics`` and ``packs`` to ``app``."""
     app.command(epilog=examples("safecommunity-docs schema -o schemas/"))(schema)
     app.command(epilog=examples("safecommunity-docs rubrics"))(rubrics)
+    app.command(epilog=examples("safecommunity-docs packs"))(packs)

@@ -5,7 +5,7 @@ Pure: imports only models, analysis, scoring and codes; reads no user file, writ
 
 from .check import RULES, check, rule_by_id
 from .findings import Finding, Findings, Severity
-from .options import AREA_KEYWORDS, DEFAULT_OPTIONS, REQUIRED_AREAS, CheckOptions
+from .options import AREA_KEYWORDS, DEFAULT_OPTIONS, REQUIRED_AREAS, CheckOptions, options_for
 from .rule import ELEMENTS, Hit, Rule
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "Rule",
     "Severity",
     "check",
+    "options_for",
     "rule_by_id",
 ]

@@ -6,13 +6,13 @@ from collections.abc import Iterable, Sequence
 
 from ..analysis import InjuryStatistics, analyse
 from ..models import Acknowledgement, Dossier, Rubric
-from ..rubrics import shipped_rubric
+from ..rubrics import pack_for, shipped_rubric
 from ..scoring import ScoreReport
 from ..scoring import score as score_assessment
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .context import Context
 from .findings import Finding, Findings
-from .options import DEFAULT_OPTIONS, CheckOptions
+from .options import CheckOptions, options_for
 from .rule import REGISTRY, Hit, Rule
 
 STALE = "SC-E10-010"
@@ -40,6 +40,7 @@ def _score(
     assessment = dossier.assessment
     if assessment is None:
         return None, rubric, None
+    rubric = rubric or pack_for(dossier).loaded_rubrics.get(assessment.rubric)
     rubric = rubric or shipped_rubric(assessment.rubric)
     if rubric is None:
         return None, None, f"unknown rubric '{assessment.rubric}'"
@@ -59,7 +60,7 @@ def check(
     stats: InjuryStatistics | None = None,
     *,
     rubric: Rubric | None = None,
-    options: CheckOptions = DEFAULT_OPTIONS,
+    options: CheckOptions | None = None,
     acknowledged: Sequence[Acknowledgement] | None = None,
     rules: Iterable[Rule] | None = None,
 ) -> Findings:
@@ -68,7 +69,8 @@ def check(
     ``score`` and ``stats`` are the dossier's :class:`ScoreReport` and
     :class:`InjuryStatistics` when the caller has them already (a build computes them once);
     otherwise they are computed here (the score against ``rubric``, by default the shipped rubric
-    the assessment names). ``acknowledged`` (default: ``dossier.options.acknowledged``) marks
+    the assessment names). ``options`` default to the thresholds of the dossier's jurisdiction
+    pack (:func:`~safecommunity_docs.rubrics.pack_for`, :func:`.options_for`). ``acknowledged`` (default: ``dossier.options.acknowledged``) marks
     matching findings as accepted with their reason; an acknowledgement that matches nothing is
     itself reported (info). Each finding carries the file and line of its path when the dossier
     was loaded from files (:meth:`Dossier.source_of`). Pure: reads no file of the user's, writes
@@ -81,6 +83,8 @@ def check(
         rubric = shipped_rubric(score.rubric_id)
     if stats is None:
         stats = analyse(dossier.injury_records, dossier.community)
+    if options is None:
+        options = options_for(pack_for(dossier))
     ctx = Context(dossier, options, score, stats, rubric, problem)
     found = [f for rule in (RULES if rules is None else rules) for f in rule.run(ctx)]
     acks = list(dossier.options.acknowledged if acknowledged is None else acknowledged)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from ..codes import TargetLevel
+from ..codes import ProjectArea, TargetLevel
+from ..models.pack import Pack
 
 REQUIRED_AREAS: tuple[str, ...] = (
     "社会治安",
@@ -56,6 +57,10 @@ class CheckOptions:
     """Injury records needed to support a named 重点人群 / 重点场所."""
     min_project_areas: int = 5
     """Distinct project areas (交通, 消防 …) the projects must cover."""
+    required_project_areas: tuple[ProjectArea, ...] = ()
+    """Project areas that each need a project of their own (a pack's named areas)."""
+    pack: str | None = None
+    """The id of the jurisdiction pack the thresholds come from (named in findings)."""
     required_areas: tuple[str, ...] = REQUIRED_AREAS
     """Areas the diagnosis must cover; each a key of ``area_keywords``."""
     area_keywords: Mapping[str, tuple[tuple[str, ...], ...]] = field(
@@ -76,3 +81,17 @@ class CheckOptions:
 
 
 DEFAULT_OPTIONS = CheckOptions()
+
+
+def options_for(pack: Pack, base: CheckOptions = DEFAULT_OPTIONS) -> CheckOptions:
+    """``base`` with the thresholds of ``pack``: its minimum creation period (never below the
+    general minimum of the level applied for: half a year, a year for 国家级), its minimum
+    number of project areas and its named areas."""
+    months = {level: max(pack.min_creation_months, n) for level, n in MIN_CREATION_MONTHS.items()}
+    return replace(
+        base,
+        min_creation_months=MappingProxyType(months),
+        min_project_areas=pack.project_areas.min_count,
+        required_project_areas=tuple(pack.project_areas.named),
+        pack=pack.id,
+    )

@@ -1,6 +1,6 @@
 """Input: parse YAML/JSON/CSV/XLSX files with positions and validate them into models."""
 
-from ..rubrics import rubric_ids
+from ..rubrics import pack_ids, rubric_ids
 from .check import Checked, check
 from .completeness import missing_parts
 from .injury_file import InjuryRecords, read_records
@@ -14,6 +14,7 @@ from .loader import (
     load_text,
     model_for_file,
 )
+from .packs import load_pack
 from .record_check import RecordSummary
 
 __all__ = [
@@ -26,10 +27,12 @@ __all__ = [
     "load",
     "load_file",
     "load_folder",
+    "load_pack",
     "load_rubric",
     "load_text",
     "missing_parts",
     "model_for_file",
+    "pack_ids",
     "read_records",
     "rubric_ids",
 ]

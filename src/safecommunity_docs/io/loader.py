@@ -14,11 +14,13 @@ from ..models.base import Loc, TextChange
 from ..models.community import Community
 from ..models.dossier import BuildOptions, Dossier
 from ..models.injury import InjuryRecord
+from ..models.pack import Pack
 from ..models.reassessment import Reassessment
 from ..models.rubric import Rubric
-from ..rubrics import rubric_ids, rubric_text
+from ..rubrics import rubric_id, rubric_ids, rubric_text
 from .assembly import Assembly
 from .completeness import unexpected_files
+from .packs import load_pack
 from .records import read_records
 from .source import Source, parse_yaml
 
@@ -69,15 +71,20 @@ def expected_names() -> list[str]:
     return [*parts, *records, INTAKE_WORKBOOK]
 
 
-def validation_context(model: type[BaseModel]) -> dict[str, Any]:
-    """The validation context of ``model``: the shipped rubrics for an assessment (and a
-    re-assessment's field assessment).
+def validation_context(model: type[BaseModel], pack: Pack | None = None) -> dict[str, Any]:
+    """The validation context of ``model``: for an assessment (and a
+    re-assessment's field assessment), the shipped rubrics by id and
+    alias, and the rubrics of ``pack`` (a user's pack may bring its own).
 
     Assessments are checked against their rubric while validating, so that rubric problems are
     reported together with every other problem of the input.
     """
     if model in (Dossier, Assessment, Reassessment):
-        return {"rubrics": {rid: load_rubric(rid) for rid in rubric_ids()}}
+        rubrics = {rid: load_rubric(rid) for rid in rubric_ids()}
+        rubrics = {key: r for r in rubrics.values() for key in r.ids}
+        if pack is not None:
+            rubrics.update(pack.loaded_rubrics)
+        return {"rubrics": rubrics}
     return {}
 
 
@@ -188,9 +195,12 @@ def assemble_folder(folder: Path | str) -> tuple[Assembly, dict[str, Any]]:
 
 def dossier_from(asm: Assembly, data: Any) -> Dossier:
     """Validate ``data`` as a Dossier and attach the text changes and warnings."""
+    pack = None
     if isinstance(data, dict):
         _check_part_order(asm, data)
-    dossier = asm.validate(Dossier, data, validation_context(Dossier))
+        pack = _named_pack(asm, data)
+    dossier = asm.validate(Dossier, data, validation_context(Dossier, pack))
+    dossier._pack = pack
     dossier._text_changes = asm.changes
     dossier._warnings = list(asm.warnings)
     if asm.records is None:  # records written inline in a dossier file
@@ -214,6 +224,36 @@ def _check_part_order(asm: Assembly, data: dict[str, Any]) -> None:
                     f"unknown document kind {name!r}; known: {', '.join(known)}",
                 )
             )
+
+
+def _named_pack(asm: Assembly, data: dict[str, Any]) -> Pack | None:
+    """The pack ``options.pack`` names (problems located at it); an assessment that names no
+    rubric gets the pack's first one, and one naming a rubric outside the pack is a problem."""
+    options = data.get("options")
+    named = options.get("pack") if isinstance(options, dict) else None
+    if not isinstance(named, str):
+        return None
+    base = Path(asm.label)
+    base = base if base.is_dir() else base.parent
+    pack_dir = options.get("pack_dir") if isinstance(options, dict) else None
+    try:
+        pack = load_pack(named, base, pack_dir if isinstance(pack_dir, str) else None)
+    except InputError as exc:
+        asm.problems.append(asm.locate(("options", "pack"), f"评定方案有误 (pack '{named}')"))
+        asm.problems.extend(exc.problems)
+        return None
+    assessment = data.get("assessment")
+    if isinstance(assessment, dict):
+        rubric = assessment.setdefault("rubric", pack.default_rubric)
+        if isinstance(rubric, str) and rubric not in pack.loaded_rubrics:
+            asm.problems.append(
+                asm.locate(
+                    ("assessment", "rubric"),
+                    f"评分标准不属于评定方案 (rubric '{rubric}' is not a rubric of pack "
+                    f"'{pack.id}': {', '.join(pack.rubrics)})",
+                )
+            )
+    return pack
 
 
 def _duplicate_warnings(dossier: Dossier, asm: Assembly) -> list[str]:
@@ -284,14 +324,16 @@ DEFAULT_RUBRIC = "city"
 
 
 def load_rubric(rubric: str | Path = DEFAULT_RUBRIC) -> Rubric:
-    """Load a shipped rubric by id (``"city"``, ``"national-field"``) or a rubric YAML by path.
+    """Load a shipped rubric by id or alias (``"chongqing-municipal"`` alias ``"city"``,
+    ``"national-field"``, ``"sichuan-township"``, ``"aqt9001-generic"``) or a rubric YAML by path.
 
     A rubric whose points do not add up, whose bands overlap or leave a gap, or whose ids repeat
     raises :class:`~safecommunity_docs.InputError` naming the item.
     """
     if isinstance(rubric, Path) or rubric.endswith((".yaml", ".yml", ".json")):
         return load_file(rubric, Rubric)[0]
-    if rubric not in rubric_ids():
+    found = rubric_id(rubric)
+    if found is None:
         raise InputError(
             [
                 Problem(
@@ -301,5 +343,5 @@ def load_rubric(rubric: str | Path = DEFAULT_RUBRIC) -> Rubric:
                 )
             ]
         )
-    label = f"safecommunity_docs/rubrics/{rubric}.yaml"
-    return load_text(rubric_text(rubric), label, Rubric)[0]
+    label = f"safecommunity_docs/rubrics/{found}.yaml"
+    return load_text(rubric_text(found), label, Rubric)[0]

@@ -8,8 +8,9 @@ from ..models.application import Application
 from ..models.dossier import Dossier
 from ..views.application import application_title, application_view
 from ..views.document import DocumentView
+from ..views.dossier import title_name
 from .base import Document, Kind, Part, RenderContext
-from .registry import annex_titles, declare, kinds
+from .registry import annex_titles, declare, dossier_kinds
 
 NAME = "application"
 
@@ -19,7 +20,7 @@ def _documents(dossier: Dossier) -> list[Document]:
     if dossier.application is None and dossier.work_plan is None:
         return []
     stem = f"{dossier.community.name}安全社区评定申请书"
-    title = application_title(dossier.application, dossier.community)
+    title = application_title(dossier.application, dossier.community, title_name(dossier))
     return [Document(NAME, stem, title, dossier.application or dossier)]
 
 
@@ -28,7 +29,7 @@ def _view(model: Any, context: RenderContext) -> DocumentView:
     application = model if isinstance(model, Application) else dossier.application
     assessment = dossier.assessment
     report = context.score_of(assessment) if assessment is not None else None
-    others = [k for k in kinds(dossier.options.part_order) if k.name != NAME]
+    others = [k for k in dossier_kinds(dossier) if k.name != NAME]
     return application_view(
         application, dossier, context.rubric, report, annex_titles(others, dossier)
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..errors import InputError, Problem, SafeCommunityDocsError
 from ..models.dossier import Dossier
+from ..rubrics import pack_for
 from .base import Kind
 
 _KINDS: dict[str, Kind] = {}
@@ -51,6 +52,23 @@ def kinds(order: Sequence[str] | None = None) -> list[Kind]:
     if unknown:
         raise InputError([unknown_kinds_problem(unknown)])
     return [_KINDS[name] for name in dict.fromkeys(order)]
+
+
+def part_order(dossier: Dossier) -> list[str] | None:
+    """The dossier's order of parts: the user's ``options.part_order``, else its jurisdiction
+    pack's ``dossier_order`` followed by the kinds it does not name (in declared order), else
+    None (the declared order)."""
+    if dossier.options.part_order is not None:
+        return dossier.options.part_order
+    preferred = [name for name in pack_for(dossier).dossier_order if name in default_order()]
+    if not preferred:
+        return None
+    return [*dict.fromkeys(preferred), *(n for n in default_order() if n not in preferred)]
+
+
+def dossier_kinds(dossier: Dossier) -> list[Kind]:
+    """The kinds of ``dossier`` in its order (:func:`part_order`)."""
+    return kinds(part_order(dossier))
 
 
 def unknown_kinds_problem(unknown: Sequence[str], path: str = "options.part_order") -> Problem:

@@ -21,6 +21,7 @@ from .dossier import Acknowledgement, BuildOptions, Dossier
 from .injury import InjuryRecord
 from .operating_rules import OperatingRules
 from .organisation import Committee, Office, Organisation, WorkingGroup
+from .pack import Assumption, Pack, PackCover, PackStandard, ProjectAreas
 from .project import (
     Evaluation,
     Measure,
@@ -51,6 +52,7 @@ __all__ = [
     "AnnualSummary",
     "Application",
     "Assessment",
+    "Assumption",
     "BasisDocument",
     "Budget",
     "BudgetLine",
@@ -78,11 +80,15 @@ __all__ = [
     "Office",
     "OperatingRules",
     "Organisation",
+    "Pack",
+    "PackCover",
+    "PackStandard",
     "Person",
     "Phase",
     "PointStyle",
     "Population",
     "PreviousResult",
+    "ProjectAreas",
     "ProjectTarget",
     "PromotionProject",
     "QuantTarget",

@@ -126,7 +126,7 @@ def check_against(assessment: Assessment, rubric: Rubric) -> list[tuple[Loc, str
     missing or unknown, and not-applicable items where the rubric forbids them are all errors.
     """
     out: list[tuple[Loc, str]] = []
-    if assessment.rubric != rubric.id:
+    if assessment.rubric not in rubric.ids:
         out.append(
             (
                 ("rubric",),

@@ -16,6 +16,7 @@ from .community import Community
 from .diagnosis import DiagnosisReport
 from .injury import InjuryRecord
 from .isccc import IscccApplication, cross_check
+from .pack import Pack
 from .project import PromotionProject
 from .reassessment import Reassessment
 from .work_plan import WorkPlan
@@ -48,6 +49,19 @@ class BuildOptions(StrictModel):
         title="自定义模板目录",
         description="Folder of exported templates (<kind>.docx), relative to the community "
         "folder (or to the dossier file's folder).",
+    )
+    pack: str | None = Field(
+        default=None,
+        title="评定方案",
+        description="The jurisdiction pack the documents follow: a shipped pack's id "
+        "(chongqing-municipal, alias city; national-field; sichuan-township; aqt9001-generic), "
+        "the id of a pack in pack_dir, or the path of a pack file (relative to the community "
+        "folder). Default: the pack of the assessment's rubric, else chongqing-municipal.",
+    )
+    pack_dir: str | None = Field(
+        default=None,
+        title="评定方案目录",
+        description="A folder of your own packs (<id>.yaml), relative to the community folder.",
     )
     part_order: list[str] | None = Field(
         default=None,
@@ -86,6 +100,7 @@ class Dossier(StrictModel):
     _warnings: list[str] = PrivateAttr(default_factory=list)
     _source_dir: Path | None = PrivateAttr(default=None)
     _locator: Callable[[Loc], tuple[str, int | None] | None] | None = PrivateAttr(default=None)
+    _pack: Pack | None = PrivateAttr(default=None)
 
     def __repr__(self) -> str:
         parts = [
@@ -118,6 +133,12 @@ class Dossier(StrictModel):
         value that has a line stands in for one that has none (a missing field). None for a
         dossier made in memory or a part no file held."""
         return self._locator(parse_loc(path)) if self._locator is not None else None
+
+    @property
+    def pack(self) -> Pack | None:
+        """The pack the loader resolved from ``options.pack`` (None: a shipped pack applies,
+        see :func:`safecommunity_docs.rubrics.pack_for`)."""
+        return self._pack
 
     @property
     def warnings(self) -> list[str]:

@@ -96,6 +96,11 @@ class Rubric(StrictModel):
     """A rubric: the item tree with points, and everything that turns points into a verdict."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", title="标识")
+    aliases: list[str] = Field(
+        default_factory=list,
+        title="别名",
+        description="Other ids an assessment may name the rubric by (e.g. city).",
+    )
     version: str = Field(title="版本")
     title: Text = Field(title="名称")
     scale: Decimal = Field(gt=0, title="满分")
@@ -124,6 +129,11 @@ class Rubric(StrictModel):
     def rounding_mode(self) -> str:
         """The ``decimal`` rounding constant named by ``rounding``."""
         return ROUND_HALF_UP if self.rounding == "ROUND_HALF_UP" else ROUND_HALF_EVEN
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The rubric's id and its aliases."""
+        return (self.id, *self.aliases)
 
     def items(self) -> list[tuple[RubricElement, RubricItem]]:
         """Return every item with its element, in rubric order."""

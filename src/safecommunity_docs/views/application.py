@@ -12,18 +12,21 @@ from ..models.rubric import Rubric
 from ..scoring import ScoreReport
 from .builder import BlockBuilder
 from .document import DocumentView
-from .dossier import issuing_body, meets_standard, report_date
+from .dossier import issuing_body, meets_standard, report_date, title_name
 from .format import fmt_date, fmt_number
 from .self_assessment import verdict_sentence
 from .signoff import add_signoff
 from .work_report_facts import SUB_UNIT_LABELS
 
 
-def application_title(application: Application | None, community: Community) -> str:
-    """Return the letter's title: the application's own, else 关于申请评定市级安全社区的申请书."""
+def application_title(
+    application: Application | None, community: Community, name: str | None = None
+) -> str:
+    """Return the letter's title: the application's own, else 关于申请评定市级安全社区的申请书
+    (``name``: the title applied for in the pack's wording, default 「<level>安全社区」)."""
     if application is not None and application.title:
         return application.title
-    return f"关于申请评定{community.target_level.label}安全社区的申请书"
+    return f"关于申请评定{name or community.target_level.label + '安全社区'}的申请书"
 
 
 def default_addressee(community: Community) -> str:
@@ -69,8 +72,7 @@ def _work_done(dossier: Dossier) -> str:
     if dossier.injury_records:
         done.append(f"收集伤害监测报告卡{fmt_number(len(dossier.injury_records))}份")
     text = (
-        f"{community.name}自{fmt_date(community.creation_start)}起启动"
-        f"{community.target_level.label}安全社区创建工作"
+        f"{community.name}自{fmt_date(community.creation_start)}起启动{title_name(dossier)}创建工作"
     )
     return text + ("，" + "，".join(done) if done else "") + "。"
 
@@ -100,13 +102,13 @@ def standard_body(dossier: Dossier, rubric: Rubric, report: ScoreReport | None) 
     result = (rubric, report) if report is not None else None
     if result is not None:
         paragraphs.append(_result(dossier, *result))
-    level = community.target_level.label
+    name = title_name(dossier)
     if result is None or meets_standard(*result):
-        paragraphs.append(f"现特申请{level}安全社区评定，请予审查。")
+        paragraphs.append(f"现特申请{name}评定，请予审查。")
     else:
         # Below the standard the community asks to have its creation work assessed, not to be
         # named a safe community.
-        paragraphs.append(f"现特申请对{community.name}{level}安全社区创建工作进行评定，请予审查。")
+        paragraphs.append(f"现特申请对{community.name}{name}创建工作进行评定，请予审查。")
     return paragraphs
 
 
@@ -168,7 +170,7 @@ def application_view(
     note = _contact_line(contact) if contact is not None else ""
     add_signoff(b, [applicant, *joint], when, sealed=sealed, note=note)
     return DocumentView(
-        title=application_title(application, community),
+        title=application_title(application, community, title_name(dossier)),
         subtitle="",
         blocks=tuple(b.blocks),
         author=applicant,

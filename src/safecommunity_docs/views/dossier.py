@@ -10,6 +10,7 @@ from enum import Enum
 
 from ..models.dossier import Dossier
 from ..models.rubric import Rubric
+from ..rubrics import pack_for
 from ..scoring import ScoreReport
 from .builder import BlockBuilder
 from .document import DocumentView
@@ -50,9 +51,23 @@ def dossier_request(rubric: Rubric | None, report: ScoreReport | None) -> Reques
     return Request.CREATION
 
 
+def title_name(dossier: Dossier) -> str:
+    """The title the dossier is about, in its jurisdiction pack's wording (``cover.heading``):
+    「市级安全社区」, 「四川省安全乡镇（街道）」 …."""
+    pack = pack_for(dossier)
+    return pack.cover_text(pack.cover.heading, dossier.community.target_level.label)
+
+
+def cover_lines(dossier: Dossier) -> list[str]:
+    """The pack's further cover lines (``cover.lines``), e.g. 「执行标准：DB51/T 1795-2025《…》」."""
+    pack = pack_for(dossier)
+    level = dossier.community.target_level.label
+    return [pack.cover_text(line, level) for line in pack.cover.lines]
+
+
 def dossier_subject(dossier: Dossier, request: Request = Request.TITLE) -> str:
     """「市级安全社区评定申报材料」, 「市级安全社区创建工作考核材料」 …."""
-    return f"{dossier.community.target_level.label}安全社区{request.value}"
+    return f"{title_name(dossier)}{request.value}"
 
 
 def dossier_title(dossier: Dossier, request: Request = Request.TITLE) -> str:
@@ -96,22 +111,26 @@ VALUE_COLUMN = "\u3000" * 5
 def cover_view(dossier: Dossier, request: Request = Request.TITLE) -> DocumentView:
     """The cover: community, what the dossier asks for (the level applied for, or the creation
     work assessed, or a self-assessment), then in 仿宋 the applicant with a （盖章） line for its
-    seal, the level and the date (2026年3月10日)."""
+    seal, the level and the date (2026年3月10日); the title is named and further lines added
+    as the dossier's jurisdiction pack words them (:func:`title_name`, :func:`cover_lines`)."""
     community = dossier.community
-    level = community.target_level.label
+    name = title_name(dossier)
     first, second = request.cover_lines
     b = BlockBuilder()
     for _ in range(4):
         b.add("blank")
-    b.add("annex_title", f"{level}安全社区{first}")
+    b.add("annex_title", f"{name}{first}")
     b.add("annex_title", second)
-    for _ in range(8):
+    extra = cover_lines(dossier)
+    for _ in range(max(8 - len(extra), 2)):  # the pack's further lines take blank rows: one page
         b.add("blank")
     verb, aim = ("申报", "申报级别") if request is Request.TITLE else ("报送", "创建目标")
     b.add("cover_line", f"{verb}单位：{applicant(dossier)}")
     b.add("cover_line", f"{VALUE_COLUMN}（盖章）")
-    b.add("cover_line", f"{aim}：{level}安全社区")
+    b.add("cover_line", f"{aim}：{name}")
     b.add("cover_line", f"{verb}日期：{fmt_date(dossier_date(dossier))}")
+    for line in extra:
+        b.add("cover_line", line)
     return DocumentView(
         title=community.name,
         subtitle="",

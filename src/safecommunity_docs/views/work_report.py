@@ -8,6 +8,7 @@ from ..models.assessment import ItemScore
 from ..models.community import AgeBand, Community, Facilities
 from ..models.dossier import Dossier
 from ..models.rubric import Rubric
+from ..rubrics import pack_for
 from ..scoring import ScoreReport
 from ..scoring.report import ItemResult
 from .archive_index import archive_parts
@@ -151,11 +152,12 @@ def _overview(b: BlockBuilder, community: Community) -> None:
     _history(b, community)
 
 
-# 二、对照《安全社区建设基本要求》开展的工作: what the dossier says element by element
+# 二、对照《安全社区建设基本要求》开展的工作 (the standard of the dossier's jurisdiction pack): what
+# the dossier says element by element
 
 
 def _elements(b: BlockBuilder, dossier: Dossier, rubric: Rubric) -> None:
-    b.h1("对照《安全社区建设基本要求》开展的工作")
+    b.h1(f"对照《{pack_for(dossier).standard.title}》开展的工作")
     items = sum(len(e.items) for e in rubric.elements)
     b.p(
         f"{dossier.community.name}对照《{rubric.title}》的{len(rubric.elements)}项一级指标、"

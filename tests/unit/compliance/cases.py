@@ -6,6 +6,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from safecommunity_docs.compliance import CheckOptions, options_for
+from safecommunity_docs.rubrics import shipped_pack
+
 D = dict[str, Any]
 Mutation = Callable[[D], None]
 
@@ -254,6 +257,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E5-011": (_set("projects.1.measures.1.type", "宣传"), "projects[1].measures"),
     "SC-E5-012": (_set("projects.1.measures.0.owner", "某某公司"), "projects[1].measures[0].owner"),
     "SC-E5-013": (_set("projects.0.targets.0.target", 4), "projects[0].targets[0].target"),
+    "SC-E5-014": (_set("projects.4.area", "涉水"), "projects"),
     "SC-E9-001": (_set("injury_records", []), "injury_records"),
     "SC-E9-002": (_set("diagnosis.data_start", "2025-06-01"), "diagnosis.data_start"),
     "SC-E9-003": (_set("diagnosis.data_start", "2024-01-01"), "diagnosis.data_start"),
@@ -294,3 +298,17 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E12-006": (_over_score, "assessment.rubric"),
     "SC-E12-007": (_set("community.target_level", "国家级"), "assessment.rubric"),
 }
+
+
+def _pack_naming_school() -> CheckOptions:
+    """The thresholds of the default pack, with 学校 named as a required project area."""
+    pack = shipped_pack("city")
+    assert pack is not None
+    data = pack.model_dump(mode="json")
+    data["project_areas"] = {"min_count": 5, "named": ["学校"]}
+    return options_for(type(pack).model_validate(data))
+
+
+PACK_OPTIONS: dict[str, CheckOptions] = {"SC-E5-014": _pack_naming_school()}
+"""Rules that a jurisdiction pack's thresholds switch on: the options their case is checked with
+(a pack that names an area; the shipped packs name none)."""

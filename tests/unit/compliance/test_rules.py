@@ -6,7 +6,7 @@ import pytest
 
 from safecommunity_docs.compliance import RULES, Severity, check
 from tests.compliance_base import clean, dossier
-from tests.unit.compliance.cases import CASES
+from tests.unit.compliance.cases import CASES, PACK_OPTIONS
 
 IDS = [rule.id for rule in RULES]
 
@@ -26,7 +26,7 @@ def test_rule_fires_at_its_path(rule_id: str) -> None:
     mutate, path = CASES[rule_id]
     data = clean()
     mutate(data)
-    findings = check(dossier(data)).filter(rule=rule_id)
+    findings = check(dossier(data), options=PACK_OPTIONS.get(rule_id)).filter(rule=rule_id)
     assert path in [f.path for f in findings], [str(f) for f in findings]
     rule = next(r for r in RULES if r.id == rule_id)
     hit = next(f for f in findings if f.path == path)
@@ -37,7 +37,8 @@ def test_rule_fires_at_its_path(rule_id: str) -> None:
 
 @pytest.mark.parametrize("rule_id", IDS)
 def test_rule_is_quiet_on_the_clean_dossier(rule_id: str) -> None:
-    findings = check(dossier(), rules=[r for r in RULES if r.id == rule_id])
+    only = [r for r in RULES if r.id == rule_id]
+    findings = check(dossier(), rules=only, options=PACK_OPTIONS.get(rule_id))
     assert len(findings) == 0
 
 

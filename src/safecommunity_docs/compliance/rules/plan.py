@@ -182,7 +182,8 @@ def too_soon(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "community.creation_start",
             f"creation started {community.creation_start}, application "
-            f"{app.submitted_on}: {have} months, {need} needed for {community.target_level.label}",
+            f"{app.submitted_on}: {have} months, {need} needed for {community.target_level.label}"
+            + (f" (pack {ctx.options.pack})" if ctx.options.pack else ""),
         )
 
 

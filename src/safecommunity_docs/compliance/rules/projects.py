@@ -181,8 +181,29 @@ def few_areas(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             "projects",
             f"{len(areas)} areas ({', '.join(a.label for a in areas)}), "
-            f"at least {ctx.options.min_project_areas} expected",
+            f"at least {ctx.options.min_project_areas} expected{_by_pack(ctx)}",
         )
+
+
+def _by_pack(ctx: Context) -> str:
+    """「 (pack sichuan-township)」: which jurisdiction pack set the threshold."""
+    return f" (pack {ctx.options.pack})" if ctx.options.pack else ""
+
+
+@rule(
+    "SC-E5-014",
+    E,
+    "缺少评定方案要求的项目领域",
+    "An area the jurisdiction pack requires has no project.",
+    "评定方案 project_areas.named",
+)
+def named_areas(ctx: Context) -> Iterator[Hit]:
+    if not ctx.dossier.projects:
+        return
+    covered = {p.area for p in ctx.dossier.projects}
+    for area in ctx.options.required_project_areas:
+        if area not in covered:
+            yield Hit("projects", f"no project in {area.label}{_by_pack(ctx)}")
 
 
 @rule(
