@@ -9,6 +9,7 @@ from . import (
     organisation,
     plan,
     plan_projects,
+    plan_written,
     projects,
     records,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "organisation",
     "plan",
     "plan_projects",
+    "plan_written",
     "projects",
     "records",
 ]
