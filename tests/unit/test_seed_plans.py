@@ -10,8 +10,8 @@ checked in ``test_seed_plans_written.py``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
