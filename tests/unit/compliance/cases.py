@@ -232,7 +232,9 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E4-015": (_set("projects.2.title", "社区志愿服务"), "projects[2].title"),
     "SC-E4-016": (_set("work_plan.budget.total", 10000), "work_plan.budget"),
     "SC-E4-017": (
-        _all(_set("work_plan.phases.0.marker", "（一）"), _set("work_plan.phases.1.marker", "（一）")),
+        _all(
+            _set("work_plan.phases.0.marker", "（一）"), _set("work_plan.phases.1.marker", "（一）")
+        ),
         "work_plan.phases[1].marker",
     ),
     "SC-E4-018": (_set("work_plan.phases.0.start", "20xx年3月"), "work_plan.phases[0].start"),
