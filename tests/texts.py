@@ -57,7 +57,12 @@ def _collect(
 
 
 def _arms(annotation: object) -> list[object]:
-    """The alternatives of a union (``X | None``), flattened; a lone type is its own arm."""
+    """The alternatives of a union (``X | None``), flattened; a lone type is its own arm. An
+    annotated union (a plan's ``Item``: text or ``{marker, text}``) is its alternatives."""
+    if get_origin(annotation) is Annotated:
+        base = get_args(annotation)[0]
+        if get_origin(base) in (Union, types.UnionType):
+            return _arms(base)
     if get_origin(annotation) in (Union, types.UnionType):
         return [arm for arg in get_args(annotation) for arm in _arms(arg)]
     return [annotation]

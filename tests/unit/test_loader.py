@@ -84,21 +84,15 @@ def test_all_errors_of_all_files_at_once(tmp_path: Path) -> None:
 def test_missing_field_points_at_its_parent(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     text = (folder / "plan.yaml").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if "leader:" not in ln and "name: 李二" not in ln]
-    # Keep the group's other keys; the group is now without a leader.
-    lines = [
-        ln.replace("- duties:", "- name: 交通安全工作组\n      duties:")
-        if "- duties:" in ln
-        else ln
-        for ln in lines
-    ]
+    drop = ("name: 王一", "position: 主任")
+    lines = [ln for ln in text.splitlines() if ln.strip() not in drop]
+    # The committee keeps its place and a name, but has no director now.
+    lines = [ln.replace("director:", "name: 测试委员会") for ln in lines]
     (folder / "plan.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         load(folder)
-    problem = next(
-        p for p in info.value.problems if p.path == "organisation.working_groups[0].leader"
-    )
-    assert "缺少必填字段「组长」" in problem.message
+    problem = next(p for p in info.value.problems if p.path == "organisation.committee.director")
+    assert "缺少必填字段「主任/组长」" in problem.message
     assert problem.line is not None
     assert problem.file is not None
 

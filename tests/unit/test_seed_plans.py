@@ -1,14 +1,16 @@
-"""The nine sample work plans of the seed file, mirrored as fixtures, keep their structure.
+"""Nine real sample work plans, transcribed as fixtures, keep their structure as written.
 
-Each ``tests/fixtures/seed_plans/planN.yaml`` copies the outline of sample plan N in
-``sample-work-plans.txt`` (sections, heading levels, run-in paragraphs, intros, points and their
-numbering, phases, tasks, working groups and duties) with short placeholder text. ``SEED``
-records that outline as the seed has it, and every fixture must match it exactly: losing a
-section, a phase, a task, a working group, a duty or a point fails the test.
+Each ``tests/fixtures/seed_plans/planN.yaml`` copies the outline of sample plan N (sections,
+heading levels, run-in paragraphs, intros, points and their numbering, phases with their dates
+as written, tasks, working groups and duties) with short placeholder text. ``SEED`` records that
+outline as the original has it, and every fixture must match it exactly: losing a section, a
+phase, a task, a working group, a duty or a point fails the test. The plans as written are
+checked in ``test_seed_plans_written.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,11 +21,15 @@ from safecommunity_docs.codes import MeasureStatus
 from safecommunity_docs.io import load_file
 from safecommunity_docs.models.section import Intro, Section
 from safecommunity_docs.models.work_plan import Phase, WorkPlan
+from safecommunity_docs.models.work_plan_markers import marker_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "seed_plans"
 
 DEFAULT_STYLE = "1."
 """How points are numbered when a section does not say (``Section.point_style`` is None)."""
+
+W = "as written"
+"""The style of points (or tasks) that carry their own markers ({marker, text})."""
 
 
 class Outline(NamedTuple):
@@ -67,11 +73,11 @@ def _style(style: str | None, points: int) -> str | None:
 
 
 class PhaseFacts(NamedTuple):
-    """What a phase holds: name (None: named by its dates), months, paragraphs, tasks, status."""
+    """What a phase holds: name (None: named by its dates), dates as written, paragraphs,
+    tasks, status."""
 
     name: str | None
-    start: str
-    end: str
+    dates: str
     summary: int = 0
     goals: int = 0
     tasks: int = 0
@@ -82,11 +88,16 @@ class PhaseFacts(NamedTuple):
 phase = PhaseFacts
 
 
+def _item_style(items: Sequence[str], style: str | None) -> str | None:
+    """W when the items carry their own markers, else the style they are numbered in."""
+    return W if any(marker_of(i) for i in items) else _style(style, len(items))
+
+
 def _section(s: Section) -> Outline:
     return Outline(
         len(s.paragraphs),
         len(s.points),
-        _style(s.point_style, len(s.points)),
+        _item_style(s.points, s.point_style),
         tuple(len(g.duties) for g in s.working_groups),
         tuple(_section(c) for c in s.subsections),
         s.heading is None,
@@ -94,18 +105,27 @@ def _section(s: Section) -> Outline:
 
 
 def _intro(intro: Intro) -> Outline:
-    return node(len(intro.paragraphs), len(intro.points), style=intro.point_style)
+    return node(
+        len(intro.paragraphs), len(intro.points), style=_item_style(intro.points, intro.point_style)
+    )
 
 
 def _phase(p: Phase) -> Outline:
     """A phase as a section: its summary and goals are paragraphs, its tasks numbered points."""
-    return node(len(p.summary) + len(p.goals), len(p.tasks))
+    marked = any(t.marker is not None for t in p.tasks)
+    return node(len(p.summary) + len(p.goals), len(p.tasks), style=W if marked else None)
+
+
+def written_dates(p: Phase) -> str:
+    """A phase's dates as the fixture writes them."""
+    if p.dates is not None:
+        return str(p.dates)
+    return str(p.start) if p.end is None or p.end == p.start else f"{p.start}—{p.end}"
 
 
 def _phase_heading(p: Phase) -> str:
     """The heading of a top-level phase section: its name and dates."""
-    months = p.start if p.start == p.end else f"{p.start}—{p.end}"
-    return f"{p.name or ''}（{months}）"
+    return f"{p.name or ''}（{written_dates(p)}）"
 
 
 def _body(plan: WorkPlan, key: str) -> Outline:
@@ -116,8 +136,10 @@ def _body(plan: WorkPlan, key: str) -> Outline:
         return para(len(plan.guiding_ideology))
     if key == "objectives":
         statements = len(plan.objectives.statements) if plan.objectives else 0
-        if plan.objectives is not None and plan.objectives.statement_style is not None:
-            return pts(statements, plan.objectives.statement_style)
+        if plan.objectives is not None:
+            style = _item_style(plan.objectives.statements, plan.objectives.statement_style)
+            if plan.objectives.statement_style is not None or style == W:
+                return pts(statements, style or DEFAULT_STYLE)
         return para(statements)
     if key in ("focus_areas", "requirements", "safeguards"):
         sections: list[Section] = getattr(plan, key)
@@ -178,8 +200,7 @@ def structure(plan: WorkPlan) -> dict[str, Any]:
         "phases": [
             PhaseFacts(
                 p.name,
-                p.start,
-                p.end,
+                written_dates(p),
                 len(p.summary),
                 len(p.goals),
                 len(p.tasks),
@@ -221,15 +242,15 @@ SEED: dict[int, dict[str, Any]] = {
                 "工作重点",
                 node(0, 0, pts(3, "一是"), pts(1, "一是"), node(1, 0, groups=PLAN1_GROUPS)),
             ),
-            ("工作计划和时间节点", node(0, 0, pts(5), pts(7), pts(3), pts(3))),
+            ("工作计划和时间节点", node(0, 0, pts(5, W), pts(7, W), pts(3, W), pts(3, W))),
         ],
         "intros": {},
         "phases_layout": "section",
         "phases": [
-            phase("学习准备和启动阶段", "2025-09", "2025-10", tasks=5),
-            phase("全面推进实施阶段", "2025-11", "2026-02", tasks=7),
-            phase("持续改进阶段", "2026-03", "2026-05", tasks=3),
-            phase("申报与验收阶段", "2026-06", "2026-06", tasks=3),
+            phase("学习准备和启动阶段", "20xx年9月~20xx年10月", tasks=5),
+            phase("全面推进实施阶段", "20xx年11月~20xx年2月", tasks=7),
+            phase("持续改进阶段", "20xx年3月~5月", tasks=3),
+            phase("申报与验收阶段", "20xx年6月", tasks=3),
         ],
         "groups": list(PLAN1_GROUPS),
         "targets": 0,
@@ -239,17 +260,17 @@ SEED: dict[int, dict[str, Any]] = {
         "preamble": 1,
         "sections": [
             # 一、二、三、 are the phases, headed by name and dates.
-            ("准备发动阶段（2025-08—2025-10）", para(1)),
-            ("启动阶段（2025-11）", pts(3)),
-            ("全面创建阶段（2025-11—2025-12）", para(3)),  # paragraph, 工作内容, 计划目标
+            ("准备发动阶段（20xx年8月-10月）", para(1)),
+            ("启动阶段（20xx年11月）", pts(3, W)),
+            ("全面创建阶段（20xx年11月—20xx年底）", para(3)),  # paragraph, 工作内容, 计划目标
             (None, node(2, 0, run_in=True)),  # 四、 is a numbered paragraph without a heading
         ],
         "intros": {},
         "phases_layout": "top_level",
         "phases": [
-            phase("准备发动阶段", "2025-08", "2025-10", summary=1, status="已完成"),
-            phase("启动阶段", "2025-11", "2025-11", tasks=3, done_tasks=2),
-            phase("全面创建阶段", "2025-11", "2025-12", summary=2, goals=1),
+            phase("准备发动阶段", "20xx年8月-10月", summary=1, status="已完成"),
+            phase("启动阶段", "20xx年11月", tasks=3, done_tasks=2),
+            phase("全面创建阶段", "20xx年11月—20xx年底", summary=2, goals=1),
         ],
         "groups": [],
         "targets": 0,
@@ -261,16 +282,19 @@ SEED: dict[int, dict[str, Any]] = {
             ("指导思想", para(1)),
             ("工作目标", para(1)),
             ("工作重点", node(0, 0, node(1, 4, style="一是"), *[para(1)] * 5)),
-            ("工作步骤及时间安排", node(0, 0, node(1, 3), node(1, 5), node(1, 4), para(1))),
+            (
+                "工作步骤及时间安排",
+                node(0, 0, node(1, 3, style=W), node(1, 5, style=W), node(1, 4, style=W), para(1)),
+            ),
             ("工作要求", node(0, 0, *[para(1)] * 4)),
         ],
         "intros": {},
         "phases_layout": "section",
         "phases": [
-            phase("细化促进项目阶段", "2025-01", "2025-03", summary=1, tasks=3),
-            phase("工作开展阶段", "2025-04", "2025-06", summary=1, tasks=5),
-            phase("建章立制阶段", "2025-07", "2025-09", summary=1, tasks=4),
-            phase("迎接验收阶段", "2025-10", "2025-10", summary=1),
+            phase("细化促进项目阶段", "20xx年1月-3月", summary=1, tasks=3),
+            phase("工作开展阶段", "20xx年4月-6月", summary=1, tasks=5),
+            phase("建章立制阶段", "20xx年7月-9月", summary=1, tasks=4),
+            phase("迎接验收阶段", "20xx年10月底", summary=1),
         ],
         "groups": [],
         "targets": 0,
@@ -281,7 +305,10 @@ SEED: dict[int, dict[str, Any]] = {
         "sections": [
             ("落实创建责任制", para(1)),
             ("做好宣传发动", para(1)),
-            ("立足实际，抓住重点", node(3, 0, para(1), pts(3))),  # （一）是…（二）是 1、2、3、
+            (
+                "立足实际，抓住重点",
+                node(3, 0, para(1), pts(3, "1、")),
+            ),  # （一）是…（二）是 1、2、3、
         ],
         "intros": {},
         "phases_layout": "section",
@@ -293,8 +320,8 @@ SEED: dict[int, dict[str, Any]] = {
     5: {
         "preamble": 0,
         "sections": [
-            ("统一认识、强化领导", pts(3)),
-            ("开展安全社区促进项目", pts(6)),
+            ("统一认识、强化领导", pts(3, "1、")),
+            ("开展安全社区促进项目", pts(6, "1、")),
         ],
         "intros": {},
         "phases_layout": "section",
@@ -307,15 +334,15 @@ SEED: dict[int, dict[str, Any]] = {
         "preamble": 1,
         "sections": [
             ("指导思想", para(1)),
-            ("目标任务", pts(2)),  # two numbered 1、 statements
-            ("保障措施", pts(5)),  # five 1、 points straight under the heading
+            ("目标任务", pts(2, "1、")),  # two numbered 1、 statements
+            ("保障措施", pts(5, "1、")),  # five 1、 points straight under the heading
             ("创建工作阶段安排", node(0, 0, para(1), para(1))),
         ],
-        "intros": {"safeguards": pts(5)},
+        "intros": {"safeguards": pts(5, "1、")},
         "phases_layout": "section",
         "phases": [
-            phase(None, "2025-12", "2026-06", summary=1),
-            phase(None, "2026-07", "2026-09", summary=1),
+            phase(None, "20xx年12月底至20xx年6月底", summary=1),
+            phase(None, "20xx年7月至9月", summary=1),
         ],
         "groups": [],
         "targets": 0,
@@ -325,8 +352,11 @@ SEED: dict[int, dict[str, Any]] = {
         "preamble": 1,
         "sections": [
             ("指导思想", para(1)),
-            ("工作目标", pts(4, "（一）")),  # four numbered （一） statements
-            ("工作重点", node(0, 0, pts(2), pts(2), pts(5), pts(2), node(1, 5))),
+            ("工作目标", pts(4, W)),  # four statements numbered (一) as written
+            (
+                "工作重点",
+                node(0, 0, pts(2), pts(2), pts(5), pts(2, "1、"), node(1, 5, style="1、")),
+            ),
         ],
         "intros": {},
         "phases_layout": "section",
@@ -354,7 +384,7 @@ SEED: dict[int, dict[str, Any]] = {
         "preamble": 1,
         "sections": [
             ("指导思想", para(1)),
-            ("安全社区概念和实施依据", node(0, 0, pts(4), para(1))),
+            ("安全社区概念和实施依据", node(0, 0, pts(4, "1、"), para(1))),
             ("工作目标", para(1)),
             # one paragraph before the four phases
             ("重点工作及实施步骤", node(1, 0, para(2), para(1), para(1), para(1))),
@@ -363,10 +393,10 @@ SEED: dict[int, dict[str, Any]] = {
         "intros": {"phases": para(1)},
         "phases_layout": "section",
         "phases": [
-            phase("启动阶段", "2025-04", "2025-04", summary=2),
-            phase("实施阶段", "2025-05", "2025-11", summary=1),
-            phase("评定阶段", "2025-12", "2025-12", summary=1),
-            phase("总结阶段", "2026-01", "2026-01", summary=1),
+            phase("启动阶段", "20xx 年 4 月底前", summary=2),
+            phase("实施阶段", "20xx年 5 月-11 月底", summary=1),
+            phase("评定阶段", "20xx年 12 月", summary=1),
+            phase("总结阶段", "20xx年1月", summary=1),
         ],
         "groups": [],
         "targets": 0,

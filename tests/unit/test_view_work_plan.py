@@ -31,8 +31,81 @@ def _example(name: str) -> tuple[WorkPlan, DocumentView]:
     return dossier.work_plan, work_plan_view(dossier.work_plan, dossier.community)
 
 
+def _unmarked(data: Any, items: bool = True) -> Any:
+    """``data`` without the numbers the plan writes: every item numbered by position."""
+    if isinstance(data, dict):
+        if items and set(data) == {"marker", "text"}:
+            return data["text"]
+        return {k: _unmarked(v, k != "tasks") for k, v in data.items() if k != "marker"}
+    if isinstance(data, list):
+        return [_unmarked(v, items) for v in data]
+    return data
+
+
+SEED_DATES: dict[int, tuple[str, str, str, list[tuple[str, str]]]] = {
+    1: (
+        "2025-08-20",
+        "2025-09",
+        "2026-06",
+        [
+            ("2025-09", "2025-10"),
+            ("2025-11", "2026-02"),
+            ("2026-03", "2026-05"),
+            ("2026-06", "2026-06"),
+        ],
+    ),
+    2: (
+        "2025-07-25",
+        "2025-08",
+        "2025-12",
+        [("2025-08", "2025-10"), ("2025-11", "2025-11"), ("2025-11", "2025-12")],
+    ),
+    3: (
+        "2024-12-28",
+        "2025-01",
+        "2025-10",
+        [
+            ("2025-01", "2025-03"),
+            ("2025-04", "2025-06"),
+            ("2025-07", "2025-09"),
+            ("2025-10", "2025-10"),
+        ],
+    ),
+    4: ("2025-01-10", "2025-01", "2025-12", []),
+    5: ("2024-12-20", "2025-01", "2027-12", []),
+    6: ("2025-11-30", "2025-12", "2026-09", [("2025-12", "2026-06"), ("2026-07", "2026-09")]),
+    7: ("2025-01-08", "2025-01", "2025-12", []),
+    8: ("2025-01-15", "2025-01", "2025-12", []),
+    9: (
+        "2025-03-20",
+        "2025-04",
+        "2026-01",
+        [
+            ("2025-04", "2025-04"),
+            ("2025-05", "2025-11"),
+            ("2025-12", "2025-12"),
+            ("2026-01", "2026-01"),
+        ],
+    ),
+}
+"""Dates these layout tests give the seed plans (whose originals write 20xx or none): issue
+date, plan period, and each phase's start and end month."""
+
+
 def _seed(n: int) -> tuple[WorkPlan, DocumentView]:
+    """Seed plan ``n`` without its own markers and with dates: the layout the library
+    generates for that structure (the plans as written: test_seed_plans_written.py)."""
     plan, _ = load_file(SEEDS / f"plan{n}.yaml", WorkPlan)
+    data = _unmarked(plan.model_dump(mode="json", exclude_none=True))
+    issued, first, last, months = SEED_DATES[n]
+    data.update(issue_date=issued, period_start=first, period_end=last)
+    for phase, (start, end) in zip(data.get("phases", []), months, strict=True):
+        del phase["dates"]
+        phase.update(start=start, end=end)
+        for task in phase.get("tasks", []):
+            if task.get("deadline") == "4月中旬":
+                task["deadline"] = "2025-04-15"
+    plan = WorkPlan.model_validate(data)
     return plan, work_plan_view(plan)
 
 
@@ -231,7 +304,10 @@ def test_targets_table_without_groups_has_five_columns() -> None:
 
 
 def test_numbered_objective_statements() -> None:
-    _, view = _seed(7)
+    plan7, _ = _seed(7)
+    assert plan7.objectives is not None
+    plan7.objectives.statement_style = "（一）"
+    view = work_plan_view(plan7)
     assert _after(view, "二、工作目标", 4) == [
         ("p", "（一）生产安全形势稳定好转。"),
         ("p", "（二）减少火灾事故。"),
@@ -240,8 +316,8 @@ def test_numbered_objective_statements() -> None:
     ]
     _, view6 = _seed(6)
     assert _after(view6, "二、目标任务", 2) == [
-        ("p", "1.部署创建工作，迎接验收。"),
-        ("p", "2.完善预案和监测网络，组建志愿者队伍。"),
+        ("p", "1、部署创建工作，迎接验收。"),
+        ("p", "2、完善预案和监测网络，组建志愿者队伍。"),
     ]
 
 
@@ -265,7 +341,7 @@ def test_working_groups_inside_a_section_are_one_level_down() -> None:
         ("p", "说明本年度深化干预项目的思路。"),
         (
             "p",
-            "1.项目策划工作组。组长（待定）任组长。协调创建工作。建立伤害记录制度。组织伤害现状调查。"
+            "1.项目策划工作组。协调创建工作。建立伤害记录制度。组织伤害现状调查。"
             "评估风险并策划项目。投稿宣传创建进展。联络上级部门和网络成员。管理创建资料。",
         ),
     ]
@@ -511,11 +587,11 @@ def test_intros_of_seed_plan_9_and_6() -> None:
     ]
     _, view6 = _seed(6)
     assert _after(view6, "三、保障措施", 6) == [
-        ("p", "1.成立创建领导小组。"),
-        ("p", "2.健全工作制度，开展科普活动。"),
-        ("p", "3.建设科普宣传栏。"),
-        ("p", "4.聘请科技辅导员。"),
-        ("p", "5.主动接受上级指导。"),
+        ("p", "1、成立创建领导小组。"),
+        ("p", "2、健全工作制度，开展科普活动。"),
+        ("p", "3、建设科普宣传栏。"),
+        ("p", "4、聘请科技辅导员。"),
+        ("p", "5、主动接受上级指导。"),
         ("h1", "四、创建工作阶段安排"),
     ]
 
@@ -535,7 +611,7 @@ def test_extra_sections_nest_to_h4() -> None:
     _, view9 = _seed(9)
     assert _after(view9, "二、安全社区概念和实施依据", 2) == [
         ("h2", "（一）安全社区基本概念"),
-        ("p", "1.概念：跨部门合作、持续改进的社区。"),
+        ("p", "1、概念：跨部门合作、持续改进的社区。"),
     ]
     extra = {
         "id": "key_work",
@@ -568,7 +644,7 @@ def test_seed_h1_headings_follow_the_section_order(n: int) -> None:
         if key == "phases" and plan.phases_layout == "top_level":
             for phase in plan.phases:
                 number += 1
-                months = fmt_month_range(phase.start, phase.end)
+                months = fmt_month_range(str(phase.start), str(phase.end))
                 expected.append(f"{heading_number(1, number)}{phase.name}（{months}）")
             continue
         number += 1

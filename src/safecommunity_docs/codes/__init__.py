@@ -5,6 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Self
 
+from .levels import KNOWN_LEVELS as KNOWN_LEVELS
+from .levels import TargetLevel as TargetLevel
+
 
 class CodedEnum(StrEnum):
     """An enum whose value is its Chinese label and which also carries a national ``code``.
@@ -297,15 +300,6 @@ class CommunityType(CodedEnum):
     ENTERPRISE = 4, "企业", "企业型", "企业主导型"
 
 
-class TargetLevel(CodedEnum):
-    """申报级别."""
-
-    CITY = 1, "市级"
-    PROVINCE = 2, "省级"
-    NATIONAL = 3, "国家级", "全国"
-    INTERNATIONAL = 4, "国际"
-
-
 class MeasureType(CodedEnum):
     """干预措施类型 (the seven types)."""
 
@@ -367,7 +361,6 @@ ALL_CODE_LISTS: tuple[type[CodedEnum], ...] = (
     Outcome,
     ProductRelation,
     CommunityType,
-    TargetLevel,
     MeasureType,
     ProjectArea,
     MeasureStatus,

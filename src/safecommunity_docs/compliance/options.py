@@ -37,6 +37,8 @@ AREA_KEYWORDS: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType(
 
 MIN_CREATION_MONTHS: Mapping[TargetLevel, int] = MappingProxyType(
     {
+        TargetLevel.DISTRICT: 6,
+        TargetLevel.COUNTY: 6,
         TargetLevel.CITY: 6,
         TargetLevel.PROVINCE: 6,
         TargetLevel.NATIONAL: 12,

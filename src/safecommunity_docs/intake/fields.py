@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..models.problems import unwrap_type
+from ..models.work_plan_dates import DateSpec
 
 Kind = Literal[
     "text", "month", "int", "number", "bool", "date", "datetime", "choice", "lines", "codes"
@@ -103,6 +104,8 @@ def scalar_kind(annotation: Any) -> tuple[Kind, tuple[str, ...]] | None:
         return "date", ()
     if tp is str:
         return ("month" if _is_month(annotation) else "text"), ()
+    if tp is DateSpec:  # a date as written (2025-09, 20xx年9月~10月): text, read by the model
+        return "text", ()
     return None
 
 

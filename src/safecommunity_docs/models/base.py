@@ -90,6 +90,7 @@ Text = Annotated[
     BeforeValidator(_clean),
     StringConstraints(max_length=TEXT_LIMIT),
     AfterValidator(_not_blank),
+    Field(json_schema_extra={"pattern": r"\S"}),  # the JSON Schema's 不能为空
 ]
 """Non-empty user text of at most :data:`TEXT_LIMIT` characters, normalised for XML (see
 :func:`normalise_text`)."""

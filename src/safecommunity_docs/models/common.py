@@ -163,5 +163,11 @@ class Annex(StrictModel):
     """An attachment (附件): starts a new page; text, a table, or both."""
 
     title: Text = Field(title="附件标题")
+    label: Text | None = Field(
+        default=None,
+        title="附件标识",
+        description="The label as the document writes it (附1件, 附件二); printed exactly so. "
+        "Empty: 附件1, 附件2 … (附件 when there is only one).",
+    )
     paragraphs: list[Text] = Field(default_factory=list, title="段落")
     table: Table | None = Field(default=None, title="表格")

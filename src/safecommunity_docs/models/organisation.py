@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from ..codes import ProjectArea
 from .base import Rules, StrictModel, Text
 from .common import Person
+from .work_plan_markers import Item, Marker
 
 
 class Committee(StrictModel):
@@ -38,13 +39,23 @@ class Office(StrictModel):
 class WorkingGroup(StrictModel):
     """A working group (工作组) for one promotion area, with its leader, members and duties."""
 
+    marker: Marker | None = None
     name: Text = Field(title="工作组名称", description="e.g. 交通安全工作组.")
     area: ProjectArea | None = Field(default=None, title="负责领域")
     lead_unit: Text | None = Field(default=None, title="牵头单位")
-    leader: Person = Field(title="组长", description="Every working group has a leader.")
+    leader: Person | None = Field(
+        default=None,
+        title="组长",
+        description="Empty when the plan names none (nothing is printed for it).",
+    )
     deputy_leaders: list[Person] = Field(default_factory=list, title="副组长")
     members: list[Person] = Field(default_factory=list, title="成员")
-    duties: list[Text] = Field(min_length=1, title="职责")
+    duties: list[Item] = Field(
+        default_factory=list,
+        title="职责",
+        description="Empty when the duties live elsewhere (an annex); a duty written "
+        "{marker: ①, text: …} keeps its marker.",
+    )
     meeting_rule: Text | None = Field(
         default=None, title="例会制度", description="e.g. 每月召开一次工作组例会."
     )

@@ -3,35 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
 
-from ..codes import MeasureStatus
-from .base import Month, Rules, StrictModel, Text, month_of
+from .base import Month, StrictModel, Text
 from .common import Annex, Budget, QuantTarget, joint_field, sealed_field
 from .operating_rules import OperatingRules
 from .organisation import Organisation
-from .section import Intro, PointStyle, Section
-
-STANDARD_SECTIONS: dict[str, str] = {
-    "basis": "编制依据",
-    "guiding_ideology": "指导思想",
-    "objectives": "工作目标",
-    "focus_areas": "工作重点",
-    "organisation": "组织机构及职责",
-    "phases": "工作步骤及时间安排",
-    "mechanisms": "工作机制与考核",
-    "requirements": "工作要求",
-    "safeguards": "保障措施",
-    "budget": "经费预算",
-}
-"""Keys of the standard sections, in their default order, with their default headings."""
+from .section import Included, Intro, PointStyle, Section
+from .work_plan_checks import STANDARD_SECTIONS as STANDARD_SECTIONS
+from .work_plan_checks import plan_rules
+from .work_plan_markers import Item, Marker
+from .work_plan_phases import Phase as Phase
+from .work_plan_phases import Task as Task
 
 
 class BasisDocument(StrictModel):
     """A document the plan is based on (编制依据)."""
 
+    marker: Marker | None = None
     title: Text = Field(title="文件名称", description="Without 《》; they are added.")
     number: Text | None = Field(default=None, title="文号", description="e.g. 某政办〔2025〕12号.")
 
@@ -39,56 +30,11 @@ class BasisDocument(StrictModel):
 class Objectives(StrictModel):
     """工作目标: overall statements and quantified targets."""
 
-    statements: list[Text] = Field(default_factory=list, title="总体目标")
+    statements: list[Item] = Field(default_factory=list, title="总体目标")
     statement_style: PointStyle | None = Field(
         default=None, title="目标编号样式", description="Number the statements; default unnumbered."
     )
     targets: list[QuantTarget] = Field(default_factory=list, title="量化指标")
-
-
-class Task(StrictModel):
-    """One task inside a phase, with its owner and deadline."""
-
-    text: Text = Field(title="任务内容")
-    owner: Text | None = Field(default=None, title="责任单位")
-    deadline: date | None = Field(default=None, title="完成时限")
-    status: MeasureStatus | None = Field(default=None, title="状态")
-
-
-class Phase(StrictModel):
-    """A phase of the creation work (阶段) with its month range and tasks."""
-
-    name: Text | None = Field(
-        default=None,
-        title="阶段名称",
-        description="e.g. 启动准备阶段; empty: the phase is named by its dates.",
-    )
-    start: Month = Field(title="开始月份")
-    end: Month = Field(title="结束月份")
-    summary: list[Text] = Field(default_factory=list, title="阶段说明")
-    tasks: list[Task] = Field(default_factory=list, title="任务")
-    goals: list[Text] = Field(default_factory=list, title="阶段目标")
-    status: MeasureStatus | None = Field(default=None, title="阶段状态")
-
-    @model_validator(mode="after")
-    def _dates(self) -> Self:
-        rules = Rules()
-        rules.check(
-            self.end >= self.start,
-            ("end",),
-            f"结束月份早于开始月份 (end {self.end} is before start {self.start})",
-        )
-        for i, task in enumerate(self.tasks):
-            if task.deadline is not None and self.end >= self.start:
-                month = month_of(task.deadline)
-                rules.check(
-                    self.start <= month <= self.end,
-                    ("tasks", i, "deadline"),
-                    f"任务完成时限不在本阶段内 (deadline {task.deadline.isoformat()} is "
-                    f"outside the phase {self.start} to {self.end})",
-                )
-        rules.raise_if_any()
-        return self
 
 
 class CustomSection(Section):
@@ -106,7 +52,9 @@ class WorkPlan(StrictModel):
 
     title: Text = Field(title="标题")
     issuing_body: Text = Field(title="发文单位", description="Also the document author.")
-    issue_date: date = Field(title="成文日期")
+    issue_date: date | None = Field(
+        default=None, title="成文日期", description="Empty when the plan is undated."
+    )
     document_number: Text | None = Field(
         default=None,
         title="文号",
@@ -121,8 +69,10 @@ class WorkPlan(StrictModel):
     )
     joint_bodies: list[Text] = joint_field()
     sealed: bool = sealed_field(True)
-    period_start: Month = Field(title="计划开始月份")
-    period_end: Month = Field(title="计划结束月份")
+    period_start: Month | None = Field(
+        default=None, title="计划开始月份", description="Empty when the plan states no period."
+    )
+    period_end: Month | None = Field(default=None, title="计划结束月份")
     preamble: list[Text] = Field(
         default_factory=list, title="引言", description="Opening paragraphs (根据……特制定本计划)."
     )
@@ -164,13 +114,36 @@ class WorkPlan(StrictModel):
         title="章节标题",
         description="Overrides of standard headings, e.g. {phases: 工作计划和时间节点}.",
     )
+    markers: dict[str, Marker] = Field(
+        default_factory=dict,
+        title="章节编号",
+        description="Numbers of standard sections as written, by section key, e.g. "
+        "{objectives: 二、}; default 一、二、… by position.",
+    )
     closing: list[Text] = Field(default_factory=list, title="结束语")
     annexes: list[Annex] = Field(default_factory=list, title="附件")
 
+    def included_parts(self) -> list[tuple[Included, tuple[str | int, ...]]]:
+        """The typed parts (basis, budget) shown inside a section, with that section's path."""
+
+        def walk(sections: list[Section], path: tuple[str | int, ...]) -> list[Any]:
+            out: list[Any] = []
+            for i, section in enumerate(sections):
+                out += [(part, (*path, i)) for part in section.includes]
+                out += walk(section.subsections, (*path, i, "subsections"))
+            return out
+
+        found: list[tuple[Included, tuple[str | int, ...]]] = []
+        for name in ("focus_areas", "requirements", "safeguards", "extra_sections"):
+            found += walk(getattr(self, name), (name,))
+        return found
+
     def present_sections(self) -> list[str]:
-        """Return the keys of the standard sections that have content, in default order."""
+        """Return the keys of the standard sections that have content, in default order (a
+        typed part shown inside another section is not a section of its own)."""
+        inside = {part for part, _ in self.included_parts()}
         filled = {
-            "basis": bool(self.basis_documents),
+            "basis": bool(self.basis_documents) and "basis" not in inside,
             "guiding_ideology": bool(self.guiding_ideology),
             "objectives": self.objectives is not None,
             "focus_areas": bool(self.focus_areas),
@@ -179,7 +152,7 @@ class WorkPlan(StrictModel):
             "mechanisms": self.operating_rules is not None,
             "requirements": bool(self.requirements),
             "safeguards": bool(self.safeguards),
-            "budget": self.budget is not None,
+            "budget": self.budget is not None and "budget" not in inside,
         }
         return [key for key in STANDARD_SECTIONS if filled[key] or key in self.intros]
 
@@ -201,75 +174,5 @@ class WorkPlan(StrictModel):
 
     @model_validator(mode="after")
     def _plan_rules(self) -> Self:
-        rules = Rules()
-        rules.check(
-            self.period_end >= self.period_start,
-            ("period_end",),
-            f"计划结束月份早于开始月份 (period_end {self.period_end} is before "
-            f"period_start {self.period_start})",
-        )
-        previous: Phase | None = None
-        for i, phase in enumerate(self.phases):
-            rules.check(
-                self.period_start <= phase.start <= self.period_end,
-                ("phases", i, "start"),
-                f"阶段开始月份不在计划期内 (start {phase.start} is outside the plan period "
-                f"{self.period_start} to {self.period_end})",
-            )
-            rules.check(
-                self.period_start <= phase.end <= self.period_end,
-                ("phases", i, "end"),
-                f"阶段结束月份不在计划期内 (end {phase.end} is outside the plan period "
-                f"{self.period_start} to {self.period_end})",
-            )
-            if previous is not None:
-                rules.check(
-                    phase.start >= previous.start,
-                    ("phases", i, "start"),
-                    f"阶段顺序错误 (phase starts {phase.start}, before the previous phase's "
-                    f"start {previous.start})",
-                )
-            previous = phase
-        if self.phases_layout == "top_level":
-            rules.check(
-                "phases" not in self.headings,
-                ("headings", "phases"),
-                "分阶段排版时阶段章节没有总标题 (phases_layout top_level shows each phase as its "
-                "own section; a heading for 'phases' would never be shown)",
-            )
-        for name in ("headings", "intros"):
-            for key in getattr(self, name):
-                rules.check(
-                    key in STANDARD_SECTIONS,
-                    (name, key),
-                    f"未知章节 (unknown section key; expected one of {', '.join(STANDARD_SECTIONS)})",
-                )
-        ids = [s.id for s in self.extra_sections]
-        for i, sid in enumerate(ids):
-            rules.check(
-                sid not in STANDARD_SECTIONS and ids.index(sid) == i,
-                ("extra_sections", i, "id"),
-                f"章节标识重复 (id '{sid}' is used twice or is a standard key)",
-            )
-        if self.section_order is not None:
-            known = set(STANDARD_SECTIONS) | set(ids)
-            for i, key in enumerate(self.section_order):
-                rules.check(
-                    key in known,
-                    ("section_order", i),
-                    f"未知章节 ('{key}' is neither a standard key nor an extra section id)",
-                )
-                rules.check(
-                    self.section_order.index(key) == i,
-                    ("section_order", i),
-                    f"章节重复 ('{key}' is listed twice)",
-                )
-            listed = set(self.section_order)
-            missing = [k for k in self.present_sections() + ids if k not in listed]
-            rules.check(
-                not missing,
-                ("section_order",),
-                f"章节顺序遗漏了有内容的章节 (missing: {', '.join(missing)})",
-            )
-        rules.raise_if_any()
+        plan_rules(self).raise_if_any()
         return self

@@ -110,7 +110,9 @@ class DocumentView:
     subtitle: str
     blocks: tuple[Block, ...]
     author: str
-    document_date: date
+    document_date: date | None
+    """The 成文日期 (the file's created and modified dates); None for an undated document:
+    the template's own dates are kept."""
     subject: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
     kind: str = ""

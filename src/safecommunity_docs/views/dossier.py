@@ -85,7 +85,7 @@ def report_date(dossier: Dossier) -> date:
     """The date of the reports: the assessment's, else the plan's, else the creation start."""
     if dossier.assessment is not None:
         return dossier.assessment.assessed_on
-    if dossier.work_plan is not None:
+    if dossier.work_plan is not None and dossier.work_plan.issue_date is not None:
         return dossier.work_plan.issue_date
     return dossier.community.creation_start
 

@@ -36,7 +36,8 @@ def heading_number(level: int, n: int) -> str:
 
 
 def point_prefix(style: str, n: int) -> str:
-    """The prefix of the ``n``-th enumerated point in a style: 一是 / （一） / ① / 1. / （1）."""
+    """The prefix of the ``n``-th enumerated point in a style: 一是 / （一） / ① / 1. / 1、 /
+    （1）."""
     if style == "一是":
         return f"{chinese_number(n)}是"
     if style == "（一）":
@@ -45,6 +46,8 @@ def point_prefix(style: str, n: int) -> str:
         return _CIRCLED[n - 1] if n <= len(_CIRCLED) else f"（{n}）"
     if style == "1.":
         return f"{n}."
+    if style == "1、":
+        return f"{n}、"
     if style == "（1）":
         return f"（{n}）"
     raise ValueError(f"unknown point style {style!r}")

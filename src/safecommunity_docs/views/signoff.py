@@ -30,6 +30,7 @@ SHIFT = 2.0  # unsealed: the date's first character two characters right of the 
 SEAL_ROWS = 2  # blank rows before a sealed signature: room for the top of the seal
 SEAL_GAP_ROWS = 4  # blank rows between joint sealed issuers: seals about four rows high
 LINE_CHARS = 28  # characters of a body line (the type area's width)
+NOMINAL_DATE = "2000年10月10日"  # lays out the bodies of an undated document
 
 
 def chars(text: str) -> float:
@@ -57,18 +58,19 @@ def _unsealed(signers: Sequence[str], dated: str) -> tuple[list[float], float]:
 def add_signoff(
     b: BlockBuilder,
     signers: Sequence[str],
-    when: date,
+    when: date | None,
     *,
     sealed: bool,
     note: str = "",
 ) -> None:
     """Add the 落款 of ``signers`` (the main issuing body first) dated ``when``, sealed or
-    not, with ``note`` as its 附注 (without brackets; none when empty)."""
+    not, with ``note`` as its 附注 (without brackets; none when empty). An undated document
+    (``when`` None) has no date line; its bodies stand where they would above a date."""
     names = [s for s in signers if s]
     if not names:
         raise ValueError("a 落款 needs at least one issuing body")
-    dated = fmt_date(when)
-    indents, date_indent = (_sealed if sealed else _unsealed)(names, dated)
+    dated = fmt_date(when) if when is not None else ""
+    indents, date_indent = (_sealed if sealed else _unsealed)(names, dated or NOMINAL_DATE)
     for _ in range(SEAL_ROWS if sealed else 1):
         b.add("blank")
     for i, (name, indent) in enumerate(zip(names, indents, strict=True)):
@@ -76,9 +78,9 @@ def add_signoff(
             for _ in range(SEAL_GAP_ROWS):
                 b.add("blank")
         b.add("signature", name, indent_right=indent)
-    if sealed:
+    if dated and sealed:
         b.add("date", dated, indent_right=date_indent)
-    else:  # placed by its first character (首字比署名首字右移二字), whatever digits measure
+    elif dated:  # placed by its first character (首字比署名首字右移二字), whatever digits measure
         b.add("date", dated, indent_left=LINE_CHARS - date_indent - chars(dated))
     if note:
         b.p(f"（{note}）")

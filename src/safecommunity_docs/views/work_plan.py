@@ -10,29 +10,19 @@ from ..models.common import Annex, Budget, QuantTarget
 from ..models.community import Community
 from ..models.rubric import Rubric
 from ..models.section import Intro, Section
-from ..models.work_plan import Objectives, Phase, Task, WorkPlan
-from .builder import DEFAULT_POINT_STYLE, HEADING_KINDS, BlockBuilder
+from ..models.work_plan import BasisDocument, Objectives, WorkPlan
+from ..models.work_plan_markers import marker_of
+from .builder import DEFAULT_POINT_STYLE, BlockBuilder
 from .document import Block, DocumentView, TableView
-from .format import (
-    aside,
-    fmt_amount,
-    fmt_date,
-    fmt_month,
-    fmt_month_range,
-    fmt_number,
-    fmt_value,
-)
-from .numbering import chinese_number, heading_number, point_prefix
+from .format import fmt_amount, fmt_month, fmt_month_range, fmt_number, fmt_value
+from .numbering import point_prefix
 from .signoff import add_signoff
+from .work_plan_marks import heading, number, points
 from .work_plan_org import MEMBERS_ANNEX, group_paragraph, members_table, organisation_section
+from .work_plan_phases import NONE, phases_section, top_level_phase
 from .work_plan_rules import mechanisms_section
 
 Align = Literal["left", "center", "right"]
-
-"""How points, statements and tasks are numbered when the model does not say."""
-
-NONE = "—"
-"""What an empty table cell shows."""
 
 
 def work_plan_view(
@@ -45,7 +35,9 @@ def work_plan_view(
     groups as one paragraph each, their members in an annex, the operating rules as run-in
     paragraphs), extra sections are laid out like free-form sections. The community, when
     given, names the document in its keywords and the member annex; ``rubric`` gives the score
-    bands of the 达标条件. The 文号 is printed under the title, the approval line closes the text.
+    bands of the 达标条件. The 文号 is printed under the title (else the plan period, when
+    the plan states one), the approval line closes the text. Numbers the plan writes itself
+    (markers) and its dates are printed as written.
     """
     members = members_table(plan.organisation) if plan.organisation is not None else None
     annexes = list(plan.annexes)
@@ -59,14 +51,14 @@ def work_plan_view(
             _intro(doc, plan.intros.get(key))
             for phase in plan.phases:
                 n += 1
-                _top_level_phase(doc, phase, n)
+                top_level_phase(doc, phase, n)
             continue
         n += 1
         extra = next((s for s in plan.extra_sections if s.id == key), None)
         if extra is not None:
-            _section(doc, extra, 1, n)
+            _section(doc, plan, extra, 1, n)
             continue
-        doc.heading(1, n, plan.heading_of(key))
+        heading(doc, 1, n, plan.heading_of(key), plan.markers.get(key))
         _intro(doc, plan.intros.get(key))
         _standard(doc, plan, key, rubric, _annex_label(annexes, 1))
     doc.paragraphs(plan.closing)
@@ -83,7 +75,9 @@ def work_plan_view(
         else:
             _annex(doc, annex, label)
     keywords = ("安全社区", "工作计划") + ((community.name,) if community else ())
-    period = f"（{fmt_month_range(plan.period_start, plan.period_end)}）"
+    period = ""
+    if plan.period_start is not None and plan.period_end is not None:
+        period = f"（{fmt_month_range(plan.period_start, plan.period_end)}）"
     return DocumentView(
         title=plan.title,
         subtitle=plan.document_number or period,
@@ -101,11 +95,7 @@ def _standard(
     """The content of a standard section, after its heading and intro; ``members`` is the
     label of the member annex (附件1)."""
     if key == "basis":
-        last = len(plan.basis_documents)
-        for i, basis in enumerate(plan.basis_documents, start=1):
-            number = f"（{basis.number}）" if basis.number else ""
-            end = "。" if i == last else "；"
-            doc.add("p", f"{point_prefix(DEFAULT_POINT_STYLE, i)}《{basis.title}》{number}{end}")
+        _basis(doc, plan.basis_documents)
     elif key == "guiding_ideology":
         doc.paragraphs(plan.guiding_ideology)
     elif key == "objectives" and plan.objectives is not None:
@@ -113,7 +103,7 @@ def _standard(
     elif key in ("focus_areas", "requirements", "safeguards"):
         sections: list[Section] = getattr(plan, key)
         for n, section in enumerate(sections, start=1):
-            _section(doc, section, 2, n)
+            _section(doc, plan, section, 2, n)
     elif key == "organisation" and plan.organisation is not None:
         organisation_section(doc, plan.organisation, members)
     elif key == "mechanisms" and plan.operating_rules is not None:
@@ -122,49 +112,66 @@ def _standard(
             doc, plan.operating_rules, office.name if office is not None else None, rubric
         )
     elif key == "phases":
-        _phases(doc, plan.phases)
+        phases_section(doc, plan.phases)
     elif key == "budget" and plan.budget is not None:
         _budget(doc, plan.budget)
+
+
+def _basis(doc: BlockBuilder, documents: Sequence[BasisDocument]) -> None:
+    """One paragraph per document: 1.《…》（文号）； the last ending in 。"""
+    last = len(documents)
+    for i, basis in enumerate(documents, start=1):
+        ref = f"（{basis.number}）" if basis.number else ""
+        end = "。" if i == last else "；"
+        mark = basis.marker if basis.marker is not None else point_prefix(DEFAULT_POINT_STYLE, i)
+        doc.add("p", f"{mark}《{basis.title}》{ref}{end}")
 
 
 def _intro(doc: BlockBuilder, intro: Intro | None) -> None:
     if intro is not None:
         doc.paragraphs(intro.paragraphs)
-        doc.points(intro.points, intro.point_style)
+        points(doc, intro.points, intro.point_style)
 
 
-def _section(doc: BlockBuilder, section: Section, level: int, n: int) -> None:
+def _section(doc: BlockBuilder, plan: WorkPlan, section: Section, level: int, n: int) -> None:
     """A section headed at ``level``; without a heading its number runs into its first text."""
     if section.heading is not None:
-        doc.heading(level, n, section.heading)
-        _section_body(doc, section, level)
+        heading(doc, level, n, section.heading, section.marker)
+        _section_body(doc, plan, section, level)
         return
     start = len(doc.blocks)
-    _section_body(doc, section, level)
-    number = heading_number(level, n) if level in HEADING_KINDS else point_prefix("①", n)
+    _section_body(doc, plan, section, level)
+    mark = number(level, n, section.marker)
     if start < len(doc.blocks) and doc.blocks[start].kind == "p":
-        doc.blocks[start] = Block("p", number + doc.blocks[start].text)
+        doc.blocks[start] = Block("p", mark + doc.blocks[start].text)
     else:
-        doc.blocks.insert(start, Block("p", number))
+        doc.blocks.insert(start, Block("p", mark))
 
 
-def _section_body(doc: BlockBuilder, section: Section, level: int) -> None:
+def _section_body(doc: BlockBuilder, plan: WorkPlan, section: Section, level: int) -> None:
     doc.paragraphs(section.paragraphs)
-    doc.points(section.points, section.point_style)
+    points(doc, section.points, section.point_style)
+    for part in section.includes:
+        if part == "basis":
+            _basis(doc, plan.basis_documents)
+        elif plan.budget is not None:
+            _budget(doc, plan.budget)
     n = 0
     for group in section.working_groups:
         n += 1
         group_paragraph(doc, group, level + 1, n)
     for sub in section.subsections:
         n += 1
-        _section(doc, sub, level + 1, n)
+        _section(doc, plan, sub, level + 1, n)
 
 
 def _objectives(doc: BlockBuilder, objectives: Objectives) -> None:
-    if objectives.statement_style is None:
+    if objectives.statement_style is None and not any(
+        marker_of(s) is not None for s in objectives.statements
+    ):
         doc.paragraphs(objectives.statements)
     else:
-        doc.points(objectives.statements, objectives.statement_style)
+        points(doc, objectives.statements, objectives.statement_style)
     if objectives.targets:
         doc.table("量化工作目标", _targets_table(objectives.targets))
 
@@ -190,58 +197,6 @@ def _targets_table(targets: Sequence[QuantTarget]) -> TableView:
     columns = ("序号", "指标", *(("目标人群",) if with_group else ()), "目标", "基线", "完成时间")
     align: tuple[Align, ...] = ("center", "left", *(("left",) if with_group else ()))
     return _table(columns, rows, (*align, "center", "center", "center"))
-
-
-def _phase_heading(phase: Phase) -> str:
-    months = fmt_month_range(phase.start, phase.end)
-    return f"{phase.name}{aside(months)}" if phase.name else months
-
-
-def _phases(doc: BlockBuilder, phases: Sequence[Phase]) -> None:
-    """Each phase under a （一） heading, then one table of every phase's tasks."""
-    for n, phase in enumerate(phases, start=1):
-        doc.heading(2, n, _phase_heading(phase))
-        doc.paragraphs(phase.summary)
-        doc.paragraphs(phase.goals)
-    if any(phase.tasks for phase in phases):
-        doc.table("工作步骤及时间节点", _phases_table(phases))
-
-
-def _phases_table(phases: Sequence[Phase]) -> TableView:
-    """阶段 | 时间节点 | 工作任务 | 责任单位 | 完成时限: a row per task, phase cells merged."""
-    rows: list[tuple[str, ...]] = []
-    merges: list[tuple[int, int, int]] = []
-    for n, phase in enumerate(phases, start=1):
-        name = phase.name or f"第{chinese_number(n)}阶段"
-        months = fmt_month_range(phase.start, phase.end)
-        first = len(rows)
-        for task in phase.tasks:
-            deadline = fmt_date(task.deadline) if task.deadline else NONE
-            rows.append((name, months, task.text, task.owner or NONE, deadline))
-        if not phase.tasks:
-            rows.append((name, months, NONE, NONE, NONE))
-        if len(rows) - first > 1:
-            merges += [(first, 0, len(rows) - first), (first, 1, len(rows) - first)]
-    columns = ("阶段", "时间节点", "工作任务", "责任单位", "完成时限")
-    align: tuple[Align, ...] = ("center", "center", "left", "left", "center")
-    return _table(columns, rows, align, merge_down=tuple(merges))
-
-
-def _task(task: Task) -> str:
-    """The text of a task with its owner and deadline in brackets after it."""
-    details = []
-    if task.owner:
-        details.append(f"责任单位：{task.owner}")
-    if task.deadline:
-        details.append(f"完成时限：{fmt_date(task.deadline)}")
-    return task.text + (f"（{'；'.join(details)}）" if details else "")
-
-
-def _top_level_phase(doc: BlockBuilder, phase: Phase, n: int) -> None:
-    doc.heading(1, n, _phase_heading(phase))
-    doc.paragraphs(phase.summary)
-    doc.paragraphs(phase.goals)
-    doc.points([_task(t) for t in phase.tasks], DEFAULT_POINT_STYLE)
 
 
 def _budget(doc: BlockBuilder, budget: Budget) -> None:
@@ -272,7 +227,10 @@ def _budget_table(budget: Budget, total: Decimal) -> TableView:
 
 
 def _annex_label(annexes: Sequence[Annex], i: int) -> str:
-    """附件1, 附件2 …; a lone attachment is just 附件 (GB/T 9704)."""
+    """The annex's label as written (附1件), else 附件1, 附件2 …; a lone attachment is just
+    附件 (GB/T 9704)."""
+    if 0 < i <= len(annexes) and annexes[i - 1].label is not None:
+        return str(annexes[i - 1].label)
     return "附件" if len(annexes) == 1 else f"附件{i}"
 
 
@@ -281,6 +239,13 @@ def _annex_note(doc: BlockBuilder, annexes: Sequence[Annex]) -> None:
     if not annexes:
         return
     doc.add("blank")
+    if any(annex.label is not None for annex in annexes):
+        # Labels as written: each line names its annex by its own label.
+        doc.add(
+            "annex_note",
+            "\n".join(f"{_annex_label(annexes, i)}：{a.title}" for i, a in enumerate(annexes, 1)),
+        )
+        return
     if len(annexes) == 1:
         doc.add("annex_note", f"附件：{annexes[0].title}")
         return

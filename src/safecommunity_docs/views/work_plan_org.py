@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from ..models.common import Person
 from ..models.organisation import Committee, Office, Organisation, WorkingGroup
-from .builder import HEADING_KINDS, BlockBuilder, sentence
+from ..models.work_plan_markers import marker_of
+from .builder import BlockBuilder, sentence
 from .document import TableView
-from .numbering import heading_number, point_prefix
+from .work_plan_marks import number
 
 MEMBERS_ANNEX = "创建工作机构组成人员名单"
 """Title of the annex listing everyone in the committee, the office and the working groups."""
@@ -79,13 +80,25 @@ def _office(doc: BlockBuilder, office: Office, n: int) -> None:
 
 
 def group_paragraph(doc: BlockBuilder, group: WorkingGroup, level: int, n: int) -> None:
-    """A working group as one run-in paragraph numbered at ``level``: who leads it, what it
-    does, how often it meets."""
-    number = heading_number(level, n) if level in HEADING_KINDS else point_prefix("①", n)
-    text = f"{number}{group.name}。"
-    lead = f"由{group.lead_unit}牵头，" if group.lead_unit else ""
-    text += f"{lead}{group.leader.name}任组长。" + "".join(sentence(d) for d in group.duties)
-    doc.p(text + (sentence(group.meeting_rule) if group.meeting_rule else ""))
+    """A working group as one run-in paragraph numbered at ``level`` (or by its own marker):
+    who leads it, what it does, how often it meets. Duties the plan numbers itself follow, one
+    paragraph each, with their markers; a leader the plan does not name is left out."""
+    text = f"{number(level, n, group.marker)}{group.name}。"
+    if group.lead_unit and group.leader is not None:
+        text += f"由{group.lead_unit}牵头，{group.leader.name}任组长。"
+    elif group.lead_unit:
+        text += f"由{group.lead_unit}牵头。"
+    elif group.leader is not None:
+        text += f"{group.leader.name}任组长。"
+    marked = any(marker_of(d) is not None for d in group.duties)
+    if not marked:
+        text += "".join(sentence(d) for d in group.duties)
+    doc.p(text + (sentence(group.meeting_rule) if group.meeting_rule and not marked else ""))
+    if marked:
+        for duty in group.duties:
+            doc.p((marker_of(duty) or "") + duty)
+        if group.meeting_rule:
+            doc.p(sentence(group.meeting_rule))
 
 
 def _person(person: Person) -> str:
@@ -128,7 +141,7 @@ def members_table(organisation: Organisation) -> TableView:
         )
     for group in organisation.working_groups:
         people = [
-            ("组长", [group.leader]),
+            ("组长", [group.leader] if group.leader is not None else []),
             ("副组长", group.deputy_leaders),
             ("成员", group.members),
         ]

@@ -90,7 +90,7 @@ def _organisation(b: BlockBuilder, dossier: Dossier) -> None:
         b.p(f"会议制度：{sentence(committee.meeting_rule)}")
     if groups:
         rows = tuple(
-            (str(n), g.name, g.lead_unit or NONE, _person(g.leader))
+            (str(n), g.name, g.lead_unit or NONE, _person(g.leader) if g.leader else NONE)
             for n, g in enumerate(groups, start=1)
         )
         b.p(f"各工作组设置见表{b.next_table}。")
@@ -160,10 +160,10 @@ def _plan(b: BlockBuilder, dossier: Dossier) -> None:
     plan = dossier.work_plan
     if plan is None:
         return
-    text = (
-        f"{plan.issuing_body}于{fmt_date(plan.issue_date)}印发《{plan.title}》，计划期为"
-        f"{fmt_month_range(plan.period_start, plan.period_end)}"
-    )
+    issued = f"于{fmt_date(plan.issue_date)}" if plan.issue_date is not None else ""
+    text = f"{plan.issuing_body}{issued}印发《{plan.title}》"
+    if plan.period_start is not None and plan.period_end is not None:
+        text += f"，计划期为{fmt_month_range(plan.period_start, plan.period_end)}"
     if plan.phases:
         text += f"，分{len(plan.phases)}个阶段推进"
     text += "。"

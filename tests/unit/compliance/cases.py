@@ -234,6 +234,13 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E4-014": (_set("work_plan.closing", ["其中重点项目2个。"]), "work_plan.closing[0]"),
     "SC-E4-015": (_set("projects.2.title", "社区志愿服务"), "projects[2].title"),
     "SC-E4-016": (_set("work_plan.budget.total", 10000), "work_plan.budget"),
+    "SC-E4-017": (
+        _all(
+            _set("work_plan.phases.0.marker", "（一）"), _set("work_plan.phases.1.marker", "（一）")
+        ),
+        "work_plan.phases[1].marker",
+    ),
+    "SC-E4-018": (_set("work_plan.phases.0.start", "20xx年3月"), "work_plan.phases[0].start"),
     "SC-E5-001": (_set("projects", []), "projects"),
     "SC-E5-002": (_set("projects.1.resources", {}), "projects[1].resources"),
     "SC-E5-003": (_set("projects.1.schedule", []), "projects[1].schedule"),

@@ -16,6 +16,8 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SUB_UNITS = re.compile(r"下辖([^。；，]*)")
 COUNT = re.compile(r"(\d+)\s*个")
 LEVEL_WORDS = {
+    TargetLevel.DISTRICT: ("区级",),
+    TargetLevel.COUNTY: ("县级",),
     TargetLevel.CITY: ("市级",),
     TargetLevel.PROVINCE: ("省级",),
     TargetLevel.NATIONAL: ("国家级", "全国安全社区"),

@@ -83,12 +83,18 @@ def phase_gaps(ctx: Context) -> Iterator[Hit]:
     plan = ctx.dossier.work_plan
     if plan is None:
         return
+    spans = [p.months() for p in plan.phases]
     for i in range(1, len(plan.phases)):
-        before = max(p.end for p in plan.phases[:i])
-        start = plan.phases[i].start
+        here, earlier = spans[i], spans[:i]
+        if here is None or here[0] is None or any(s is None for s in earlier):
+            continue  # dates without a real year: SC-E4-018 says this check could not run
+        before = max(s[1] for s in earlier if s is not None)
+        start = here[0]
         if start > _next_month(before):
+            field = "dates" if plan.phases[i].dates is not None else "start"
             yield Hit(
-                f"work_plan.phases[{i}].start", f"previous phases end {before}, this starts {start}"
+                f"work_plan.phases[{i}].{field}",
+                f"previous phases end {before}, this starts {start}",
             )
 
 
@@ -201,6 +207,8 @@ def baseline_after_plan(ctx: Context) -> Iterator[Hit]:
     for i, t in enumerate(_targets(ctx)):
         if t.baseline is None:
             continue
+        if plan.issue_date is None:
+            return  # an undated plan: nothing to compare with
         if t.baseline_year is not None and date(t.baseline_year, 1, 1) > plan.issue_date:
             yield Hit(
                 f"{TARGETS}[{i}].baseline",
@@ -230,7 +238,7 @@ def baseline_after_plan(ctx: Context) -> Iterator[Hit]:
 )
 def plan_title_period(ctx: Context) -> Iterator[Hit]:
     plan = ctx.dossier.work_plan
-    if plan is None:
+    if plan is None or plan.period_start is None or plan.period_end is None:
         return
     for match in YEAR_RANGE.finditer(plan.title):
         if (match.group(1), match.group(2)) != (plan.period_start[:4], plan.period_end[:4]):
@@ -252,8 +260,11 @@ def before_application_phase(ctx: Context) -> Iterator[Hit]:
     if plan is None or app is None:
         return
     found = application_phase(plan)
-    if found is not None and month(app.submitted_on) < found[1].start:
+    span = found[1].months() if found is not None else None
+    if found is None or span is None or span[0] is None:
+        return
+    if month(app.submitted_on) < span[0]:
         yield Hit(
             "application.submitted_on",
-            f"application {app.submitted_on}, phase '{found[1].name}' starts {found[1].start}",
+            f"application {app.submitted_on}, phase '{found[1].name}' starts {span[0]}",
         )

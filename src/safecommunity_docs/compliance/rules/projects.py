@@ -119,7 +119,7 @@ def target_not_evaluated(ctx: Context) -> Iterator[Hit]:
 )
 def outside_plan(ctx: Context) -> Iterator[Hit]:
     plan = ctx.dossier.work_plan
-    if plan is None:
+    if plan is None or plan.period_start is None or plan.period_end is None:
         return
     for i, p in enumerate(ctx.dossier.projects):
         if p.start < plan.period_start:

@@ -229,15 +229,17 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     last = _last_section(tpl)
     if breaks and last is not None:
         settle_last(last)
-    stamp = datetime(view.document_date.year, view.document_date.month, view.document_date.day)
+    day = view.document_date
+    stamp = datetime(day.year, day.month, day.day) if day is not None else None
     props = tpl.docx.core_properties
     props.title = _plain(view.title)
     props.author = _plain(view.author)
     props.subject = _plain(view.subject or view.title)
     props.keywords = _plain("；".join(view.keywords))
     props.language = view.language
-    props.created = stamp
-    props.modified = stamp
+    if stamp is not None:
+        props.created = stamp
+        props.modified = stamp
     props.last_modified_by = _plain(view.author)
     props.revision = 1
     buffer = io.BytesIO()
