@@ -54,25 +54,34 @@ def evaluated(outcomes: Outcomes) -> list[TargetOutcome]:
 
 
 def effect_table(targets: Sequence[TargetOutcome]) -> TableView:
-    """指标, 基线例数, 结果例数, 率比 (95 % interval), 评价: one row per evaluated target."""
+    """指标, the two years' cases, 率比, 95%置信区间, 评价: one row per evaluated target; the
+    years head their columns when every row compares the same two years."""
+    years = {(t.baseline_label, t.result_label) for t in targets}
+    shared = len(years) == 1
     rows = []
     for n, t in enumerate(targets, start=1):
         e = t.effect
         assert e is not None
+        before, after = str(e.baseline_count), str(e.followup_count)
+        if not shared:
+            before, after = f"{before}（{t.baseline_label}）", f"{after}（{t.result_label}）"
         rows.append(
             (
                 str(n),
                 t.indicator,
-                f"{e.baseline_count}（{t.baseline_label}）",
-                f"{e.followup_count}（{t.result_label}）",
-                f"{fmt_number(e.ratio, 2)}（{_interval(e)}）",
+                before,
+                after,
+                fmt_number(e.ratio, 2),
+                _interval(e),
                 SHORT[reading(e)],
             )
         )
+    first, last = next(iter(years)) if shared else (None, None)
+    heads = (f"{first}例数", f"{last}例数") if shared else ("基线例数", "结果例数")
     return TableView(
-        columns=("序号", "指标", "基线例数", "结果例数", "率比（95%置信区间）", "评价"),
+        columns=("序号", "指标", *heads, "率比", "95%置信区间", "评价"),
         rows=tuple(rows),
-        align=("center", "left", "center", "center", "center", "center"),
+        align=("center", "left", "center", "center", "center", "center", "center"),
     )
 
 
