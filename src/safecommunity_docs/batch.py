@@ -20,7 +20,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -36,6 +36,9 @@ from .write import write_atomic
 REPORT = "batch-report"
 CACHE = ".pdf-cache"
 Status = Literal["built", "unchanged", "failed"]
+WINDOW = 32
+"""Communities submitted and not yet finished at most, on an executor the caller gave (a Dask
+cluster's workers are not known here): enough to keep a cluster busy, few to hold."""
 
 
 @dataclass(frozen=True)
@@ -294,13 +297,14 @@ def batch(
     runner = executor if executor is not None else (_Inline() if jobs == 1 else _pool(jobs))
     jsonl = out / f"{REPORT}.jsonl"
     counts = {"built": 0, "unchanged": 0, "failed": 0}
+    window = 2 * (jobs or os.cpu_count() or 1) if own else WINDOW
+    tasks = (
+        (str(f), (build_community, str(f), str(out / n), wanted, force, cache))
+        for f, n in zip(folders, names, strict=True)
+    )
     try:
-        futures = {
-            runner.submit(build_community, str(f), str(out / n), wanted, force, cache): str(f)
-            for f, n in zip(folders, names, strict=True)
-        }
         with jsonl.open("w", encoding="utf-8") as stream:
-            for row in _finished(futures):
+            for row in _finished(runner, tasks, window):
                 counts[row.status] += 1
                 stream.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
                 stream.flush()
@@ -325,14 +329,30 @@ def batch(
     )
 
 
-def _finished(futures: dict[Future[CommunityResult], str]) -> Iterator[CommunityResult]:
-    for future in as_completed(futures):
+def _finished(
+    runner: Executor, tasks: Iterator[tuple[str, tuple[Any, ...]]], window: int
+) -> Iterator[CommunityResult]:
+    """Each community's row as it finishes; at most ``window`` communities are submitted and
+    not yet finished, and a finished one's future is dropped, so the parent holds nothing per
+    community however many there are (its rows go to disk as they come)."""
+    running: dict[Future[CommunityResult], str] = {}
+    for source, (fn, *args) in tasks:
+        running[runner.submit(fn, *args)] = source
+        if len(running) >= window:
+            yield from _collect(running)
+    while running:
+        yield from _collect(running)
+
+
+def _collect(running: dict[Future[CommunityResult], str]) -> Iterator[CommunityResult]:
+    done, _ = wait(running, return_when=FIRST_COMPLETED)
+    for future in done:
+        source = running.pop(future)
         try:
             yield future.result()
         except BaseException as exc:  # the worker itself died (killed, out of memory …)
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            source = futures[future]
             yield CommunityResult(Path(source).name, source, "", "failed", error=f"worker: {exc!r}")
 
 
