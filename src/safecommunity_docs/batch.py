@@ -172,23 +172,9 @@ def build_community(
     name = folder.name
     try:
         fingerprint = input_fingerprint(folder, formats, _template_dir(folder))
-        previous = _read_manifest(out)
-        if (
-            not force
-            and previous.get("fingerprint") == fingerprint
-            and outputs_intact(out, previous)
-        ):
-            summary = previous.get("batch", {})
-            return CommunityResult(
-                **{
-                    **summary,
-                    "source": source,
-                    "output": output,
-                    "status": "unchanged",
-                    "seconds": round(time.perf_counter() - started, 3),
-                    "converted": 0,
-                },
-            )
+        unchanged = None if force else _unchanged(source, output, fingerprint, started)
+        if unchanged is not None:
+            return unchanged
         return _build(folder, out, formats, cache_dir, fingerprint, started)
     except SafeCommunityDocsError as exc:
         error = f"{exc.category}: {exc}"
@@ -202,6 +188,41 @@ def build_community(
         seconds=round(time.perf_counter() - started, 3),
         error=error,
     )
+
+
+def _unchanged(
+    source: str, output: str, fingerprint: str, started: float
+) -> CommunityResult | None:
+    """The row of a community whose last build had the same ``fingerprint`` and whose files
+    are all still there, unchanged; None when it must be built."""
+    out = Path(output)
+    previous = _read_manifest(out)
+    if previous.get("fingerprint") != fingerprint or not outputs_intact(out, previous):
+        return None
+    summary = previous.get("batch", {})
+    return CommunityResult(
+        **{
+            **summary,
+            "source": source,
+            "output": output,
+            "status": "unchanged",
+            "seconds": round(time.perf_counter() - started, 3),
+            "converted": 0,
+        },
+    )
+
+
+def _skipped(source: str, output: str, formats: Sequence[str] | None) -> CommunityResult | None:
+    """Checked in the batch's own process before anything is submitted: the row of an
+    unchanged community (a rerun with nothing changed starts no worker), else None (the worker
+    builds it, and reports any problem reading it)."""
+    started = time.perf_counter()
+    folder = Path(source)
+    try:
+        fingerprint = input_fingerprint(folder, formats, _template_dir(folder))
+        return _unchanged(source, output, fingerprint, started)
+    except Exception:  # the build reports it, located
+        return None
 
 
 def _build(
@@ -298,10 +319,7 @@ def batch(
     jsonl = out / f"{REPORT}.jsonl"
     counts = {"built": 0, "unchanged": 0, "failed": 0}
     window = 2 * (jobs or os.cpu_count() or 1) if own else WINDOW
-    tasks = (
-        (str(f), (build_community, str(f), str(out / n), wanted, force, cache))
-        for f, n in zip(folders, names, strict=True)
-    )
+    tasks = _tasks(folders, names, out, wanted, force, cache)
     try:
         with jsonl.open("w", encoding="utf-8") as stream:
             for row in _finished(runner, tasks, window):
@@ -329,14 +347,35 @@ def batch(
     )
 
 
+def _tasks(
+    folders: Sequence[Path],
+    names: Sequence[str],
+    out: Path,
+    formats: Sequence[str] | None,
+    force: bool,
+    cache: str,
+) -> Iterator[CommunityResult | tuple[str, tuple[Any, ...]]]:
+    """For each community, its row when it is unchanged, else its task for the executor."""
+    for folder, name in zip(folders, names, strict=True):
+        source, output = str(folder), str(out / name)
+        skipped = None if force else _skipped(source, output, formats)
+        yield skipped or (source, (build_community, source, output, formats, force, cache))
+
+
 def _finished(
-    runner: Executor, tasks: Iterator[tuple[str, tuple[Any, ...]]], window: int
+    runner: Executor,
+    tasks: Iterator[CommunityResult | tuple[str, tuple[Any, ...]]],
+    window: int,
 ) -> Iterator[CommunityResult]:
-    """Each community's row as it finishes; at most ``window`` communities are submitted and
-    not yet finished, and a finished one's future is dropped, so the parent holds nothing per
-    community however many there are (its rows go to disk as they come)."""
+    """Each community's row as it finishes (an unchanged one's at once); at most ``window``
+    communities are submitted and not yet finished, and a finished one's future is dropped,
+    so the parent holds nothing per community however many there are (rows go to disk)."""
     running: dict[Future[CommunityResult], str] = {}
-    for source, (fn, *args) in tasks:
+    for task in tasks:
+        if isinstance(task, CommunityResult):
+            yield task
+            continue
+        source, (fn, *args) = task
         running[runner.submit(fn, *args)] = source
         if len(running) >= window:
             yield from _collect(running)

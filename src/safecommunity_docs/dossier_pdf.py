@@ -102,7 +102,9 @@ class DossierPdf:
         self._jobs: list[PendingConversion] = []
         self._standalone: list[Future[bytes]] = []
         self._pieces: list[_Piece] = []
-        self._first: list[Future[bytes]] = []
+        self._first: list[Future[bytes] | None] = []
+        """Each part's first conversion; None for a bound workbook (converted once, when its
+        folio is known: it has no PDF of its own)."""
         # The cover first: the converter starts while the documents are rendered.
         self._cover = self._feed.submit("封面", COVER.render(dossier, "docx", context))
 
@@ -128,7 +130,7 @@ class DossierPdf:
         title = kind.bound_workbook.title(self.dossier)
         piece = _Piece(title, workbook, label=label, sheets=kind.bound_workbook.sheets)
         self._pieces.append(piece)
-        self._first.append(self._feed.submit(piece.title, piece.numbered(1)))
+        self._first.append(None)
 
     @property
     def jobs(self) -> list[PendingConversion]:
@@ -193,7 +195,9 @@ class DossierPdf:
         folio = 1
         for i, (piece, future) in enumerate(zip(pieces, self._first, strict=True)):
             folios.append(folio)
-            if folio != 1 or piece.sheets:  # its folios are known: convert it again now
+            if future is None:  # a bound workbook: converted once, numbered from its folio
+                future = feed.submit(piece.title, piece.numbered(folio))
+            elif folio != 1:  # its folios are known: convert it again now
                 second[i] = feed.submit(piece.title, piece.numbered(folio))
             pdf = feed.result(future)
             pdfs.append(pdf)

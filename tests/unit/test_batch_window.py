@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from safecommunity_docs.batch import CommunityResult, batch
+from tests.conftest import EXAMPLES
 
 batch_module = importlib.import_module("safecommunity_docs.batch")
 
@@ -23,11 +25,13 @@ class _Counting(ThreadPoolExecutor):
         super().__init__(max_workers=3)
         self.outstanding = 0
         self.most = 0
+        self.submitted = 0
         self._lock = threading.Lock()
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
         with self._lock:
             self.outstanding += 1
+            self.submitted += 1
             self.most = max(self.most, self.outstanding)
         future = super().submit(fn, *args, **kwargs)
         future.add_done_callback(self._finished)
@@ -66,3 +70,22 @@ def test_at_most_a_window_of_communities_is_in_flight(
     assert [row["community"] for row in report["communities"]] == [f.name for f in folders]
     lines = (tmp_path / "out" / "batch-report.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 9
+
+
+def test_a_rerun_with_nothing_changed_submits_nothing(tmp_path: Path) -> None:
+    for name in ("qinghe-street", "dongshan-town"):
+        shutil.copytree(EXAMPLES / name, tmp_path / "in" / name)
+    executor = _Counting()
+    try:
+        first = batch([tmp_path / "in"], tmp_path / "out", ["xlsx"], executor)
+        submitted = executor.submitted
+        again = batch([tmp_path / "in"], tmp_path / "out", ["xlsx"], executor)
+        changed = tmp_path / "in" / "dongshan-town" / "community.yaml"
+        changed.write_text(changed.read_text(encoding="utf-8") + "# 改\n", encoding="utf-8")
+        third = batch([tmp_path / "in"], tmp_path / "out", ["xlsx"], executor)
+    finally:
+        executor.shutdown()
+    assert (first.built, submitted) == (2, 2)
+    assert (again.unchanged, again.built) == (2, 0)
+    assert (third.unchanged, third.built) == (1, 1)
+    assert executor.submitted == 3, "only the changed community went to the executor"

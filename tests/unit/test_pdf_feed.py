@@ -77,6 +77,9 @@ def test_the_contents_and_cover_are_converted_once_and_workbooks_rendered_once(
     assert converted["目录"] == 1
     assert converted["封面"] == 1
     assert max(converted.values()) <= 2, "a part: its own PDF, then with the dossier's folios"
+    name = dossier.community.name
+    assert converted[f"{name}安全社区自评表"] == 1, "a bound workbook: once, at its folio"
+    assert converted[f"{name}伤害监测汇总表"] == 1
     assert rendered["injury_ledger", "xlsx"] == 1
     assert rendered["self_assessment", "xlsx"] == 1
     outline = [e.title for e in PdfReader(tmp_path / "dossier.pdf").outline]
