@@ -380,8 +380,8 @@ def _pdf_stage(job: _Job, dossier: Dossier, stage: DossierPdf, context: RenderCo
 
     done = stage.finish()
     pdf = get_format(PDF)
-    for item, data in zip(stage.jobs, done.pdfs, strict=True):
-        job.write_document(item.document, item.kind.name, pdf, data, page_count(data))
+    for item, data, count in zip(stage.jobs, done.pdfs, done.pages, strict=True):
+        job.write_document(item.document, item.kind.name, pdf, data, count)
     pages = page_count(done.dossier)
     title = dossier_title(dossier, request_of(dossier, context))
     job.write(DOSSIER_FILE, done.dossier, "dossier", PDF, title, pages)

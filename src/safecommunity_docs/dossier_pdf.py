@@ -43,6 +43,8 @@ class PdfStage:
     warnings: list[str]
     restarts: int
     seconds: float
+    pages: list[int]
+    """The page count of each of :attr:`pdfs`."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class DossierPdf:
         self._jobs: list[PendingConversion] = []
         self._standalone: list[Future[bytes]] = []
         self._pieces: list[_Piece] = []
+        self._pages: dict[bytes, int] = {}
         self._first: list[Future[bytes] | None] = []
         """Each part's first conversion; None for a bound workbook (converted once, when its
         folio is known: it has no PDF of its own)."""
@@ -180,10 +183,19 @@ class DossierPdf:
             warnings=missing + warnings,
             restarts=restarts,
             seconds=time.perf_counter() - waited,
+            pages=[self._count(pdf) for pdf in converted.standalone],
         )
 
+    def _count(self, pdf: bytes) -> int:
+        """The page count of ``pdf``, parsed once however often it is asked for."""
+        from .render.pdf.assemble import page_count
+
+        if pdf not in self._pages:
+            self._pages[pdf] = page_count(pdf)
+        return self._pages[pdf]
+
     def _convert(self) -> _Converted:
-        from .render.pdf.assemble import Part, find_starts, page_count
+        from .render.pdf.assemble import Part, find_starts
 
         feed, pieces = self._feed, self._pieces
         entries: list[ContentsEntry] = []
@@ -214,13 +226,13 @@ class DossierPdf:
                 entries.append(entry)
                 inside.append((entry.heading, start))
             annexes.append(tuple(inside))
-            folio += page_count(pdf)
+            folio += self._count(pdf)
         contents_docx = CONTENTS.render(Contents(self.dossier, entries), "docx", self.context)
         contents = feed.submit("目录", contents_docx)
         final = list(pdfs)
         for i, future in second.items():
             pdf = feed.result(future)
-            if page_count(pdf) != page_count(pdfs[i]):
+            if self._count(pdf) != self._count(pdfs[i]):
                 raise ConversionError(
                     f"{pieces[i].title}: its page count changed when its pages were numbered "
                     f"from {folios[i]}",
