@@ -2,6 +2,7 @@
 with nothing changed, peak memory, and the same batch through a Dask LocalCluster.
 
 Run: .venv/bin/python benchmarks/bench_batch.py [--dossiers 100] [--jobs 2] [--naive 10] [--dask]
+     [--sizes 20,100]
 All sides run in this one process run, one after the other, on the same machine:
 
 * batch: ``batch(..., jobs=J)`` — a process pool, one cached LibreOffice converter per process;
@@ -11,14 +12,16 @@ All sides run in this one process run, one after the other, on the same machine:
 * dask: the same batch through ``distributed.Client(LocalCluster(J workers)).get_executor()``.
 
 Peak memory: the parent's peak RSS, and the peak of the summed RSS of the whole process tree
-(parent, pool workers, soffice), sampled every 0.2 s.
+(parent, pool workers, soffice), sampled every 0.2 s during each batch; ``--sizes`` runs one
+more batch per size (e.g. 20 and 100 dossiers), each in a fresh process, to show whether
+memory grows with N.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import resource
+import subprocess
 import sys
 import tempfile
 import threading
@@ -39,6 +42,7 @@ class TreePeak:
 
     def __init__(self) -> None:
         self.peak = 0
+        self.parent = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -46,6 +50,8 @@ class TreePeak:
         me = psutil.Process()
         while not self._stop.is_set():
             total = 0
+            with contextlib.suppress(psutil.Error):
+                self.parent = max(self.parent, me.memory_info().rss)
             for proc in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):  # a process that just ended
                     total += proc.memory_info().rss
@@ -65,14 +71,34 @@ def mib(n: float) -> str:
     return f"{n / 2**20:.0f} MiB"
 
 
+def memory(size: int, jobs: int, formats: list[str]) -> int:
+    """One batch of ``size`` dossiers in this (fresh) process: its peak memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        made = make_communities(Path(tmp) / "in", size)
+        with TreePeak() as tree:
+            t0 = time.perf_counter()
+            result = batch(made, Path(tmp) / "out", formats, jobs=jobs)
+            took = time.perf_counter() - t0
+    print(
+        f"memory, {size} dossiers (--jobs {jobs}, {result.built} built): parent peak "
+        f"{mib(tree.parent)}, process tree peak {mib(tree.peak)} ({took:.1f} s)",
+        flush=True,
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dossiers", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--naive", type=int, default=10, help="communities for the naive loop")
     parser.add_argument("--dask", action="store_true")
+    parser.add_argument("--sizes", default="", help="e.g. 20,100: peak memory per batch size")
+    parser.add_argument("--memory", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     formats = ["docx", "xlsx", "pdf"]
+    if args.memory:
+        return memory(args.memory, args.jobs, formats)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         made = make_communities(work / "in", args.dossiers)
@@ -80,10 +106,9 @@ def main() -> int:
             t0 = time.perf_counter()
             first = batch(made, work / "out", formats, jobs=args.jobs)
             ours = time.perf_counter() - t0
-        parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         print(
             f"batch: {args.dossiers} dossiers, --jobs {args.jobs}: {ours:.1f} s "
-            f"({first.built} built, {first.failed} failed); parent peak {mib(parent_peak)}, "
+            f"({first.built} built, {first.failed} failed); parent peak {mib(tree.parent)}, "
             f"process tree peak {mib(tree.peak)}",
             flush=True,
         )
@@ -95,15 +120,16 @@ def main() -> int:
             f"{100 * rerun / ours:.1f} % of the first run",
             flush=True,
         )
+        naive_n = min(args.naive, args.dossiers)
         t0 = time.perf_counter()
-        for n, folder in enumerate(made[: args.naive]):
+        for n, folder in enumerate(made[:naive_n]):
             result = build(load(folder), work / f"naive{n}", formats=["docx", "xlsx"])
             scratch = work / f"n{n}"
             scratch.mkdir()
             naive_loop([o.path for o in result.outputs if o.format == "docx"], scratch)
-        naive = (time.perf_counter() - t0) * args.dossiers / args.naive
+        naive = (time.perf_counter() - t0) * args.dossiers / naive_n
         print(
-            f"naive loop: {naive:.1f} s for {args.dossiers} (measured on {args.naive}, scaled); "
+            f"naive loop: {naive:.1f} s for {args.dossiers} (measured on {naive_n}, scaled); "
             f"batch is {naive / ours:.1f}x faster",
             flush=True,
         )
@@ -123,6 +149,11 @@ def main() -> int:
                 f"dask LocalCluster({args.jobs}): {dask:.1f} s = {dask / ours:.2f}x the pool",
                 flush=True,
             )
+    for size in [int(x) for x in args.sizes.split(",") if x]:
+        # a fresh parent per size: this one has built dossiers and imported dask by now
+        subprocess.run(
+            [sys.executable, __file__, "--memory", str(size), "--jobs", str(args.jobs)], check=True
+        )
     return 0
 
 

@@ -20,7 +20,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -36,6 +36,9 @@ from .write import write_atomic
 REPORT = "batch-report"
 CACHE = ".pdf-cache"
 Status = Literal["built", "unchanged", "failed"]
+WINDOW = 32
+"""Communities submitted and not yet finished at most, on an executor the caller gave (a Dask
+cluster's workers are not known here): enough to keep a cluster busy, few to hold."""
 
 
 @dataclass(frozen=True)
@@ -169,23 +172,9 @@ def build_community(
     name = folder.name
     try:
         fingerprint = input_fingerprint(folder, formats, _template_dir(folder))
-        previous = _read_manifest(out)
-        if (
-            not force
-            and previous.get("fingerprint") == fingerprint
-            and outputs_intact(out, previous)
-        ):
-            summary = previous.get("batch", {})
-            return CommunityResult(
-                **{
-                    **summary,
-                    "source": source,
-                    "output": output,
-                    "status": "unchanged",
-                    "seconds": round(time.perf_counter() - started, 3),
-                    "converted": 0,
-                },
-            )
+        unchanged = None if force else _unchanged(source, output, fingerprint, started)
+        if unchanged is not None:
+            return unchanged
         return _build(folder, out, formats, cache_dir, fingerprint, started)
     except SafeCommunityDocsError as exc:
         error = f"{exc.category}: {exc}"
@@ -199,6 +188,41 @@ def build_community(
         seconds=round(time.perf_counter() - started, 3),
         error=error,
     )
+
+
+def _unchanged(
+    source: str, output: str, fingerprint: str, started: float
+) -> CommunityResult | None:
+    """The row of a community whose last build had the same ``fingerprint`` and whose files
+    are all still there, unchanged; None when it must be built."""
+    out = Path(output)
+    previous = _read_manifest(out)
+    if previous.get("fingerprint") != fingerprint or not outputs_intact(out, previous):
+        return None
+    summary = previous.get("batch", {})
+    return CommunityResult(
+        **{
+            **summary,
+            "source": source,
+            "output": output,
+            "status": "unchanged",
+            "seconds": round(time.perf_counter() - started, 3),
+            "converted": 0,
+        },
+    )
+
+
+def _skipped(source: str, output: str, formats: Sequence[str] | None) -> CommunityResult | None:
+    """Checked in the batch's own process before anything is submitted: the row of an
+    unchanged community (a rerun with nothing changed starts no worker), else None (the worker
+    builds it, and reports any problem reading it)."""
+    started = time.perf_counter()
+    folder = Path(source)
+    try:
+        fingerprint = input_fingerprint(folder, formats, _template_dir(folder))
+        return _unchanged(source, output, fingerprint, started)
+    except Exception:  # the build reports it, located
+        return None
 
 
 def _build(
@@ -294,13 +318,11 @@ def batch(
     runner = executor if executor is not None else (_Inline() if jobs == 1 else _pool(jobs))
     jsonl = out / f"{REPORT}.jsonl"
     counts = {"built": 0, "unchanged": 0, "failed": 0}
+    window = 2 * (jobs or os.cpu_count() or 1) if own else WINDOW
+    tasks = _tasks(folders, names, out, wanted, force, cache)
     try:
-        futures = {
-            runner.submit(build_community, str(f), str(out / n), wanted, force, cache): str(f)
-            for f, n in zip(folders, names, strict=True)
-        }
         with jsonl.open("w", encoding="utf-8") as stream:
-            for row in _finished(futures):
+            for row in _finished(runner, tasks, window):
                 counts[row.status] += 1
                 stream.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
                 stream.flush()
@@ -325,14 +347,51 @@ def batch(
     )
 
 
-def _finished(futures: dict[Future[CommunityResult], str]) -> Iterator[CommunityResult]:
-    for future in as_completed(futures):
+def _tasks(
+    folders: Sequence[Path],
+    names: Sequence[str],
+    out: Path,
+    formats: Sequence[str] | None,
+    force: bool,
+    cache: str,
+) -> Iterator[CommunityResult | tuple[str, tuple[Any, ...]]]:
+    """For each community, its row when it is unchanged, else its task for the executor."""
+    for folder, name in zip(folders, names, strict=True):
+        source, output = str(folder), str(out / name)
+        skipped = None if force else _skipped(source, output, formats)
+        yield skipped or (source, (build_community, source, output, formats, force, cache))
+
+
+def _finished(
+    runner: Executor,
+    tasks: Iterator[CommunityResult | tuple[str, tuple[Any, ...]]],
+    window: int,
+) -> Iterator[CommunityResult]:
+    """Each community's row as it finishes (an unchanged one's at once); at most ``window``
+    communities are submitted and not yet finished, and a finished one's future is dropped,
+    so the parent holds nothing per community however many there are (rows go to disk)."""
+    running: dict[Future[CommunityResult], str] = {}
+    for task in tasks:
+        if isinstance(task, CommunityResult):
+            yield task
+            continue
+        source, (fn, *args) = task
+        running[runner.submit(fn, *args)] = source
+        if len(running) >= window:
+            yield from _collect(running)
+    while running:
+        yield from _collect(running)
+
+
+def _collect(running: dict[Future[CommunityResult], str]) -> Iterator[CommunityResult]:
+    done, _ = wait(running, return_when=FIRST_COMPLETED)
+    for future in done:
+        source = running.pop(future)
         try:
             yield future.result()
         except BaseException as exc:  # the worker itself died (killed, out of memory …)
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            source = futures[future]
             yield CommunityResult(Path(source).name, source, "", "failed", error=f"worker: {exc!r}")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .compliance import Finding, Findings
-from .dossier_pdf import PendingConversion
+from .dossier_pdf import DossierPdf, PendingConversion
 from .errors import InputError, Problem, require
 from .filenames import NameBook
 from .io import load_rubric
@@ -299,14 +299,35 @@ def _run(
     wanted: Sequence[Format],
     context: RenderContext,
 ) -> None:
-    pending: list[PendingConversion] = []
-    for kind in plan:
-        started = time.perf_counter()
-        for document in kind.documents(dossier):
-            pending.extend(_build_document(job, kind, document, wanted, context))
-        job.result.timings[kind.name] = time.perf_counter() - started
-    if pending:
-        _pdf_stage(job, dossier, pending, context)
+    stage = _stage_for(dossier, plan, wanted, context)
+    try:
+        for kind in plan:
+            started = time.perf_counter()
+            for document in kind.documents(dossier):
+                rendered = _build_document(job, kind, document, wanted, context, stage)
+                if stage is not None and kind.bound and kind.bound_workbook is not None:
+                    # the workbook the build wrote, else rendered for the dossier alone
+                    workbook = rendered.get("xlsx") or kind.render(
+                        document.model, "xlsx", context, document.stem
+                    )
+                    stage.add_workbook(kind, workbook)
+            job.result.timings[kind.name] = time.perf_counter() - started
+        if stage is not None:
+            _pdf_stage(job, dossier, stage, context)
+    finally:
+        if stage is not None:
+            stage.close()
+
+
+def _stage_for(
+    dossier: Dossier, plan: Sequence[Kind], wanted: Sequence[Format], context: RenderContext
+) -> DossierPdf | None:
+    """The PDF stage, started before the first document is rendered, when a PDF is wanted of
+    at least one document."""
+    pdf = next((f for f in wanted if f.name == PDF), None)
+    if pdf is None or not any(pdf.view in k.views and k.documents(dossier) for k in plan):
+        return None
+    return DossierPdf(dossier, context)
 
 
 def _input_warnings(dossier: Dossier) -> list[str]:
@@ -326,13 +347,13 @@ def _build_document(
     document: Document,
     wanted: Sequence[Format],
     context: RenderContext,
-) -> list[PendingConversion]:
+    stage: DossierPdf | None,
+) -> dict[str, bytes]:
     """Render one document in every wanted format its kind offers; a derived format (PDF)
-    waits for the conversion stage with its source bytes."""
+    goes to the PDF stage with its source bytes. Returns the bytes rendered, by format."""
     offered = [f for f in formats() if f in wanted and f.view in kind.views]
     views: dict[str, Any] = {}
     rendered: dict[str, bytes] = {}
-    pending: list[PendingConversion] = []
 
     def render(fmt: Format) -> bytes:
         if fmt.name not in rendered:
@@ -347,30 +368,29 @@ def _build_document(
             continue
         source = render(get_format(fmt.source))
         if fmt.name == PDF:
-            pending.append(PendingConversion(kind, document, source, views.get(fmt.view)))
+            assert stage is not None
+            stage.add(PendingConversion(kind, document, source, views.get(fmt.view)))
         else:
             assert fmt.convert is not None
             options = RenderOptions(converter=context.converter, name=document.stem)
             job.write_document(document, kind.name, fmt, fmt.convert(source, options))
-    return pending
+    return rendered
 
 
-def _pdf_stage(
-    job: _Job, dossier: Dossier, pending: Sequence[PendingConversion], context: RenderContext
-) -> None:
-    from .dossier_pdf import DOSSIER_FILE, pdf_stage
+def _pdf_stage(job: _Job, dossier: Dossier, stage: DossierPdf, context: RenderContext) -> None:
+    from .dossier_pdf import DOSSIER_FILE
     from .render.pdf.assemble import page_count
 
-    stage = pdf_stage(dossier, pending, context)
+    done = stage.finish()
     pdf = get_format(PDF)
-    for item, data in zip(pending, stage.pdfs, strict=True):
-        job.write_document(item.document, item.kind.name, pdf, data, page_count(data))
-    pages = page_count(stage.dossier)
+    for item, data, count in zip(stage.jobs, done.pdfs, done.pages, strict=True):
+        job.write_document(item.document, item.kind.name, pdf, data, count)
+    pages = page_count(done.dossier)
     title = dossier_title(dossier, request_of(dossier, context))
-    job.write(DOSSIER_FILE, stage.dossier, "dossier", PDF, title, pages)
-    job.result.warnings.extend(stage.warnings)
-    job.result.converter_restarts = stage.restarts
-    job.result.timings[PDF] = stage.seconds
+    job.write(DOSSIER_FILE, done.dossier, "dossier", PDF, title, pages)
+    job.result.warnings.extend(done.warnings)
+    job.result.converter_restarts = done.restarts
+    job.result.timings[PDF] = done.seconds
 
 
 def write_manifest(folder: Path, result: BuildResult, final: Path | None = None) -> Path:

@@ -4,12 +4,12 @@ dossier's pages continuously, render cover and 目录, assemble the dossier PDF.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConversionError
-from .kinds import Document, Kind, RenderContext, dossier_kinds
+from .kinds import Document, Kind, RenderContext
 from .kinds.dossier_pages import CONTENTS, COVER, Contents, request_of
 from .models.dossier import Dossier
 from .views.document import DocumentView
@@ -43,6 +43,8 @@ class PdfStage:
     warnings: list[str]
     restarts: int
     seconds: float
+    pages: list[int]
+    """The page count of each of :attr:`pdfs`."""
 
 
 @dataclass(frozen=True)
@@ -72,177 +74,187 @@ class _Piece:
         return self.source if folio == 1 else number_from(self.source, folio)
 
 
-def _pieces(
-    jobs: Sequence[PendingConversion], dossier: Dossier, context: RenderContext
-) -> list[_Piece]:
-    """The parts of dossier.pdf in the dossier's order: each kind's documents (titled as
-    printed, with the annexes they hold), then its bound workbook (a numbered 附件)."""
-    pieces: list[_Piece] = []
-    taken: set[int] = set()
-    bound = 0
-    for kind in dossier_kinds(dossier):
-        if not kind.bound:
-            continue  # a file of its own (see Kind.bound), converted on its own
-        for index, job in enumerate(jobs):
-            if job.kind.name == kind.name and index not in taken:
-                taken.add(index)
-                view = kind.view("document", job.document.model, context)
-                pieces.append(
-                    _Piece(view.title, job.source, index, annexes=tuple(annexes_in(view)))
-                )
-        if kind.bound_workbook is None:
-            continue
-        for document in kind.documents(dossier):
-            bound += 1
-            workbook = kind.render(document.model, "xlsx", context, document.stem)
-            pieces.append(
-                _Piece(
-                    kind.bound_workbook.title(dossier),
-                    workbook,
-                    label=f"附件{bound}",
-                    sheets=kind.bound_workbook.sheets,
-                )
+class DossierPdf:
+    """The PDF stage, fed while the build renders: each Word document goes to the converter as
+    soon as it is rendered (:meth:`add`), each bound workbook after its kind's documents
+    (:meth:`add_workbook`), so LibreOffice converts while the next documents, charts and
+    workbooks are rendered; :meth:`finish` numbers the dossier's pages continuously, has the
+    parts converted again with those folios as soon as the folios before them are known,
+    renders the 目录 (once: the folios do not depend on its length) and assembles the dossier.
+
+    The converter is the context's, else two warm LibreOffice workers started here and
+    stopped by :meth:`close`.
+    """
+
+    def __init__(self, dossier: Dossier, context: RenderContext) -> None:
+        from .errors import require
+
+        require("pypdf", "a PDF")
+        from .render.pdf import LibreOfficeConverter
+        from .render.pdf.feed import ConversionFeed
+
+        self.dossier, self.context = dossier, context
+        self._started = time.perf_counter()
+        self._own = context.converter is None
+        self.converter: Converter = (
+            context.converter if context.converter is not None else LibreOfficeConverter()
+        )
+        self._restarts = self.converter.stats.restarts
+        self._feed = ConversionFeed(self.converter)
+        self._jobs: list[PendingConversion] = []
+        self._standalone: list[Future[bytes]] = []
+        self._pieces: list[_Piece] = []
+        self._pages: dict[bytes, int] = {}
+        self._first: list[Future[bytes] | None] = []
+        """Each part's first conversion; None for a bound workbook (converted once, when its
+        folio is known: it has no PDF of its own)."""
+        # The cover first: the converter starts while the documents are rendered.
+        self._cover = self._feed.submit("封面", COVER.render(dossier, "docx", context))
+
+    def add(self, job: PendingConversion) -> None:
+        """Start converting a rendered document; a bound one is the dossier's next part."""
+        future = self._feed.submit(job.document.title, job.source)
+        self._jobs.append(job)
+        self._standalone.append(future)
+        if job.kind.bound:
+            view = job.view
+            if not isinstance(view, DocumentView):
+                view = job.kind.view("document", job.document.model, self.context)
+            annexes = tuple(annexes_in(view))
+            self._pieces.append(
+                _Piece(view.title, job.source, len(self._jobs) - 1, annexes=annexes)
             )
-    for index, job in enumerate(jobs):  # documents of kinds outside the part order
-        if index not in taken and job.kind.bound:
-            view = job.kind.view("document", job.document.model, context)
-            pieces.append(_Piece(view.title, job.source, index, annexes=tuple(annexes_in(view))))
-    return pieces
+            self._first.append(future)
+
+    def add_workbook(self, kind: Kind, workbook: bytes) -> None:
+        """Bind ``kind``'s workbook (one of its documents') as the next numbered 附件."""
+        assert kind.bound_workbook is not None
+        label = f"附件{sum(1 for p in self._pieces if p.sheets) + 1}"
+        title = kind.bound_workbook.title(self.dossier)
+        piece = _Piece(title, workbook, label=label, sheets=kind.bound_workbook.sheets)
+        self._pieces.append(piece)
+        self._first.append(None)
+
+    @property
+    def jobs(self) -> list[PendingConversion]:
+        """The documents added, in order (:attr:`PdfStage.pdfs` follows it)."""
+        return list(self._jobs)
+
+    def close(self) -> None:
+        """Stop converting, and stop the converter when this stage started it."""
+        self._feed.close()
+        if self._own:
+            self.converter.close()
+
+    def finish(self) -> PdfStage:
+        """Wait for the conversions and assemble the dossier (see the class)."""
+        from .render.pdf import declared_fonts, font_warnings
+        from .render.pdf.assemble import DossierMeta, assemble
+        from .render.pdf.coverage import coverage_warnings
+
+        waited = time.perf_counter()
+        # Characters no mapped font can draw: found in the views, before conversion.
+        missing = [
+            f"{job.document.stem}: {warning}"
+            for job in self._jobs
+            if isinstance(job.view, DocumentView)
+            for warning in coverage_warnings(job.view)
+        ]
+        converted = self._convert()
+        restarts = self.converter.stats.restarts - self._restarts
+        dossier = self.dossier
+        community = dossier.community
+        request = request_of(dossier, self.context)
+        meta = DossierMeta(
+            title=dossier_title(dossier, request),
+            author=community.name,
+            subject=dossier_subject(dossier, request),
+            keywords=(community.name, "安全社区", community.target_level.label, request.value),
+        )
+        merged = assemble(converted.cover, converted.contents, converted.parts, meta)
+        warnings = converted.warnings + [
+            f"{job.document.stem}.pdf: {warning}"
+            for job, pdf in zip(self._jobs, converted.standalone, strict=True)
+            for warning in font_warnings(pdf, declared=declared_fonts(job.source))
+        ]
+        return PdfStage(
+            pdfs=converted.standalone,
+            dossier=merged,
+            warnings=missing + warnings,
+            restarts=restarts,
+            seconds=time.perf_counter() - waited,
+            pages=[self._count(pdf) for pdf in converted.standalone],
+        )
+
+    def _count(self, pdf: bytes) -> int:
+        """The page count of ``pdf``, parsed once however often it is asked for."""
+        from .render.pdf.assemble import page_count
+
+        if pdf not in self._pages:
+            self._pages[pdf] = page_count(pdf)
+        return self._pages[pdf]
+
+    def _convert(self) -> _Converted:
+        from .render.pdf.assemble import Part, find_starts
+
+        feed, pieces = self._feed, self._pieces
+        entries: list[ContentsEntry] = []
+        folios: list[int] = []
+        annexes: list[tuple[tuple[str, int], ...]] = []
+        pdfs: list[bytes] = []
+        second: dict[int, Future[bytes]] = {}
+        warnings: list[str] = []
+        folio = 1
+        for i, (piece, future) in enumerate(zip(pieces, self._first, strict=True)):
+            folios.append(folio)
+            if future is None:  # a bound workbook: converted once, numbered from its folio
+                future = feed.submit(piece.title, piece.numbered(folio))
+            elif folio != 1:  # its folios are known: convert it again now
+                second[i] = feed.submit(piece.title, piece.numbered(folio))
+            pdf = feed.result(future)
+            pdfs.append(pdf)
+            entries.append(ContentsEntry(piece.title, folio, label=piece.label))
+            starts = find_starts(pdf, [label + title for label, title in piece.annexes], first=1)
+            inside: list[tuple[str, int]] = []
+            for (label, title), start in zip(piece.annexes, starts, strict=True):
+                if start is None:
+                    warnings.append(
+                        f"《{piece.title}》: {label} not found in its PDF, not in the 目录"
+                    )
+                    continue
+                entry = ContentsEntry(title, folio + start, level=2, label=label)
+                entries.append(entry)
+                inside.append((entry.heading, start))
+            annexes.append(tuple(inside))
+            folio += self._count(pdf)
+        contents_docx = CONTENTS.render(Contents(self.dossier, entries), "docx", self.context)
+        contents = feed.submit("目录", contents_docx)
+        final = list(pdfs)
+        for i, future in second.items():
+            pdf = feed.result(future)
+            if self._count(pdf) != self._count(pdfs[i]):
+                raise ConversionError(
+                    f"{pieces[i].title}: its page count changed when its pages were numbered "
+                    f"from {folios[i]}",
+                    converter=self.converter.name,
+                )
+            final[i] = pdf
+        parts = [
+            Part(piece.heading, pdf, inside)
+            for piece, pdf, inside in zip(pieces, final, annexes, strict=True)
+        ]
+        standalone = [feed.result(future) for future in self._standalone]
+        return _Converted(
+            standalone, feed.result(self._cover), feed.result(contents), parts, warnings
+        )
 
 
 @dataclass(frozen=True)
 class _Converted:
-    """The first conversion (standalone PDFs, numbered from 1) and the dossier's parts."""
+    """The standalone PDFs (numbered from 1), cover, 目录 and the dossier's parts."""
 
     standalone: list[bytes]
     cover: bytes
     contents: bytes
     parts: list[Part]
     warnings: list[str]
-
-
-def _convert(
-    converter: Converter,
-    jobs: Sequence[PendingConversion],
-    dossier: Dossier,
-    context: RenderContext,
-) -> _Converted:
-    """Convert every part and the cover; number the parts' pages continuously (folios) and
-    convert them again with those folios in their footers, with the 目录 listing them."""
-    from .render.pdf.assemble import Part, find_starts, page_count
-
-    pieces = _pieces(jobs, dossier, context)
-    loose = [i for i, job in enumerate(jobs) if not job.kind.bound]
-    cover_docx = COVER.render(dossier, "docx", context)
-    first = converter.convert_many(
-        [
-            *((p.title, p.numbered(1) if p.sheets else p.source) for p in pieces),
-            ("封面", cover_docx),
-            *((jobs[i].document.title, jobs[i].source) for i in loose),
-        ]
-    )
-    pdfs, cover, unbound = first[: len(pieces)], first[len(pieces)], first[len(pieces) + 1 :]
-    entries: list[ContentsEntry] = []
-    folios: list[int] = []
-    annexes: list[tuple[tuple[str, int], ...]] = []
-    warnings: list[str] = []
-    folio = 1
-    for piece, pdf in zip(pieces, pdfs, strict=True):
-        folios.append(folio)
-        entries.append(ContentsEntry(piece.title, folio, label=piece.label))
-        starts = find_starts(pdf, [label + title for label, title in piece.annexes], first=1)
-        inside: list[tuple[str, int]] = []
-        for (label, title), start in zip(piece.annexes, starts, strict=True):
-            if start is None:
-                warnings.append(f"《{piece.title}》: {label} not found in its PDF, not in the 目录")
-                continue
-            entry = ContentsEntry(title, folio + start, level=2, label=label)
-            entries.append(entry)
-            inside.append((entry.heading, start))
-        annexes.append(tuple(inside))
-        folio += page_count(pdf)
-    renumber = [
-        i for i, (p, f) in enumerate(zip(pieces, folios, strict=True)) if f != 1 or p.sheets
-    ]
-    contents_docx = CONTENTS.render(Contents(dossier, entries), "docx", context)
-    second = converter.convert_many(
-        [
-            *((pieces[i].title, pieces[i].numbered(folios[i])) for i in renumber),
-            ("目录", contents_docx),
-        ]
-    )
-    final = list(pdfs)
-    for i, pdf in zip(renumber, second[:-1], strict=True):
-        if page_count(pdf) != page_count(pdfs[i]):
-            raise ConversionError(
-                f"{pieces[i].title}: its page count changed when its pages were numbered "
-                f"from {folios[i]}",
-                converter=converter.name,
-            )
-        final[i] = pdf
-    parts = [
-        Part(piece.heading, pdf, inside)
-        for piece, pdf, inside in zip(pieces, final, annexes, strict=True)
-    ]
-    by_job = {
-        piece.job: pdf for piece, pdf in zip(pieces, pdfs, strict=True) if piece.job is not None
-    }
-    by_job.update(zip(loose, unbound, strict=True))
-    standalone = [by_job[i] for i in range(len(jobs))]
-    return _Converted(standalone, cover, second[-1], parts, warnings)
-
-
-def pdf_stage(
-    dossier: Dossier, jobs: Sequence[PendingConversion], context: RenderContext
-) -> PdfStage:
-    """Convert the Word documents of ``jobs`` to PDF (with the context's converter, or two warm
-    LibreOffice workers started and closed here) and assemble the dossier: cover, 目录, every
-    part with its bookmarks, page labels, metadata."""
-    from .errors import require
-
-    require("pypdf", "a PDF")
-    from .render.pdf import LibreOfficeConverter, declared_fonts, font_warnings
-    from .render.pdf.assemble import DossierMeta, assemble
-    from .render.pdf.coverage import coverage_warnings
-
-    started = time.perf_counter()
-    # Characters no mapped font can draw: found in the views, before conversion.
-    missing = [
-        f"{job.document.stem}: {warning}"
-        for job in jobs
-        if isinstance(job.view, DocumentView)
-        for warning in coverage_warnings(job.view)
-    ]
-    own = context.converter is None
-    active: Converter = (
-        context.converter if context.converter is not None else (LibreOfficeConverter())
-    )
-    restarts_before = active.stats.restarts
-    try:
-        converted = _convert(active, jobs, dossier, context)
-        restarts = active.stats.restarts - restarts_before
-    finally:
-        if own:
-            active.close()
-    pdfs = converted.standalone
-    community = dossier.community
-    request = request_of(dossier, context)
-    meta = DossierMeta(
-        title=dossier_title(dossier, request),
-        author=community.name,
-        subject=dossier_subject(dossier, request),
-        keywords=(community.name, "安全社区", community.target_level.label, request.value),
-    )
-    merged = assemble(converted.cover, converted.contents, converted.parts, meta)
-    warnings = converted.warnings + [
-        f"{job.document.stem}.pdf: {warning}"
-        for job, pdf in zip(jobs, pdfs, strict=True)
-        for warning in font_warnings(pdf, declared=declared_fonts(job.source))
-    ]
-    return PdfStage(
-        pdfs=pdfs,
-        dossier=merged,
-        warnings=missing + warnings,
-        restarts=restarts,
-        seconds=time.perf_counter() - started,
-    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -49,6 +50,7 @@ def column_points(width: float) -> float:
     return width * POINTS_PER_WIDTH
 
 
+@functools.lru_cache(maxsize=4096)
 def text_units(text: str, size: float) -> float:
     """The column width (units) that shows ``text`` (``size`` pt) on one line."""
     advance = sum(size if display_width(ch) == 2 else size * HALF_WIDTH for ch in text)
