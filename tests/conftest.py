@@ -10,6 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+SHOWCASE = tuple(EXAMPLES / name for name in ("dongshan-town", "jiangkou-park", "qinghe-street"))
+"""The examples whose whole PDF dossier and printed workbooks the layout suite measures page by
+page (a street, a township, a park). The others (a jurisdiction pack's, a 复评's) are checked,
+built and converted by their own tests: measuring every page of each would cost the suite
+about six minutes an example."""
 
 COMMUNITY: dict[str, Any] = {
     "name": "测试街道",

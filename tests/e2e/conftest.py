@@ -12,9 +12,9 @@ from safecommunity_docs import load
 from safecommunity_docs.build import BuildResult, build
 from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter
-from tests.conftest import EXAMPLES
+from tests.conftest import SHOWCASE
 
-FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
+FOLDERS = list(SHOWCASE)
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,11 @@ from safecommunity_docs import load
 from safecommunity_docs.api import render, score
 from safecommunity_docs.models import Dossier
 from safecommunity_docs.render.pdf import LibreOfficeConverter
-from tests.conftest import EXAMPLES
+from tests.conftest import SHOWCASE
 from tests.print_measure import opened, overlapping_words, smallest_type, texts_at
 
 pytestmark = pytest.mark.libreoffice
-FOLDERS = sorted(p for p in EXAMPLES.iterdir() if (p / "community.yaml").is_file())
+FOLDERS = list(SHOWCASE)
 MIN_POINTS = 9.0
 
 
