@@ -81,6 +81,24 @@ def test_the_assessment_lists_every_item_of_the_rubric_with_its_criteria(tmp_pat
         assert f"#   - {first.criteria[0]}" in text
 
 
+def test_the_pack_is_named_in_options_and_its_rubric_scores(tmp_path: Path) -> None:
+    from safecommunity_docs.rubrics import pack_for
+
+    folder = tmp_path / "sichuan"
+    assert invoke("init", str(folder), "--type", "乡镇", "--pack", "sichuan-township").exit_code == 0
+    dossier = load(folder)
+    assert dossier.options.pack == "sichuan-township"
+    assert pack_for(dossier).programme.startswith("安全乡镇")
+    assert dossier.assessment is not None
+    assert dossier.assessment.rubric in pack_for(dossier).rubrics
+    assert "pack: chongqing-municipal" in _options(tmp_path / "default")
+
+
+def _options(folder: Path) -> str:
+    init_community(folder, "街道")
+    return (folder / "options.yaml").read_text(encoding="utf-8")
+
+
 def test_an_unknown_pack_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "new"
     result = invoke("init", str(folder), "--type", "街道", "--pack", "no-such-rubric")

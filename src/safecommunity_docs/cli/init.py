@@ -31,8 +31,9 @@ def init(
     pack: Annotated[
         str,
         typer.Option(
-            metavar="RUBRIC",
-            help="the rubric the self-assessment is scored against (see 'rubrics')",
+            metavar="PACK",
+            help="the jurisdiction pack (or one of its rubrics) the folder follows: standard, "
+            "rubric, bands, cover (see 'packs')",
         ),
     ] = "city",
     force: Annotated[
@@ -50,7 +51,7 @@ def init(
     from ..scaffold import init_community
 
     stdout = out()
-    for path in init_community(folder, community_type.value, rubric=pack, force=force):
+    for path in init_community(folder, community_type.value, pack=pack, force=force):
         stdout.print(str(path))
     err().print(
         f"next: fill in the placeholders (某某), then 'safecommunity-docs validate {folder}' "

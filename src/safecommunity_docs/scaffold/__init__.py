@@ -17,6 +17,7 @@ from string import Template
 from ..codes import CommunityType
 from ..errors import SafeCommunityDocsError
 from ..io import load_rubric
+from ..rubrics import pack_id, pack_of_rubric, shipped_pack
 from ..write import write_atomic
 from .assessment import assessment_yaml
 from .types import PLACEHOLDERS, Placeholders
@@ -105,13 +106,28 @@ def _community_type(value: CommunityType | str) -> CommunityType:
     raise ValueError(f"unknown community type {value!r}; expected one of {names}")
 
 
+def _pack_and_rubric(name: str) -> tuple[str, str]:
+    """(pack id, rubric id) of a shipped pack's id or alias, or of a shipped rubric (its pack);
+    an unknown name raises :class:`~safecommunity_docs.InputError` (from the rubric loader)."""
+    found = pack_id(name)
+    pack = shipped_pack(found) if found is not None else None
+    if pack is not None:
+        return pack.id, pack.default_rubric
+    rubric = load_rubric(name)  # not a pack: a rubric, or the located error
+    return pack_of_rubric(rubric.id).id, rubric.id
+
+
 def render_files(
-    community_type: CommunityType | str, rubric: str = "city", today: date | None = None
+    community_type: CommunityType | str, pack: str = "city", today: date | None = None
 ) -> dict[str, bytes]:
-    """The files of a new community folder, by path inside it (nothing is written)."""
+    """The files of a new community folder, by path inside it (nothing is written); ``pack``
+    is a shipped pack (or one of its rubrics): options.yaml names it and the self-assessment
+    lists every item of its rubric."""
     kind = _community_type(community_type)
     placeholders = PLACEHOLDERS[kind]
+    pack_name, rubric = _pack_and_rubric(pack)
     values = _values(kind, placeholders, today or date.today())
+    values["pack"] = pack_name
     folder = resources.files(__package__) / "files"
     rendered: dict[str, bytes] = {}
     for source, target in FILES:
@@ -126,14 +142,14 @@ def render_files(
 def init_community(
     folder: Path | str,
     community_type: CommunityType | str,
-    rubric: str = "city",
+    pack: str = "city",
     force: bool = False,
     today: date | None = None,
 ) -> list[Path]:
     """Write a new community folder and return the files written.
 
     Raises :class:`FolderNotEmpty` when ``folder`` holds anything and ``force`` is false, and
-    :class:`~safecommunity_docs.InputError` for an unknown rubric; nothing is written then.
+    :class:`~safecommunity_docs.InputError` for an unknown pack; nothing is written then.
     With ``force`` the scaffold's files replace files of the same name; others are kept.
     """
     target = Path(folder)
@@ -142,7 +158,7 @@ def init_community(
     entries = sorted(p.name for p in target.iterdir()) if target.is_dir() else []
     if entries and not force:
         raise FolderNotEmpty(target, entries)
-    files = render_files(community_type, rubric, today)
+    files = render_files(community_type, pack, today)
     written = [write_atomic(target / name, data) for name, data in files.items()]
     for after in AFTER_INIT:
         written.extend(after(target))
