@@ -207,3 +207,22 @@ def test_rectification_report_pdf(fenglin: Dossier) -> None:
     assert "枫林街道安全社区复评现场评定整改报告" in flat
     assert "岚州市安全社区复评评定组" in flat
     assert all(i.responsible.replace("、", "") in flat.replace("、", "") for i in field.items)
+
+
+def test_a_reassessment_dossier_asks_for_a_review_on_its_cover_and_letter(
+    fenglin: Dossier,
+) -> None:
+    from safecommunity_docs.build import context_for
+    from safecommunity_docs.kinds.dossier_pages import COVER, request_of
+    from safecommunity_docs.views.dossier import Request
+
+    context = context_for(fenglin)
+    assert request_of(fenglin, context) is Request.REVIEW
+    cover = docx.Document(io.BytesIO(COVER.render(fenglin, "docx", context)))
+    text = "".join(p.text for p in cover.paragraphs)
+    assert "复评" in text
+    assert "评定" not in text
+    [letter] = get_kind("application").documents(fenglin)
+    assert letter.stem == "枫林街道安全社区复评申请书"
+    qinghe = load(EXAMPLES / "qinghe-street")
+    assert request_of(qinghe, context_for(qinghe)) is Request.TITLE

@@ -19,7 +19,8 @@ def _documents(dossier: Dossier) -> list[Document]:
     # Without an application.yaml the letter is written from the dossier alone.
     if dossier.application is None and dossier.work_plan is None:
         return []
-    stem = f"{dossier.community.name}安全社区评定申请书"
+    asked = "复评" if dossier.reassessment is not None else "评定"
+    stem = f"{dossier.community.name}安全社区{asked}申请书"
     title = application_title(dossier.application, dossier.community, title_name(dossier))
     return [Document(NAME, stem, title, dossier.application or dossier)]
 

@@ -27,9 +27,10 @@ def _none(dossier: Dossier) -> list[Document]:
 
 def request_of(dossier: Dossier, context: RenderContext) -> Request:
     """What ``dossier`` asks for, from the context's score (computed once per build)."""
+    review = dossier.reassessment is not None
     if dossier.assessment is None:
-        return dossier_request(None, None)
-    return dossier_request(context.rubric, context.score_of(dossier.assessment))
+        return dossier_request(None, None, review)
+    return dossier_request(context.rubric, context.score_of(dossier.assessment), review)
 
 
 def _cover(dossier: Any, context: RenderContext) -> DocumentView:

@@ -25,6 +25,7 @@ class Request(Enum):
     TITLE = "评定申报材料"  # top band: apply to be named a safe community
     CREATION = "创建工作考核材料"  # a middle band (创建考核合格): the year's creation work assessed
     SELF = "创建自评材料"  # the lowest band (不合格): a self-assessment report, no application
+    REVIEW = "复评申报材料"  # a community holding the title asks to keep it (复评)
 
     @property
     def cover_lines(self) -> tuple[str, str]:
@@ -33,6 +34,7 @@ class Request(Enum):
             Request.TITLE: ("评定", "申报材料"),
             Request.CREATION: ("创建工作", "考核材料"),
             Request.SELF: ("创建", "自评材料"),
+            Request.REVIEW: ("复评", "申报材料"),
         }[self]
 
 
@@ -41,11 +43,14 @@ def meets_standard(rubric: Rubric, report: ScoreReport) -> bool:
     return report.verdict.code == max(rubric.bands, key=lambda band: band.min).code
 
 
-def dossier_request(rubric: Rubric | None, report: ScoreReport | None) -> Request:
-    """What the dossier asks for: the title at the rubric's top band (or without a score), the
-    creation work assessed in a middle band, a self-assessment report in the lowest band."""
+def dossier_request(
+    rubric: Rubric | None, report: ScoreReport | None, review: bool = False
+) -> Request:
+    """What the dossier asks for: the title at the rubric's top band (or without a score) —
+    its renewal when ``review`` (a 复评 dossier) —, the creation work assessed in a middle band,
+    a self-assessment report in the lowest band."""
     if rubric is None or report is None or meets_standard(rubric, report):
-        return Request.TITLE
+        return Request.REVIEW if review else Request.TITLE
     if report.verdict.code == min(rubric.bands, key=lambda band: band.min).code:
         return Request.SELF
     return Request.CREATION
