@@ -58,13 +58,14 @@ typecheck: python
 	$(BIN)/mypy --strict src
 
 unit: python
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile tests/unit tests/docs
 
 test: setup
 	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/mypy --strict src
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile tests/unit tests/docs
+	$(BIN)/pytest -q tests/e2e
 	$(MAKE) --no-print-directory docs
 
 schemas: python
