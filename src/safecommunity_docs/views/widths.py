@@ -4,13 +4,14 @@ Widths are in half-width units of 12 pt table text (a 汉字 counts 2); a line i
 the Word renderer measures it (:func:`.linebreak.em_width`, with LibreOffice's gaps where CJK
 meets digits). Each column has a *minimum* (what must fit on one line: its dates and numbers
 with units, its short values up to their break points, its header's words, halved when they
-are long, and for running text a floor of a few characters), a *comfortable* width (running
-text :data:`TEXT_SHARE` wide, headers and short values whole) and a *natural* width (its
-longest line). A table whose natural widths fit gets them; otherwise every column gets its
-minimum, then running text its share, then every column its comfortable width, then the room
-left is shared in proportion to what each column still lacks: short columns (names, numbers,
-dates) never wrap, the running text has room. A table goes landscape when its minimum widths exceed the
-portrait page or its tallest row would be more than :data:`ROW_LINES` lines there.
+are long, and for running text a floor of a few characters), a *comfortable* width (headers
+and short values whole) and a *natural* width (its longest line). A table whose natural
+widths fit gets them; otherwise every column gets its minimum, and the room left goes where
+it saves most lines of the whole table (:mod:`.rowlines`): to the running text of a table of
+long rows, to the wrapped names of a table of short ones. What no line needs goes to whole
+headers and values, then to what each column still lacks. A table goes landscape when its
+minimum widths exceed the portrait page, or its tallest row would be more than
+:data:`ROW_LINES` lines there, or its running text narrower than :data:`TEXT_FLOOR`.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .format import KEPT_TOGETHER
-from .linebreak import em_width, wrap
+from .linebreak import em_width
+from .rowlines import MARGIN_EM, SAFETY_EM, UNIT_EM, shortest, tallest_row
 
 PAD = 2
 """Half-width units a column needs beyond its text: the cell margins (2 × 85 twips)."""
@@ -32,17 +35,6 @@ PORTRAIT_BUDGET = 72
 
 LANDSCAPE_BUDGET = 104
 """The same across the landscape type area (225 mm)."""
-
-UNIT_EM = 0.511
-"""One unit of either budget in em of 12 pt text (8844 twips / 72, 12756 twips / 104)."""
-
-MARGIN_EM = 170 / 240
-"""The cell margins (2 × 85 twips) in em of 12 pt text."""
-
-SAFETY_EM = 0.25
-"""What a wrapped cell line is kept short of its column by: :func:`.linebreak.em_width`
-already errs wide (LibreOffice sets 汉字 at 0.975 em, its CJK–digit gap at 0.2 em, digits
-at 0.49 em, measured on the PDFs)."""
 
 SHORT_CELL = 14
 """A cell line at most this wide (a seven-character name, 「60岁以上老年人」) is never wrapped
@@ -55,12 +47,9 @@ PORTRAIT_FLOOR = 10
 """A table that cannot give its running text five characters on a portrait page goes
 landscape (see :func:`needs_landscape`)."""
 
-TEXT_SHARE = 28
-"""Running text (a column whose longest line is over two body lines, :data:`RUNNING`) is
-given fourteen characters before other columns get more than their minimum."""
-
 RUNNING = 56
-"""A column whose longest line is wider than this (28 characters) holds running text."""
+"""A column whose longest line is wider than this (28 characters) holds running text, which
+goes landscape rather than narrower than :data:`TEXT_FLOOR` (see :func:`needs_landscape`)."""
 
 ROW_LINES = 9
 """A fitted table whose tallest row would take more lines than this (a quarter of a page) on
@@ -155,9 +144,7 @@ def column_needs(header: str, cells: Sequence[str], floor: int = TEXT_FLOOR) -> 
         else:
             latin = max((len(w) for w in _LATIN.findall(line)), default=0)
             minimum = max(minimum, min(width, max(floor, _kept(line), latin)))
-    running = natural > RUNNING
-    comfortable = max(minimum, whole, TEXT_SHARE if running else 0)
-    return Needs(minimum, min(comfortable, natural), natural, running)
+    return Needs(minimum, min(max(minimum, whole), natural), natural, natural > RUNNING)
 
 
 def column_limits(header: str, cells: Sequence[str], floor: int = TEXT_FLOOR) -> tuple[int, int]:
@@ -196,40 +183,29 @@ def fit_widths(
     columns: Sequence[str], rows: Sequence[Sequence[str]], budget: int = PORTRAIT_BUDGET
 ) -> tuple[int, ...]:
     """Relative column widths from content (margins included): natural widths when they fit
-    ``budget``; else minimum widths, then running text widened to :data:`TEXT_SHARE`, then
-    headers and short cells whole, then the room left shared by what each column lacks. The
-    text floor is lowered (6, 5, 4, 2 characters) until the minimum widths fit."""
+    ``budget``; else minimum widths, then each unit of the room left where it saves most
+    lines of the table (:func:`.rowlines.shortest`), then headers and short cells whole, then
+    what is still left shared by what each column lacks. The text floor is lowered (6, 5, 4,
+    2 characters) until the minimum widths fit."""
+    return _fitted(tuple(columns), tuple(tuple(row) for row in rows), budget)
+
+
+@lru_cache(maxsize=512)
+def _fitted(
+    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], budget: int
+) -> tuple[int, ...]:
     needs = _needs(columns, rows, budget)
     natural = [n.natural + PAD for n in needs]
     if sum(natural) <= budget:
         return tuple(natural)
     widths = [n.minimum + PAD for n in needs]
-    room = budget - sum(widths)
-    comfortable = [n.comfortable + PAD for n in needs]
-    share = [c if n.running else w for n, c, w in zip(needs, comfortable, widths, strict=True)]
-    for targets in (share, comfortable, natural):
+    cells = [[h, *(row[c] for row in rows)] for c, h in enumerate(columns)]
+    room = shortest(cells, widths, natural, budget - sum(widths))
+    for targets in ([n.comfortable + PAD for n in needs], natural):
         if room <= 0:
             break
         room = _grow(widths, targets, room)
     return tuple(widths)
-
-
-def cell_lines(text: str, width: int) -> list[str]:
-    """The lines of a cell's text in a column ``width`` units wide (margins included), broken
-    as the Word renderer breaks them: not at all when every line fits, else between whole
-    words, dates and numbers with units (:func:`.linebreak.wrap`)."""
-    room = width * UNIT_EM - MARGIN_EM
-    if all(em_width(line) <= room for line in text.split("\n")):
-        return text.split("\n")
-    return wrap(text, room - SAFETY_EM).split("\n")
-
-
-def tallest_row(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> int:
-    """How many lines the tallest of ``rows`` takes in columns ``widths`` wide."""
-    return max(
-        (max(len(cell_lines(c, w)) for c, w in zip(row, widths, strict=True)) for row in rows),
-        default=0,
-    )
 
 
 def needs_landscape(

@@ -8,7 +8,8 @@ from xml.sax.saxutils import escape
 from ...models.base import normalise_text
 from ...views.document import TableView
 from ...views.linebreak import em_width, wrap
-from ...views.widths import LANDSCAPE_BUDGET, SAFETY_EM, fit_widths
+from ...views.rowlines import SAFETY_EM
+from ...views.widths import LANDSCAPE_BUDGET, fit_widths
 from .ooxml import TABLE_STYLE
 
 TYPE_AREA_TWIPS = 8844  # 156 mm: the width of the GB/T 9704 type area
