@@ -49,8 +49,9 @@ def shortest(
     columns: Sequence[Sequence[str]], widths: list[int], limits: Sequence[int], room: int
 ) -> int:
     """Widen ``widths`` (of columns holding the cells ``columns``, the header first) with at
-    most ``room`` units where a unit saves most lines of the whole table, never beyond
-    ``limits``; return the room left when no widening saves a line."""
+    most ``room`` units where a unit saves most lines of the whole table (or, where no single
+    column can shorten a row, most lines of its cells), never beyond ``limits``; return the
+    room left when no widening saves a line."""
     # lines[c][k][r]: the lines of row r when column c is k units wider than it is now
     lines = [
         [
@@ -63,16 +64,18 @@ def shortest(
     while room > 0:
         now = [lines[c][at[c]] for c in range(len(widths))]
         height = _height(now)
-        best: tuple[float, int, int, int] | None = None
+        best: tuple[float, float, int, int, int] | None = None
         for c, options in enumerate(lines):
             for k in range(at[c] + 1, min(len(options), at[c] + room + 1)):
-                saved = height - _height([*now[:c], options[k], *now[c + 1 :]])
+                rows = height - _height([*now[:c], options[k], *now[c + 1 :]])
+                cells = sum(now[c]) - sum(options[k])
                 step = k - at[c]
-                if saved > 0 and (best is None or (saved / step, -step) > best[:2]):
-                    best = (saved / step, -step, c, k)
+                score = (rows / step, cells / step, -step)
+                if cells > 0 and (best is None or score > best[:3]):
+                    best = (*score, c, k)
         if best is None:
             break
-        _, _, c, k = best
+        c, k = best[3:]
         room -= k - at[c]
         at[c] = k
     widths[:] = [w + k for w, k in zip(widths, at, strict=True)]

@@ -8,8 +8,9 @@ are long, and for running text a floor of a few characters), a *comfortable* wid
 and short values whole) and a *natural* width (its longest line). A table whose natural
 widths fit gets them; otherwise every column gets its minimum, and the room left goes where
 it saves most lines of the whole table (:mod:`.rowlines`): to the running text of a table of
-long rows, to the wrapped names of a table of short ones. What no line needs goes to whole
-headers and values, then to what each column still lacks. A table goes landscape when its
+long rows, to the wrapped names of a table of short ones; headers and short values are broken
+only when the comfortable widths do not fit. What no line needs goes to what each column
+still lacks. A table goes landscape when its
 minimum widths exceed the portrait page, or its tallest row would be more than
 :data:`ROW_LINES` lines there, or its running text narrower than :data:`TEXT_FLOOR`.
 """
@@ -183,10 +184,10 @@ def fit_widths(
     columns: Sequence[str], rows: Sequence[Sequence[str]], budget: int = PORTRAIT_BUDGET
 ) -> tuple[int, ...]:
     """Relative column widths from content (margins included): natural widths when they fit
-    ``budget``; else minimum widths, then each unit of the room left where it saves most
-    lines of the table (:func:`.rowlines.shortest`), then headers and short cells whole, then
-    what is still left shared by what each column lacks. The text floor is lowered (6, 5, 4,
-    2 characters) until the minimum widths fit."""
+    ``budget``; else comfortable widths (headers and short cells whole) when they fit, else
+    minimum widths; then each unit of the room left where it saves most lines of the table
+    (:func:`.rowlines.shortest`), then what is still left shared by what each column lacks.
+    The text floor is lowered (6, 5, 4, 2 characters) until the minimum widths fit."""
     return _fitted(tuple(columns), tuple(tuple(row) for row in rows), budget)
 
 
@@ -198,10 +199,11 @@ def _fitted(
     natural = [n.natural + PAD for n in needs]
     if sum(natural) <= budget:
         return tuple(natural)
-    widths = [n.minimum + PAD for n in needs]
+    comfortable = [n.comfortable + PAD for n in needs]
+    widths = comfortable if sum(comfortable) <= budget else [n.minimum + PAD for n in needs]
     cells = [[h, *(row[c] for row in rows)] for c, h in enumerate(columns)]
     room = shortest(cells, widths, natural, budget - sum(widths))
-    for targets in ([n.comfortable + PAD for n in needs], natural):
+    for targets in (comfortable, natural):
         if room <= 0:
             break
         room = _grow(widths, targets, room)
