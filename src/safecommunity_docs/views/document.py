@@ -62,7 +62,7 @@ class TableView:
     def is_landscape(self) -> bool:
         """Whether the table is set on landscape pages."""
         if self.landscape is None:
-            return needs_landscape(self.columns, self.rows)
+            return needs_landscape(self.columns, self.rows, fitted=not self.widths)
         return self.landscape
 
     @property

@@ -80,16 +80,25 @@ def portrait(section: etree._Element) -> etree._Element:
     return out
 
 
+_FLAT = (
+    '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+)
+_TINY = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+
+
 def break_xml(section: etree._Element, ending: str, first: bool) -> str:
     """A paragraph of (almost) no height that ends a section of orientation ``ending`` with
-    the template's ``section``; ``first`` when it ends the document's first section."""
+    the template's ``section``; ``first`` when it ends the document's first section. Another
+    such paragraph opens the next section: LibreOffice (7.4) ignores ``keepNext`` on the first
+    page of a section whose first paragraph keeps with the next (a heading then ends that
+    page alone)."""
     shaped = turned(section) if ending == "landscape" else portrait(section)
     if not first:
         shaped = continued(shaped)
     xml = etree.tostring(shaped, encoding="unicode")
     return (
-        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-        f'<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{xml}</w:pPr></w:p>'
+        f"<w:p><w:pPr>{_FLAT}{_TINY}{xml}</w:pPr></w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="GWPlain"/>{_FLAT}{_TINY}</w:pPr></w:p>'
     )
 
 

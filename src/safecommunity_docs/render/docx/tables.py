@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from ...models.base import normalise_text
 from ...views.document import TableView
 from ...views.linebreak import em_width, wrap
+from ...views.rowlines import SAFETY_EM
 from ...views.widths import LANDSCAPE_BUDGET, fit_widths
 from .ooxml import TABLE_STYLE
 
@@ -18,7 +19,6 @@ SPACE_AFTER = '<w:p><w:pPr><w:pStyle w:val="GWPlain"/></w:pPr></w:p>'
 _JC = {"left": "left", "center": "center", "right": "right"}
 CELL_MARGINS = 170  # twips: the GWTable cell margins, 85 left and 85 right
 CELL_EM = 240  # twips: one em of the 12 pt table text
-SAFETY_EM = 0.5  # what the width estimate may be short by
 
 
 class RawXml:
