@@ -72,7 +72,7 @@ def test_libreoffice_recalculation_equals_score(tmp_path: Path) -> None:
         if (folder / "assessment.yaml").is_file():
             dossier = load(folder)
             assert dossier.assessment is not None
-            cases[folder.name] = (dossier.assessment, CITY)
+            cases[folder.name] = (dossier.assessment, load_rubric(dossier.assessment.rubric))
     for n in range(16):
         cases[f"city-{n}"] = (_random_assessment(CITY, rng, previous=n % 3 == 0), CITY)
     for n in range(8):
@@ -88,8 +88,8 @@ def test_libreoffice_recalculation_equals_score(tmp_path: Path) -> None:
         assert Decimal(str(named_value(book, "sc_applicable"))) == report.applicable_max, name
         verdicts.add((rubric.id, report.verdict.code))
     # The random cases reach more than one verdict on each rubric.
-    assert len({v for r, v in verdicts if r == "city"}) >= 2
-    assert len({v for r, v in verdicts if r == "national-field"}) >= 2
+    assert len({v for r, v in verdicts if r == CITY.id}) >= 2
+    assert len({v for r, v in verdicts if r == NATIONAL.id}) >= 2
 
 
 def _sheet(data: bytes) -> Any:

@@ -87,6 +87,7 @@ def test_structure(folder: str) -> None:
         "表1 安全社区创建工作组设置",
         "表2 安全促进项目一览",
         "表3 量化目标完成情况",
+        "表4 干预效果评价",
     ]
 
 
@@ -235,7 +236,7 @@ def test_build_writes_the_report(folder: str, tmp_path: Path) -> None:
     document = docx.Document(str(output.path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "二、对照《安全社区建设基本要求》开展的工作" in text
-    assert len(document.tables) == 3
+    assert len(document.tables) == 4  # 工作组, 项目, 量化目标, 干预效果
 
 
 def test_hostile_community_text_comes_out_literally() -> None:

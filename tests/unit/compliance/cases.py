@@ -118,6 +118,65 @@ def _relative_project_target(d: D) -> None:
     }
 
 
+def _reassessed(field: D | None = None, followed: bool = True) -> Mutation:
+    """A 复评 dossier: a designation three years back, every project followed up on each of its
+    targets (unless ``followed`` is false for the first project), and ``field`` as its
+    现场评定 when given."""
+
+    def mutate(d: D) -> None:
+        d["reassessment"] = {
+            "designation": {
+                "level": "市级",
+                "title": "示例市安全社区",
+                "designated_on": "2023-06-01",
+                "issued_by": "示例市安全生产委员会",
+            },
+            "author": "测试街道办事处",
+            "report_date": "2026-06-01",
+            "work": ["保持促进委员会和工作组常态运行。"],
+            "next_steps": ["继续实施安全促进项目。"],
+        }
+        if field is not None:
+            d["reassessment"]["field_assessment"] = {
+                "rubric": "national-field",
+                "assessed_on": "2026-06-20",
+                "assessed_by": "示例市复评评定组",
+                **field,
+            }
+        for project in d["projects"]:
+            project["follow_up"] = {
+                "status": "持续实施",
+                "as_of": "2026-05-31",
+                "done": ["按计划实施。"],
+                "results": [{"indicator": t["indicator"], "result": 1} for t in project["targets"]],
+            }
+        if not followed:
+            del d["projects"][0]["follow_up"]
+
+    return mutate
+
+
+def _then(*mutations: Mutation) -> Mutation:
+    def mutate(d: D) -> None:
+        for m in mutations:
+            m(d)
+
+    return mutate
+
+
+def _first_year_dropped(d: D) -> None:
+    first = min(r["injury_time"][:4] for r in d["injury_records"])
+    d["injury_records"] = [r for r in d["injury_records"] if not r["injury_time"].startswith(first)]
+
+
+def _untracked(d: D) -> None:
+    _reassessed()(d)
+    d["projects"][0]["follow_up"]["results"].pop(0)
+
+
+_ITEM = {"problem": "台账不全", "measure": "补齐台账", "responsible": "街道应急办"}
+
+
 CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E1-001": (_set("work_plan.organisation", None), "work_plan.organisation"),
     "SC-E1-002": (
@@ -304,6 +363,38 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "SC-E12-005": (_set("application.body", ["自评总分95分。"]), "application.body[0]"),
     "SC-E12-006": (_over_score, "assessment.rubric"),
     "SC-E12-007": (_set("community.target_level", "国家级"), "assessment.rubric"),
+    "SC-E9-021": (_then(_reassessed(), _first_year_dropped), "injury_records"),
+    "SC-E12-021": (
+        _then(_reassessed(), _set("reassessment.designation.designated_on", "2026-07-01")),
+        "reassessment.designation.designated_on",
+    ),
+    "SC-E5-021": (_reassessed(followed=False), "projects[0].follow_up"),
+    "SC-E5-022": (_untracked, "projects[0].targets[0]"),
+    "SC-E12-022": (_reassessed({"total": 90}), "reassessment.field_assessment.items"),
+    "SC-E12-023": (
+        _reassessed({"total": 90, "items": [{**_ITEM, "deadline": "2026-09-30", "lost": 5}]}),
+        "reassessment.field_assessment.items",
+    ),
+    "SC-E12-024": (
+        _reassessed(
+            {
+                "total": 90,
+                "report_date": "2026-10-31",
+                "items": [{**_ITEM, "deadline": "2026-09-30"}],
+            }
+        ),
+        "reassessment.field_assessment.items[0].status",
+    ),
+    "SC-E12-025": (
+        _reassessed(
+            {
+                "total": 90,
+                "deadline": "2026-09-30",
+                "items": [{**_ITEM, "deadline": "2026-12-31"}],
+            }
+        ),
+        "reassessment.field_assessment.items[0].deadline",
+    ),
 }
 
 
