@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ooxml import R_NS, SONGTI, TABLE_STYLE, W_NS, XML_HEAD
-from .package import APP_XML, CONTENT_TYPES, DOCUMENT_RELS, ROOT_RELS, core_xml, zip_parts
+from .package import assemble, core_xml
 
 SERIF = "Times New Roman"
 LANGUAGE = "en-GB"
@@ -249,17 +249,11 @@ def font_table_xml() -> str:
 
 def latin_package(body: str, title: str, footer: bool = True) -> bytes:
     """Zip a complete Latin .docx from the body XML; same input, same bytes."""
-    parts = [
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", ROOT_RELS),
-        ("word/document.xml", document_xml(body, footer)),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/styles.xml", styles_xml()),
-        ("word/settings.xml", settings_xml()),
-        ("word/fontTable.xml", font_table_xml()),
-        ("word/footer1.xml", footer_xml()),
-        ("word/footer2.xml", footer_xml()),  # the package's rels name both footers
-        ("docProps/core.xml", core_xml(title, LANGUAGE)),
-        ("docProps/app.xml", APP_XML),
-    ]
-    return zip_parts(parts)
+    return assemble(
+        document_xml(body, footer),
+        styles_xml(),
+        settings_xml(),
+        font_table_xml(),
+        (footer_xml(), footer_xml()),  # one footer for odd and even pages
+        core_xml(title, LANGUAGE),
+    )

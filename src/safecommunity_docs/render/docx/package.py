@@ -114,20 +114,36 @@ APP_XML = (
 
 def package(body: str, title: str, footer: bool = True) -> bytes:
     """Zip a complete .docx from the body XML; same input, same bytes."""
-    parts = [
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", ROOT_RELS),
-        ("word/document.xml", document_xml(body, footer)),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/styles.xml", styles_xml()),
-        ("word/settings.xml", settings_xml()),
-        ("word/fontTable.xml", font_table_xml()),
-        ("word/footer1.xml", footer_xml()),
-        ("word/footer2.xml", footer_xml(even=True)),
-        ("docProps/core.xml", core_xml(title)),
-        ("docProps/app.xml", APP_XML),
-    ]
-    return zip_parts(parts)
+    return assemble(
+        document_xml(body, footer),
+        styles_xml(),
+        settings_xml(),
+        font_table_xml(),
+        (footer_xml(), footer_xml(even=True)),
+        core_xml(title),
+    )
+
+
+def assemble(
+    document: str, styles: str, settings: str, fonts: str, footers: tuple[str, str], core: str
+) -> bytes:
+    """The .docx of these parts with the fixed content types, relationships and app
+    properties (both footers are named by the relationships)."""
+    return zip_parts(
+        [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", ROOT_RELS),
+            ("word/document.xml", document),
+            ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+            ("word/styles.xml", styles),
+            ("word/settings.xml", settings),
+            ("word/fontTable.xml", fonts),
+            ("word/footer1.xml", footers[0]),
+            ("word/footer2.xml", footers[1]),
+            ("docProps/core.xml", core),
+            ("docProps/app.xml", APP_XML),
+        ]
+    )
 
 
 def zip_parts(parts: list[tuple[str, str]]) -> bytes:
