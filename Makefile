@@ -65,7 +65,7 @@ test: setup
 	$(BIN)/mypy --strict src
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q -n 2 --dist loadfile tests/unit tests/docs
-	$(BIN)/pytest -q tests/e2e
+	$(BIN)/pytest -q -n 2 --dist loadgroup tests/e2e
 	$(MAKE) --no-print-directory docs
 
 schemas: python

@@ -15,6 +15,18 @@ from safecommunity_docs.render.pdf import LibreOfficeConverter
 from tests.conftest import SHOWCASE
 
 FOLDERS = list(SHOWCASE)
+SHARED = {"test_dossier_pdf", "test_layout_pdf"}
+"""The modules that read the session's :func:`built` dossiers: one xdist worker runs them all,
+so each example's PDF dossier is built once."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under ``pytest -n N --dist loadgroup`` each module runs on one worker (its module
+    fixtures are made once), the modules that share :func:`built` on the same one."""
+    for item in items:
+        module = item.path.stem
+        item.add_marker(pytest.mark.xdist_group("built" if module in SHARED else module))
 
 
 @pytest.fixture(scope="session")

@@ -66,8 +66,9 @@ def test_every_input_text_appears(built: tuple[Dossier, BuildResult]) -> None:
     assert dossier.assessment is not None
     models.append((dossier.assessment, by_title["自评报告"]))
     # How targets are measured is told by the work report's 创建成效 (see
-    # tests/unit/test_work_report_results.py), not by the plans.
-    shown_elsewhere = frozenset({"measure"})
+    # tests/unit/test_work_report_results.py), a project's follow-up by the 复评's 持续改进报告
+    # (tests/unit/test_reassessment.py), not by the plans.
+    shown_elsewhere = frozenset({"measure", "follow_up"})
     for model, output in models:
         text = _all_text(docx.Document(str(output.path)))
         missing = [t for t in model_texts(model, shown_elsewhere) if t not in text]
