@@ -25,8 +25,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import yaml
-
 from .errors import InputNotFound, SafeCommunityDocsError
 from .fingerprint import input_fingerprint, outputs_intact
 from .names import Format
@@ -140,18 +138,9 @@ def close_converters() -> None:
 
 
 def _template_dir(folder: Path) -> Path | None:
-    options = folder / "options.yaml"
-    if not options.is_file():
-        return None
-    try:
-        data = yaml.safe_load(options.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return None  # the build reports it, located
-    given = data.get("template_dir") if isinstance(data, dict) else None
-    if not isinstance(given, str):
-        return None
-    path = Path(given)
-    return path if path.is_absolute() else folder / path
+    from .io.options_file import template_dir_of  # io reads the file; imported when needed
+
+    return template_dir_of(folder)
 
 
 def _read_manifest(out: Path) -> dict[str, Any]:
