@@ -8,7 +8,8 @@ from datetime import date
 
 from ...analysis.follow_up import untracked_targets
 from ...analysis.rates import years_covered
-from ...models.reassessment import RectificationStatus
+from ...models.reassessment import FieldAssessment, RectificationStatus
+from ...models.rubric import Rubric
 from ...rubrics import shipped_rubric
 from ...scoring.field import field_result
 from ..context import Context
@@ -18,6 +19,14 @@ from ..rule import Hit, rule
 E, W = Severity.ERROR, Severity.WARNING
 DESIGNATED_ON = "reassessment.designation.designated_on"
 FIELD = "reassessment.field_assessment"
+
+
+def _field(ctx: Context) -> tuple[FieldAssessment, Rubric] | None:
+    """The re-assessment's field assessment with its shipped rubric, if both are there."""
+    reassessment = ctx.dossier.reassessment
+    field = reassessment.field_assessment if reassessment else None
+    rubric = shipped_rubric(field.rubric) if field else None
+    return (field, rubric) if field is not None and rubric is not None else None
 
 
 @rule(
@@ -94,11 +103,10 @@ def untracked(ctx: Context) -> Iterator[Hit]:
     "现场评定表: 75—100分限期整改; 整改报告",
 )
 def rectify_without_items(ctx: Context) -> Iterator[Hit]:
-    reassessment = ctx.dossier.reassessment
-    field = reassessment.field_assessment if reassessment else None
-    rubric = shipped_rubric(field.rubric) if field else None
-    if field is None or rubric is None:
+    found = _field(ctx)
+    if found is None:
         return
+    field, rubric = found
     result = field_result(field, rubric)
     if result.rectify and not field.items:
         yield Hit(f"{FIELD}.items", f"total {field.total}: {result.band.label}, no items")
@@ -113,11 +121,10 @@ def rectify_without_items(ctx: Context) -> Iterator[Hit]:
     "整改报告: 一项失分一条整改",
 )
 def lost_points(ctx: Context) -> Iterator[Hit]:
-    reassessment = ctx.dossier.reassessment
-    field = reassessment.field_assessment if reassessment else None
-    rubric = shipped_rubric(field.rubric) if field else None
-    if field is None or rubric is None or not any(i.lost is not None for i in field.items):
+    found = _field(ctx)
+    if found is None or not any(i.lost is not None for i in found[0].items):
         return
+    field, rubric = found
     result = field_result(field, rubric)
     if result.items_lost != result.lost:
         yield Hit(
