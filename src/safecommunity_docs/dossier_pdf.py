@@ -16,10 +16,18 @@ from .views.document import DocumentView
 from .views.dossier import ContentsEntry, annexes_in, dossier_subject, dossier_title
 
 if TYPE_CHECKING:
+    from .render.docx.furniture import NumberingPlan
     from .render.pdf.assemble import Part
     from .render.pdf.base import Converter
+    from .render.pdf.stamp import PageNumbers
 
 DOSSIER_FILE = "dossier.pdf"
+NUMBERS_PAGES = 200
+"""The numbers a page-number document carries at first (each orientation; a dossier is
+about 170–200 pages); a longer dossier gets one with room for all its pages."""
+_NUMBERS: dict[tuple[str, str, int], bytes] = {}
+"""Converted page-number documents of this process, by converter, furniture and pages: the
+dossiers of a batch worker share them."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,9 @@ class _Piece:
     label: str = ""
     annexes: tuple[tuple[str, str], ...] = ()
     sheets: tuple[str, ...] = ()
+    plan: NumberingPlan | None = None
+    """How its pages are numbered by stamping (converted once, without page numbers); None
+    for a part converted with its page numbers (again, from its folio)."""
 
     @property
     def heading(self) -> str:
@@ -78,9 +89,14 @@ class DossierPdf:
     """The PDF stage, fed while the build renders: each Word document goes to the converter as
     soon as it is rendered (:meth:`add`), each bound workbook after its kind's documents
     (:meth:`add_workbook`), so LibreOffice converts while the next documents, charts and
-    workbooks are rendered; :meth:`finish` numbers the dossier's pages continuously, has the
-    parts converted again with those folios as soon as the folios before them are known,
-    renders the 目录 (once: the folios do not depend on its length) and assembles the dossier.
+    workbooks are rendered; :meth:`finish` numbers the dossier's pages continuously, renders
+    the 目录 (once: the folios do not depend on its length) and assembles the dossier.
+
+    A part is converted once, without its page numbers, when its furniture allows it
+    (``render/docx/furniture.py``) and the converter lays pages out as Word does: its own PDF
+    and its pages in the dossier get their numbers stamped from one converted page-number
+    document. Any other part is converted with its numbers, and again with its folios as
+    soon as the folios before it are known.
 
     The converter is the context's, else two warm LibreOffice workers started here and
     stopped by :meth:`close`.
@@ -106,6 +122,9 @@ class DossierPdf:
         self._pieces: list[_Piece] = []
         self._pages: dict[bytes, int] = {}
         self._first: list[Future[bytes] | None] = []
+        self._plans: list[NumberingPlan | None] = []
+        self._stamps = bool(getattr(self.converter, "paginates", False))
+        self._numbers: dict[str, tuple[int, Future[bytes]]] = {}
         """Each part's first conversion; None for a bound workbook (converted once, when its
         folio is known: it has no PDF of its own)."""
         # The cover first: the converter starts while the documents are rendered.
@@ -113,16 +132,24 @@ class DossierPdf:
 
     def add(self, job: PendingConversion) -> None:
         """Start converting a rendered document; a bound one is the dossier's next part."""
-        future = self._feed.submit(job.document.title, job.source)
+        plan = None
+        if job.kind.bound and self._stamps:
+            from .render.docx.furniture import numbering_plan
+
+            plan = numbering_plan(job.source)
+        future = self._feed.submit(job.document.title, plan.bare if plan else job.source)
         self._jobs.append(job)
         self._standalone.append(future)
+        self._plans.append(plan)
+        if plan is not None and plan.key not in self._numbers:
+            self._numbers[plan.key] = self._submit_numbers(plan, NUMBERS_PAGES)
         if job.kind.bound:
             view = job.view
             if not isinstance(view, DocumentView):
                 view = job.kind.view("document", job.document.model, self.context)
             annexes = tuple(annexes_in(view))
             self._pieces.append(
-                _Piece(view.title, job.source, len(self._jobs) - 1, annexes=annexes)
+                _Piece(view.title, job.source, len(self._jobs) - 1, annexes=annexes, plan=plan)
             )
             self._first.append(future)
 
@@ -186,6 +213,34 @@ class DossierPdf:
             pages=[self._count(pdf) for pdf in converted.standalone],
         )
 
+    def _submit_numbers(self, plan: NumberingPlan, pages: int) -> tuple[int, Future[bytes]]:
+        """Have the page-number document of ``plan``'s furniture converted (or take this
+        process's copy)."""
+        memo = (self.converter.name, plan.key, pages)
+        known = _NUMBERS.get(memo)
+        if known is not None:
+            future: Future[bytes] = Future()
+            future.set_result(known)
+            return pages, future
+        from .render.docx.furniture import numbers_document
+
+        return pages, self._feed.submit("页码", numbers_document(plan, pages))
+
+    def _page_numbers(self, needed: int) -> dict[str, PageNumbers]:
+        """The converted page-number documents, each with room for ``needed`` numbers."""
+        from .render.pdf.stamp import PageNumbers
+
+        plans = {plan.key: plan for plan in self._plans if plan is not None}
+        out: dict[str, PageNumbers] = {}
+        for key, plan in plans.items():
+            pages, future = self._numbers[key]
+            if pages < needed:
+                pages, future = self._submit_numbers(plan, -(-needed // 100) * 100)
+            pdf = self._feed.result(future)
+            out[key] = PageNumbers(pdf, pages, converter=self.converter.name)
+            _NUMBERS[(self.converter.name, key, pages)] = pdf
+        return out
+
     def _count(self, pdf: bytes) -> int:
         """The page count of ``pdf``, parsed once however often it is asked for."""
         from .render.pdf.assemble import page_count
@@ -209,7 +264,7 @@ class DossierPdf:
             folios.append(folio)
             if future is None:  # a bound workbook: converted once, numbered from its folio
                 future = feed.submit(piece.title, piece.numbered(folio))
-            elif folio != 1:  # its folios are known: convert it again now
+            elif folio != 1 and piece.plan is None:  # its folios are known: convert it again
                 second[i] = feed.submit(piece.title, piece.numbered(folio))
             pdf = feed.result(future)
             pdfs.append(pdf)
@@ -229,7 +284,17 @@ class DossierPdf:
             folio += self._count(pdf)
         contents_docx = CONTENTS.render(Contents(self.dossier, entries), "docx", self.context)
         contents = feed.submit("目录", contents_docx)
-        final = list(pdfs)
+        standalone = [feed.result(future) for future in self._standalone]
+        needed = max([folio - 1, *(self._count(pdf) for pdf in standalone)])
+        numbers = self._page_numbers(needed)
+        final = [
+            numbers[piece.plan.key].stamp(pdf, start) if piece.plan is not None else pdf
+            for piece, pdf, start in zip(pieces, pdfs, folios, strict=True)
+        ]
+        standalone = [
+            numbers[plan.key].stamp(pdf, 1) if plan is not None else pdf
+            for plan, pdf in zip(self._plans, standalone, strict=True)
+        ]
         for i, future in second.items():
             pdf = feed.result(future)
             if self._count(pdf) != self._count(pdfs[i]):
@@ -243,7 +308,6 @@ class DossierPdf:
             Part(piece.heading, pdf, inside)
             for piece, pdf, inside in zip(pieces, final, annexes, strict=True)
         ]
-        standalone = [feed.result(future) for future in self._standalone]
         return _Converted(
             standalone, feed.result(self._cover), feed.result(contents), parts, warnings
         )

@@ -91,6 +91,7 @@ def test_an_unchanged_document_is_never_converted_twice(tmp_path: Path) -> None:
 
 def test_the_same_batch_through_a_dask_cluster(tmp_path: Path) -> None:
     import distributed  # the dask extra; installed with dev
+
     made = _communities(tmp_path / "in", 4, broken=1)
     with (
         distributed.LocalCluster(

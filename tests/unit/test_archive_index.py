@@ -38,7 +38,11 @@ def test_every_piece_of_evidence_is_listed_with_its_items(folder: str) -> None:
             [f"{n}-{k:02d}", text, "、".join(items)]
             for k, (text, items) in enumerate(seen.items(), start=1)
         )
-    rows = [[c.text.replace("\n", "") for c in row.cells] for table in document.tables for row in table.rows[1:]]
+    rows = [
+        [c.text.replace("\n", "") for c in row.cells]
+        for table in document.tables
+        for row in table.rows[1:]
+    ]
     assert rows == expected
     total = sum(1 for _ in expected)
     assert any(f"共{total}份材料" in t for t in texts)

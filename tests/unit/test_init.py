@@ -85,7 +85,9 @@ def test_the_pack_is_named_in_options_and_its_rubric_scores(tmp_path: Path) -> N
     from safecommunity_docs.rubrics import pack_for
 
     folder = tmp_path / "sichuan"
-    assert invoke("init", str(folder), "--type", "乡镇", "--pack", "sichuan-township").exit_code == 0
+    assert (
+        invoke("init", str(folder), "--type", "乡镇", "--pack", "sichuan-township").exit_code == 0
+    )
     dossier = load(folder)
     assert dossier.options.pack == "sichuan-township"
     assert pack_for(dossier).programme.startswith("安全乡镇")

@@ -285,7 +285,9 @@ def test_annual_summary_is_built_into_the_dossier(qinghe: Dossier, tmp_path: Pat
         "五、2026年工作打算",
     ]
     stats = context_for(qinghe).statistics
-    year_rows = [[c.text.replace("\n", "") for c in row.cells] for row in document.tables[1].rows[1:]]
+    year_rows = [
+        [c.text.replace("\n", "") for c in row.cells] for row in document.tables[1].rows[1:]
+    ]
     assert year_rows == [
         [f"{c.year}年", str(c.count), "—" if c.change is None else f"{c.change}%"]
         for c in stats.year_on_year

@@ -212,6 +212,8 @@ def test_lists_of_indicator_numbers_get_break_opportunities() -> None:
     hinted = break_hints(text)
     assert hinted == text.replace("、", "、" + ZWSP)
     assert break_hints("老人、儿童") == "老人、儿童"
-    assert break_hints("五、2026年工作打算") == "五、2026年工作打算", "a heading number is left alone"
+    assert break_hints("五、2026年工作打算") == "五、2026年工作打算", (
+        "a heading number is left alone"
+    )
     document = _document((Block("p", text),))
     assert document.paragraphs[-1].text == hinted

@@ -95,7 +95,9 @@ def test_every_field_of_a_full_application_is_shown() -> None:
     assert _kinds(view)[-5:] == ["blank", "blank", "signature", "date", "p"]
     assert view.blocks[-3].text == "清河街道办事处"
     assert view.blocks[-2].text == "2026年11月5日"
-    assert view.blocks[-1].text == "（联系人：主任孙建华，电话：0896-83216610）", "附注 under the date"
+    assert view.blocks[-1].text == "（联系人：主任孙建华，电话：0896-83216610）", (
+        "附注 under the date"
+    )
     assert view.document_date == date(2026, 11, 5)
     assert view.author == "清河街道办事处"
 

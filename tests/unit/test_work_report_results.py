@@ -67,7 +67,9 @@ def _document(folder: str) -> tuple[str, list[list[str]]]:
     texts = [p.text for p in document.paragraphs]
     start = texts.index("三、创建成效")
     end = next(i for i in range(start + 1, len(texts)) if texts[i].startswith("四、"))
-    [table] = [t for t in document.tables if [c.text.replace("\n", "") for c in t.rows[0].cells] == HEADER]
+    [table] = [
+        t for t in document.tables if [c.text.replace("\n", "") for c in t.rows[0].cells] == HEADER
+    ]
     rows = [[c.text.replace("\n", "") for c in row.cells] for row in table.rows[1:]]
     return "\n".join(texts[start:end]), rows
 

@@ -134,4 +134,11 @@ def effects_sentence(targets: Sequence[TargetOutcome]) -> str:
     return f"按发生率比评价，{'；'.join(clauses)}。" if clauses else ""
 
 
-__all__ = ["effect_table", "effects_sentence", "evaluated", "ratio_text", "reading", "write_effects"]
+__all__ = [
+    "effect_table",
+    "effects_sentence",
+    "evaluated",
+    "ratio_text",
+    "reading",
+    "write_effects",
+]

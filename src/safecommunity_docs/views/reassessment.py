@@ -142,7 +142,9 @@ def _projects(b: BlockBuilder, dossier: Dossier) -> None:
         if follow_up is None:
             b.p("该项目未提供命名以来的跟踪情况。")
             continue
-        b.p(f"截至{fmt_date(follow_up.as_of)}，{project.title}的跟踪状态为{follow_up.status.label}。")
+        b.p(
+            f"截至{fmt_date(follow_up.as_of)}，{project.title}的跟踪状态为{follow_up.status.label}。"
+        )
         b.paragraphs([sentence(t) for t in follow_up.done])
         if outcomes:
             b.p(f"对照原定目标的跟踪结果见表{b.next_table}。")

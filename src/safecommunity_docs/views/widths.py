@@ -71,9 +71,7 @@ _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
 def display_width(text: str) -> int:
     """Width of ``text`` in half-width units: CJK, full-width and East Asian ambiguous
     characters (— “” ‘’ ×, full-width in a Chinese font) count 2."""
-    return sum(
-        2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text
-    )
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _units(em: float) -> int:
@@ -224,7 +222,5 @@ def needs_landscape(
     if not fitted:
         return False
     widths = fit_widths(columns, rows, PORTRAIT_BUDGET)
-    narrow = any(
-        n.running and w < TEXT_FLOOR + PAD for n, w in zip(needs, widths, strict=True)
-    )
+    narrow = any(n.running and w < TEXT_FLOOR + PAD for n, w in zip(needs, widths, strict=True))
     return narrow or tallest_row(rows, widths) > ROW_LINES

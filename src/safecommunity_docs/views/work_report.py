@@ -101,7 +101,9 @@ def _population(b: BlockBuilder, community: Community) -> None:
         children = sum(
             band.total for band in bands if band.to_age is not None and band.to_age <= 14
         )
-        groups.append(f"{fmt_span(0, 14, '岁')}少年儿童{fmt_number(children)}人，占{_share(children, total)}")
+        groups.append(
+            f"{fmt_span(0, 14, '岁')}少年儿童{fmt_number(children)}人，占{_share(children, total)}"
+        )
     if any(band.from_age == 60 for band in bands):
         older = sum(band.total for band in bands if band.from_age >= 60)
         groups.append(f"60岁及以上老年人{fmt_number(older)}人，占{_share(older, total)}")

@@ -169,9 +169,7 @@ def _shown(b: Block) -> str:
     return break_title(b.text) if b.kind == "annex_title" else break_hints(b.text)
 
 
-def _context(
-    view: DocumentView, tpl: DocxTemplate, breaks: dict[int, RawXml]
-) -> dict[str, Any]:
+def _context(view: DocumentView, tpl: DocxTemplate, breaks: dict[int, RawXml]) -> dict[str, Any]:
     def block(i: int, b: Block, keep: bool) -> dict[str, Any]:
         if b.kind == "section":
             # rendered where every template renders tables: the break replaces the paragraph

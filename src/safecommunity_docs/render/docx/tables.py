@@ -76,7 +76,6 @@ def cell_text(text: str, width: int) -> str:
     return wrap(text, room - SAFETY_EM)
 
 
-
 def _cell(text: str, width: int, style: str, jc: str, merge: str | None, keep: bool) -> str:
     vmerge = (
         ""

@@ -60,6 +60,11 @@ class CachingConverter(ContextClosing):
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pdf"
 
+    @property
+    def paginates(self) -> bool:
+        """Whether the inner converter lays pages out as Word does (see LibreOfficeConverter)."""
+        return bool(getattr(self._inner_converter(), "paginates", False))
+
     def _inner_converter(self) -> Converter:
         if self._inner is None:
             self._inner = self._make()

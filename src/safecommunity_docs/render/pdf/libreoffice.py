@@ -90,6 +90,10 @@ class LibreOfficeConverter(ContextClosing):
     """
 
     name = "libreoffice"
+    paginates = True
+    """Pages come out as Word lays them out: page numbers can be stamped on them
+    (``dossier_pdf``); converters without this attribute get each part converted with its
+    own page numbers."""
 
     def __init__(
         self,
