@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
 from pypdf import PdfReader, PdfWriter
 
-from safecommunity_docs.errors import ConversionError
+from safecommunity_docs.errors import ConversionError, ConverterNotFound
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
 from safecommunity_docs.render.docx.ooxml import SECTION, paragraph
 from safecommunity_docs.render.docx.package import package
 from safecommunity_docs.render.docx.sections import break_xml
-from safecommunity_docs.render.pdf import fake_pdf
+from safecommunity_docs.render.pdf import FakeConverter, fake_pdf
+from safecommunity_docs.render.pdf.cache import CachingConverter
 from safecommunity_docs.render.pdf.stamp import PageNumbers
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -181,3 +183,15 @@ def test_each_page_gets_the_number_it_carries_in_its_orientation() -> None:
 def test_a_page_number_document_of_the_wrong_shape_is_a_conversion_error() -> None:
     with pytest.raises(ConversionError, match="1 pages"):
         PageNumbers(fake_pdf("页码"), 6)
+
+
+def test_a_cached_converter_stamps_when_the_converter_it_wraps_does(tmp_path: Path) -> None:
+    class Paginating(FakeConverter):
+        paginates = True
+
+    def missing() -> FakeConverter:
+        raise ConverterNotFound("no LibreOffice here", converter="libreoffice")
+
+    assert CachingConverter(tmp_path, Paginating).paginates
+    assert not CachingConverter(tmp_path, FakeConverter).paginates
+    assert not CachingConverter(tmp_path, missing).paginates

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ...errors import SafeCommunityDocsError
 from ...write import write_atomic
 from .base import ContextClosing, Converter, ConverterStats
 from .fontconfig import fandol_dir
@@ -62,8 +63,13 @@ class CachingConverter(ContextClosing):
 
     @property
     def paginates(self) -> bool:
-        """Whether the inner converter lays pages out as Word does (see LibreOfficeConverter)."""
-        return bool(getattr(self._inner_converter(), "paginates", False))
+        """Whether the inner converter lays pages out as Word does (see LibreOfficeConverter);
+        False when it cannot be made (then every document must come from the cache)."""
+        try:
+            inner = self._inner_converter()
+        except SafeCommunityDocsError:
+            return False
+        return bool(getattr(inner, "paginates", False))
 
     def _inner_converter(self) -> Converter:
         if self._inner is None:
