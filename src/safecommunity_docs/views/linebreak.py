@@ -117,12 +117,15 @@ def wrap(text: str, capacity: float) -> str:
             for piece in _tokens(paragraph, False)
             for fine in ([piece] if em_width(piece) <= capacity else _tokens(piece, True))
         ]
+        current = ""  # the last line's text
         for piece in pieces:
-            candidate = "".join(lines[-1]) + piece
+            candidate = current + piece
             if lines[-1] and not piece.isspace() and em_width(candidate.rstrip()) > capacity:
                 lines.append([piece])
+                current = piece
             else:
                 lines[-1].append(piece)  # white space stays at the end of its line
+                current = candidate
         last = "".join(lines[-1])
         if len(lines) > 1 and len(last) < 2 and len(lines[-2]) > 2:
             lines[-1].insert(0, lines[-2].pop())

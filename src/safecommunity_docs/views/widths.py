@@ -68,6 +68,7 @@ _BREAK_BEFORE = "（「『《"
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
 
 
+@lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Width of ``text`` in half-width units: CJK, full-width and East Asian ambiguous
     characters (— “” ‘’ ×, full-width in a Chinese font) count 2."""
