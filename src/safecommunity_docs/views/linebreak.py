@@ -49,7 +49,7 @@ def _char(ch: str) -> tuple[float, bool, bool]:
     return width, ch.isascii(), ch.isalnum()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def em_width(text: str) -> float:
     """Estimated width of ``text`` in em: CJK and full-width marks 1, digits ½, Latin letters
     0.6, plus LibreOffice's automatic space where CJK meets Latin letters or digits.
@@ -101,7 +101,6 @@ def _tokens(text: str, fine: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
 def wrap(text: str, capacity: float) -> str:
     """``text`` with a line break wherever a line of ``capacity`` em is full, between whole
     pieces (see :func:`tokens`); a last line of one character takes a piece from the line
