@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from safecommunity_docs import TemplateError
-from safecommunity_docs.render.docx import sandbox
+from safecommunity_docs.render.docx import compiled, sandbox
 from safecommunity_docs.render.docx.engine import default_template, render_docx
 from tests.unit.test_docx_engine import _view
 
@@ -113,3 +113,27 @@ def test_a_footer_variable_is_escaped(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         footer = z.read(FOOTER).decode("utf-8")
     assert "甲 &amp; &lt;乙&gt;" in footer
+
+
+def test_parts_are_compiled_once_per_process_and_each_environment_keeps_its_escaping(
+    tmp_path: Path,
+) -> None:
+    template = _template(tmp_path, FOOTER, "{{ title }}")
+    first = render_docx(_view(title="甲 & <乙>"), template)
+    kept = (len(compiled.CODE), len(compiled.UNDECLARED))
+    second = render_docx(_view(title="甲 & <乙>"), template)
+    assert (len(compiled.CODE), len(compiled.UNDECLARED)) == kept, "nothing compiled again"
+    assert second == first
+    with zipfile.ZipFile(io.BytesIO(second)) as z:
+        assert "甲 &amp; &lt;乙&gt;" in z.read(FOOTER).decode("utf-8")
+    source = "{{ title }}"
+    assert sandbox.sandbox().from_string(source).render(title="<甲>") == "&lt;甲&gt;"
+    assert sandbox.sandbox(autoescape=False).from_string(source).render(title="<甲>") == "<甲>"
+
+
+def test_a_broken_template_fails_on_every_render(tmp_path: Path) -> None:
+    template = _template(tmp_path, BODY, "{% if %}")
+    for _ in range(2):
+        with pytest.raises(TemplateError, match="syntax error") as info:
+            render_docx(_view(), template)
+        assert info.value.part == BODY

@@ -23,6 +23,7 @@ from safecommunity_docs.views.linebreak import (
     tokens,
     wrap,
 )
+from safecommunity_docs.views.rowlines import MARGIN_EM, SAFETY_EM, UNIT_EM, cell_lines
 from tests.conftest import EXAMPLES
 
 LONG_TITLES = (
@@ -217,3 +218,21 @@ def test_lists_of_indicator_numbers_get_break_opportunities() -> None:
     )
     document = _document((Block("p", text),))
     assert document.paragraphs[-1].text == hinted
+
+
+def test_kept_pieces_and_lines_cannot_be_changed_by_a_caller() -> None:
+    """Pieces and cell lines are kept between calls: what a caller does to the list it got
+    changes neither the next answer nor the widths of a table fitted afterwards."""
+    text = "截止到2025年3月10日完成辖区内老旧小区的照明改造"
+    first = tokens(text)
+    first.clear()
+    assert "".join(tokens(text)) == text
+    assert "2025年3月10日" in tokens(text)
+    lines = cell_lines(text, 12)
+    assert len(lines) > 1
+    lines[:] = ["x"]
+    assert cell_lines(text, 12) == wrap(text, 12 * UNIT_EM - MARGIN_EM - SAFETY_EM).split("\n")
+    table = TableView(columns=("序号", "内容"), rows=(("1", text),))
+    document = _document((Block("table", table=table),)).tables[0]
+    twips = column_twips(table.column_widths)
+    assert document.cell(1, 1).text == cell_text(text, twips[1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TITLE_EM = 20.0
 """2号 (22 pt) characters across the 156 mm type area (442 pt)."""
@@ -41,23 +42,28 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+@lru_cache(maxsize=4096)
+def _char(ch: str) -> tuple[float, bool, bool]:
+    """A character's width in em, whether it is ASCII, whether it is a letter or a digit."""
+    width = 1.0 if _is_wide(ch) else _NARROW.get(ch, 0.5 if ch.isdigit() else 0.6)
+    return width, ch.isascii(), ch.isalnum()
+
+
+@lru_cache(maxsize=16384)
 def em_width(text: str) -> float:
     """Estimated width of ``text`` in em: CJK and full-width marks 1, digits ½, Latin letters
-    0.6, plus LibreOffice's automatic space where CJK meets Latin letters or digits."""
+    0.6, plus LibreOffice's automatic space where CJK meets Latin letters or digits.
+
+    Texts come back again and again while tables are fitted and wrapped: the widths of
+    characters and of whole texts are kept (a float, which callers cannot change)."""
     width = 0.0
-    previous = ""
+    was_ascii = was_alnum = False
     for ch in text:
-        if _is_wide(ch):
-            width += 1.0
-        else:
-            width += _NARROW.get(ch, 0.5 if ch.isdigit() else 0.6)
-        if (
-            previous
-            and previous.isascii() != ch.isascii()
-            and (ch.isalnum() and previous.isalnum())
-        ):
+        em, ascii_, alnum = _char(ch)
+        width += em
+        if alnum and was_alnum and ascii_ != was_ascii:
             width += AUTOSPACE
-        previous = ch
+        was_ascii, was_alnum = ascii_, alnum
     return width
 
 
@@ -65,7 +71,12 @@ def tokens(text: str, fine: bool = False) -> list[str]:
     """``text`` cut into pieces no line may break inside: dates, numbers with their units,
     Latin words, single characters (``fine``: a date in its year, month and day, a number
     apart from a unit in characters); a closing mark joins the piece before it, an opening
-    mark the piece after it."""
+    mark the piece after it. (A new list each call: the pieces are kept as a tuple.)"""
+    return list(_tokens(text, fine))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str, fine: bool) -> tuple[str, ...]:
     pieces = [m.group(0) for m in (_FINE if fine else _TOKEN).finditer(text)]
     out: list[str] = []
     glue = ""
@@ -87,7 +98,7 @@ def tokens(text: str, fine: bool = False) -> list[str]:
             out[-1] += glue
         else:
             out.append(glue)
-    return out
+    return tuple(out)
 
 
 def wrap(text: str, capacity: float) -> str:
@@ -102,15 +113,18 @@ def wrap(text: str, capacity: float) -> str:
         lines: list[list[str]] = [[]]
         pieces = [
             fine
-            for piece in tokens(paragraph)
-            for fine in ([piece] if em_width(piece) <= capacity else tokens(piece, fine=True))
+            for piece in _tokens(paragraph, False)
+            for fine in ([piece] if em_width(piece) <= capacity else _tokens(piece, True))
         ]
+        current = ""  # the last line's text
         for piece in pieces:
-            candidate = "".join(lines[-1]) + piece
+            candidate = current + piece
             if lines[-1] and not piece.isspace() and em_width(candidate.rstrip()) > capacity:
                 lines.append([piece])
+                current = piece
             else:
                 lines[-1].append(piece)  # white space stays at the end of its line
+                current = candidate
         last = "".join(lines[-1])
         if len(lines) > 1 and len(last) < 2 and len(lines[-2]) > 2:
             lines[-1].insert(0, lines[-2].pop())

@@ -9,6 +9,7 @@ all when every line fits its column, else between whole words, dates and numbers
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .linebreak import em_width, wrap
 
@@ -25,17 +26,25 @@ at 0.49 em, measured on the PDFs)."""
 
 
 def cell_lines(text: str, width: int) -> list[str]:
-    """The lines of a cell's text in a column ``width`` units wide (margins included)."""
+    """The lines of a cell's text in a column ``width`` units wide (margins included); a new
+    list each call (the lines are kept as a tuple, see :func:`_lines`)."""
+    return list(_lines(text, width))
+
+
+@lru_cache(maxsize=65536)
+def _lines(text: str, width: int) -> tuple[str, ...]:
+    """:func:`cell_lines`, kept: fitting a table asks for the same cells in the same widths
+    again and again."""
     room = width * UNIT_EM - MARGIN_EM
     if all(em_width(line) <= room for line in text.split("\n")):
-        return text.split("\n")
-    return wrap(text, room - SAFETY_EM).split("\n")
+        return tuple(text.split("\n"))
+    return tuple(wrap(text, room - SAFETY_EM).split("\n"))
 
 
 def tallest_row(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> int:
     """How many lines the tallest of ``rows`` takes in columns ``widths`` wide."""
     return max(
-        (max(len(cell_lines(c, w)) for c, w in zip(row, widths, strict=True)) for row in rows),
+        (max(len(_lines(c, w)) for c, w in zip(row, widths, strict=True)) for row in rows),
         default=0,
     )
 
@@ -55,7 +64,7 @@ def shortest(
     # lines[c][k][r]: the lines of row r when column c is k units wider than it is now
     lines = [
         [
-            [len(cell_lines(cell, w + k)) for cell in cells]
+            [len(_lines(cell, w + k)) for cell in cells]
             for k in range(min(room, max(0, limit - w)) + 1)
         ]
         for cells, w, limit in zip(columns, widths, limits, strict=True)

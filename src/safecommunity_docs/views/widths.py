@@ -68,6 +68,7 @@ _BREAK_BEFORE = "（「『《"
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
 
 
+@lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Width of ``text`` in half-width units: CJK, full-width and East Asian ambiguous
     characters (— “” ‘’ ×, full-width in a Chinese font) count 2."""
@@ -215,6 +216,15 @@ def needs_landscape(
     portrait type area, or (for a ``fitted`` table, whose widths are not given) on a portrait
     page its running text would be narrower than :data:`TEXT_FLOOR` or its tallest row would
     take more than :data:`ROW_LINES` lines."""
+    return _landscape(tuple(columns), tuple(tuple(row) for row in rows), fitted)
+
+
+@lru_cache(maxsize=512)
+def _landscape(
+    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], fitted: bool
+) -> bool:
+    """:func:`needs_landscape`, kept: a table is asked for its orientation again and again
+    (by the builder, by each look at its widths, by the renderer)."""
     cells = [[row[c] for row in rows] for c in range(len(columns))]
     needs = [column_needs(h, cells[c], PORTRAIT_FLOOR) for c, h in enumerate(columns)]
     if sum(n.minimum + PAD for n in needs) > PORTRAIT_BUDGET:

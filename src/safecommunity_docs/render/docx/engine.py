@@ -210,7 +210,8 @@ def _context(view: DocumentView, tpl: DocxTemplate, breaks: dict[int, RawXml]) -
 def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     """Render ``view`` into .docx bytes with ``template`` (default: the kind's own).
 
-    A fresh template object is used for every document. The template's variables are checked
+    A fresh template object is used for every document (the Jinja code of its parts is
+    compiled once per process, see :mod:`.compiled`). The template's variables are checked
     against the view first; text is escaped; the rendered XML must parse strictly. Same view,
     same bytes (zip timestamps and core properties come from the document's date).
     """

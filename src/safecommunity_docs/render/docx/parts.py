@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -13,6 +14,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ...errors import TemplateError
+from .compiled import UNDECLARED, digest, options
 
 CORE_PART = "docProps/core.xml"
 CORE_FIELDS = ("author", "comments", "identifier", "language", "subject", "title")
@@ -48,6 +50,10 @@ def _balance(text: str, template: str, part: str) -> None:
             )
 
 
+def _undeclared(env: SandboxedEnvironment, text: str) -> frozenset[str]:
+    return frozenset(meta.find_undeclared_variables(env.parse(text)))
+
+
 def check_template(path: Path, allowed: set[str], env: SandboxedEnvironment) -> None:
     """Raise :class:`TemplateError` naming the part for a syntax error or a refused tag
     (include, import, extends) in any rendered part, and naming every variable of the
@@ -56,8 +62,12 @@ def check_template(path: Path, allowed: set[str], env: SandboxedEnvironment) -> 
     patch = DocxTemplate(str(path)).patch_xml
     for name, source in template_parts(path).items():
         _balance(re.sub(r"<[^>]+>", "", source), str(path), name)
+        text = source if name == CORE_PART else patch(source)
         try:
-            parsed = env.parse(source if name == CORE_PART else patch(source))
+            undeclared = UNDECLARED.get(
+                (digest(text), options(env)),
+                partial(_undeclared, env, text),
+            )
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"template syntax error: {exc.message} (line {exc.lineno})",
@@ -66,7 +76,7 @@ def check_template(path: Path, allowed: set[str], env: SandboxedEnvironment) -> 
             ) from exc
         except SecurityError as exc:
             raise TemplateError(f"refused: {exc}", template=str(path), part=name) from exc
-        missing = sorted(meta.find_undeclared_variables(parsed) - allowed)
+        missing = sorted(undeclared - allowed)
         if missing:
             unknown[name] = missing
     if unknown:

@@ -22,13 +22,16 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sized
+from types import CodeType
 from typing import Any
 
 from jinja2 import Environment, StrictUndefined, Template, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+
+from .compiled import CODE, digest, options
 
 MAX_SECONDS = 20.0
 """Wall time one part of a template (body, a header, a footer, the core properties) may take."""
@@ -78,6 +81,26 @@ class BoundedSandbox(SandboxedEnvironment):
         """Raise :class:`SecurityError` when the part's time is up."""
         if time.monotonic() > self.deadline:
             raise SecurityError(f"the template ran longer than {MAX_SECONDS:g} s")
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        """A template of ``source`` bound to this environment, its code compiled once per
+        process (see :mod:`.compiled`)."""
+        if not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = (digest(source), options(self))
+        code = CODE.get(key, lambda: self._code(source))
+        cls = template_class or self.template_class
+        return cls.from_code(self, code, self.make_globals(globals), None)
+
+    def _code(self, source: str) -> CodeType:
+        code = self.compile(source)
+        assert isinstance(code, CodeType)  # compile returns code unless raw
+        return code
 
     # parsing: refuse tags that reach outside the part; bound every loop
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
