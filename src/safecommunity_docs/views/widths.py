@@ -220,9 +220,7 @@ def needs_landscape(
 
 
 @lru_cache(maxsize=512)
-def _landscape(
-    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], fitted: bool
-) -> bool:
+def _landscape(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], fitted: bool) -> bool:
     """:func:`needs_landscape`, kept: a table is asked for its orientation again and again
     (by the builder, by each look at its widths, by the renderer)."""
     cells = [[row[c] for row in rows] for c in range(len(columns))]

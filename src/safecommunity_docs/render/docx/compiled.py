@@ -32,7 +32,9 @@ def options(env: Environment) -> tuple[object, ...]:
     with what each is passed (the generated code calls them by name)."""
 
     def calls(functions: Mapping[str, Any]) -> tuple[object, ...]:
-        return tuple((name, getattr(f, "jinja_pass_arg", None)) for name, f in sorted(functions.items()))
+        return tuple(
+            (name, getattr(f, "jinja_pass_arg", None)) for name, f in sorted(functions.items())
+        )
 
     return (
         type(env),
