@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
 from safecommunity_docs import load
 from safecommunity_docs.build import build
 from safecommunity_docs.render.pdf import FakeConverter
 from safecommunity_docs.render.pdf.coverage import (
+    _ranges,
     charset,
     coverage_warnings,
     font_file,
@@ -89,3 +92,16 @@ def test_a_build_with_pdf_warns_before_conversion(tmp_path) -> None:  # type: ig
     hits = [w for w in result.warnings if "U+20BB7" in w]
     assert len(hits) == 1, result.warnings
     assert "工作计划" in hits[0]
+
+
+def test_fontconfigs_charset_is_the_fonts_own_cmap() -> None:
+    """The charset read with fc-query (fast) is the cmap fontTools reads (slow), control
+    characters aside (they are never checked)."""
+    for family in ("FandolFang", "Noto Serif CJK SC"):
+        found = font_file(family)
+        assert found is not None, family
+        with TTFont(str(found[0]), fontNumber=found[1], lazy=True) as font:
+            cmap = {c for c in font.getBestCmap() if c >= 0x20}
+        assert {c for c in charset(*found) if c >= 0x20} == cmap, family
+    assert _ranges("20-22 4e00 9fa5-9fa6") == frozenset({0x20, 0x21, 0x22, 0x4E00, 0x9FA5, 0x9FA6})
+    assert _ranges("not a charset") is None
