@@ -287,10 +287,7 @@ class DossierPdf:
         standalone = [feed.result(future) for future in self._standalone]
         needed = max([folio - 1, *(self._count(pdf) for pdf in standalone)])
         numbers = self._page_numbers(needed)
-        final = [
-            numbers[piece.plan.key].stamp(pdf, start) if piece.plan is not None else pdf
-            for piece, pdf, start in zip(pieces, pdfs, folios, strict=True)
-        ]
+        final = list(pdfs)
         standalone = [
             numbers[plan.key].stamp(pdf, 1) if plan is not None else pdf
             for plan, pdf in zip(self._plans, standalone, strict=True)
@@ -305,8 +302,14 @@ class DossierPdf:
                 )
             final[i] = pdf
         parts = [
-            Part(piece.heading, pdf, inside)
-            for piece, pdf, inside in zip(pieces, final, annexes, strict=True)
+            Part(
+                piece.heading,
+                pdf,
+                inside,
+                numbers[piece.plan.key] if piece.plan is not None else None,
+                folio=start,
+            )
+            for piece, pdf, inside, start in zip(pieces, final, annexes, folios, strict=True)
         ]
         return _Converted(
             standalone, feed.result(self._cover), feed.result(contents), parts, warnings

@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
 from pypdf.generic import IndirectObject, NameObject, TextStringObject
+
+if TYPE_CHECKING:
+    from .stamp import PageNumbers
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,10 @@ class Part:
     title: str
     pdf: bytes
     annexes: tuple[tuple[str, int], ...] = ()
+    numbers: PageNumbers | None = None
+    """Stamps the part's pages with their folios from :attr:`folio` on (a part converted
+    without page numbers); None when ``pdf`` prints them itself."""
+    folio: int = 1
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,8 @@ def assemble(cover: bytes, contents: bytes, parts: Sequence[Part], meta: Dossier
     for part in parts:
         first = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(part.pdf)), outline_item=part.title, import_outline=True)
+        if part.numbers is not None:
+            part.numbers.stamp_pages(writer, writer.pages[first:], part.folio)
         parent = writer.get_outline_root().get("/Last")  # the part's own entry, just added
         assert isinstance(parent, IndirectObject)
         for title, page in part.annexes:

@@ -5,6 +5,7 @@ drawn as a form XObject over its own content, which is left as LibreOffice wrote
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
@@ -57,17 +58,20 @@ class PageNumbers:
         """``pdf`` with its pages numbered from ``first``, each number where the footer of a
         page of that number and orientation prints it."""
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-        forms: dict[tuple[int, bool], IndirectObject] = {}
-        opening = writer._add_object(_stream(b"q\n"))
-        for offset, page in enumerate(writer.pages):
-            landscape = _landscape(page)
-            key = (first + offset, landscape)
-            if key not in forms:
-                forms[key] = self._form(writer, self._page(*key))
-            self._draw(writer, page, forms[key], opening)
+        self.stamp_pages(writer, list(writer.pages), first)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
+
+    def stamp_pages(self, writer: PdfWriter, pages: Sequence[PageObject], first: int) -> None:
+        """Number ``pages`` of ``writer`` from ``first`` (see :meth:`stamp`)."""
+        forms: dict[tuple[int, bool], IndirectObject] = {}
+        opening = writer._add_object(_stream(b"q\n"))
+        for offset, page in enumerate(pages):
+            key = (first + offset, _landscape(page))
+            if key not in forms:
+                forms[key] = self._form(writer, self._page(*key))
+            self._draw(writer, page, forms[key], opening)
 
     @staticmethod
     def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
