@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pdfplumber
 import pytest
 
+import safecommunity_docs.dossier_pdf as stage
 from safecommunity_docs import build, load
 from safecommunity_docs.render.docx.folio import number_from
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
@@ -54,7 +55,9 @@ def test_stamped_numbers_read_as_the_parts_own(converter: LibreOfficeConverter) 
         assert direct[0][-2][0] == str(folio)
 
 
-def test_a_dossier_converts_each_part_once() -> None:
+def test_a_dossier_converts_each_part_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept: dict[object, bytes] = {}
+    monkeypatch.setattr(stage, "_NUMBERS", kept)  # as in a fresh process
     dossier = load(EXAMPLES / "qinghe-street")
     with LibreOfficeConverter(workers=2) as counting:
         result = build(dossier, None, ["docx", "xlsx", "pdf"], converter=counting)
@@ -64,6 +67,7 @@ def test_a_dossier_converts_each_part_once() -> None:
     assert len(pdfs) == len(words)
     # each Word document, the two bound workbooks, cover, 目录 and one page-number document
     assert documents == len(words) + 2 + 3
+    assert len(kept) == 1, "the page-number document is kept for the process's next dossier"
     dossier_pdf = next(o for o in result.outputs if o.path.name == "dossier.pdf").read()
     pages = _words(dossier_pdf)
     first_part = next(i for i, page in enumerate(pages) if page and page[-1][0] == "—")
