@@ -25,9 +25,10 @@ DOSSIER_FILE = "dossier.pdf"
 NUMBERS_PAGES = 200
 """The numbers a page-number document carries at first (each orientation; a dossier is
 about 170–200 pages); a longer dossier gets one with room for all its pages."""
+NUMBERS_KEPT = 8
 _NUMBERS: dict[tuple[str, str, int], bytes] = {}
 """Converted page-number documents of this process, by converter, furniture and pages: the
-dossiers of a batch worker share them."""
+dossiers of a batch worker share them (at most :data:`NUMBERS_KEPT`, the oldest go)."""
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,13 @@ class DossierPdf:
         self._pieces: list[_Piece] = []
         self._pages: dict[bytes, int] = {}
         self._first: list[Future[bytes] | None] = []
-        self._plans: list[NumberingPlan | None] = []
-        self._stamps = bool(getattr(self.converter, "paginates", False))
-        self._numbers: dict[str, tuple[int, Future[bytes]]] = {}
         """Each part's first conversion; None for a bound workbook (converted once, when its
         folio is known: it has no PDF of its own)."""
+        self._plans: list[NumberingPlan | None] = []
+        """Each document's page-numbering plan; None for one converted with its numbers."""
+        self._stamps = bool(getattr(self.converter, "paginates", False))
+        self._numbers: dict[str, tuple[int, Future[bytes]]] = {}
+        """The page-number document of each furniture: its pages and its conversion."""
         # The cover first: the converter starts while the documents are rendered.
         self._cover = self._feed.submit("封面", COVER.render(dossier, "docx", context))
 
@@ -239,6 +242,8 @@ class DossierPdf:
             pdf = self._feed.result(future)
             out[key] = PageNumbers(pdf, pages, converter=self.converter.name)
             _NUMBERS[(self.converter.name, key, pages)] = pdf
+            while len(_NUMBERS) > NUMBERS_KEPT:
+                del _NUMBERS[next(iter(_NUMBERS))]
         return out
 
     def _count(self, pdf: bytes) -> int:
