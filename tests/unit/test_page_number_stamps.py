@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 
 from safecommunity_docs.errors import ConversionError, ConverterNotFound
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
@@ -136,48 +137,46 @@ def test_the_page_number_document_numbers_portrait_then_landscape_pages_from_one
     assert footer.xpath("//w:instrText/text()", namespaces=NS) == [" PAGE "]
 
 
-def _numbers(pages: int) -> bytes:
-    """A stand-in for a converted page-number document: pages reading N1 … then L1 …."""
+def _pdf(pages: list[tuple[str, bool]], shared: bool = False) -> bytes:
+    """A PDF of pages reading each text, landscape where it says so; with ``shared`` every
+    page uses the first page's resource dictionary, as LibreOffice writes them."""
     writer = PdfWriter()
-    for prefix, landscape in (("N", False), ("L", True)):
-        for n in range(1, pages + 1):
-            page = PdfReader(io.BytesIO(fake_pdf(f"{prefix}{n}"))).pages[0]
-            if landscape:
-                page.mediabox.upper_right = (page.mediabox.height, page.mediabox.width)
-            writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _document(*shapes: bool) -> bytes:
-    """Pages reading 页一, 页二 …; landscape where ``shapes`` says so; one shared resource
-    dictionary, as LibreOffice writes it."""
-    writer = PdfWriter()
-    for i, landscape in enumerate(shapes):
-        page = PdfReader(io.BytesIO(fake_pdf(f"页{'一二三四'[i]}"))).pages[0]
+    for text, landscape in pages:
+        page = PdfReader(io.BytesIO(fake_pdf(text))).pages[0]
         if landscape:
             page.mediabox.upper_right = (page.mediabox.height, page.mediabox.width)
         writer.add_page(page)
+    if shared:
+        resources = writer._add_object(writer.pages[0]["/Resources"].get_object())
+        for page in writer.pages:
+            page[NameObject("/Resources")] = resources
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _numbers(pages: int) -> bytes:
+    """A stand-in for a converted page-number document: pages reading N1 … then L1 …."""
+    numbered = range(1, pages + 1)
+    return _pdf([(f"N{n}", False) for n in numbered] + [(f"L{n}", True) for n in numbered])
 
 
 def test_each_page_gets_the_number_it_carries_in_its_orientation() -> None:
     numbers = PageNumbers(_numbers(6), 6)
-    stamped = PdfReader(io.BytesIO(numbers.stamp(_document(False, True, True, False), 3)))
+    shapes = [False, True, True, False]
+    document = _pdf([("页", landscape) for landscape in shapes], shared=True)
+    stamped = PdfReader(io.BytesIO(numbers.stamp(document, 3)))
     texts = ["".join(p.extract_text().split()) for p in stamped.pages]
-    assert texts == ["页一N3", "页二L4", "页三L5", "页四N6"]
-    again = PdfReader(io.BytesIO(numbers.stamp(_document(False, True, True, False), 1)))
+    assert texts == ["页N3", "页L4", "页L5", "页N6"]
+    again = PdfReader(io.BytesIO(numbers.stamp(document, 1)))
     assert ["".join(p.extract_text().split()) for p in again.pages] == [
-        "页一N1",
-        "页二L2",
-        "页三L3",
-        "页四N4",
+        "页N1",
+        "页L2",
+        "页L3",
+        "页N4",
     ]
     with pytest.raises(ValueError, match="beyond"):
-        numbers.stamp(_document(False, False), 6)
+        numbers.stamp(_pdf([("页", False), ("页", False)]), 6)
 
 
 def test_a_page_number_document_of_the_wrong_shape_is_a_conversion_error() -> None:
