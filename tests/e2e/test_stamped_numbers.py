@@ -4,11 +4,15 @@ and stamped reads exactly like the part converted with them, from 1 and from a f
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+from pathlib import Path
 
 import pdfplumber
 import pytest
 
+import safecommunity_docs
 import safecommunity_docs.dossier_pdf as stage
 from safecommunity_docs import build, load
 from safecommunity_docs.render.docx.folio import number_from
@@ -73,3 +77,76 @@ def test_a_dossier_converts_each_part_once(monkeypatch: pytest.MonkeyPatch) -> N
     first_part = next(i for i, page in enumerate(pages) if page and page[-1][0] == "—")
     folios = [page[-2][0] for page in pages[first_part:] if page and page[-1][0] == "—"]
     assert folios[:3] == ["1", "2", "3"]
+
+
+def _folio(words: list[str]) -> int | None:
+    """The folio among a page's last words: the number after 「—」 or 「第」."""
+    for mark, number in pairwise(words):
+        if mark in ("—", "第") and number.isdigit():
+            return int(number)
+    return None
+
+
+def _with_footer(template: Path, edit: Callable[[str], str]) -> bytes:
+    """``template`` with both footers edited."""
+    source = zipfile.ZipFile(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in ("word/footer1.xml", "word/footer2.xml"):
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def test_user_footers_are_stamped_or_converted_with_their_numbers(
+    converter: LibreOfficeConverter, tmp_path: Path
+) -> None:
+    """A user's work plan footer 「第 n 页」 gets a page-number document of its own; a
+    diagnosis report whose footer also shows NUMPAGES is converted with its numbers (twice);
+    the dossier's folios still run on from part to part."""
+    templates = Path(safecommunity_docs.__file__).parent / "templates"
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "work_plan.docx").write_bytes(
+        _with_footer(
+            templates / "work_plan.docx",
+            lambda x: x.replace(">— <", ">第 <").replace("> —<", "> 页<"),
+        )
+    )
+    numpages = "".join(
+        f"<w:r>{inner}</w:r>"
+        for inner in (
+            '<w:t xml:space="preserve"> 共</w:t>',
+            '<w:fldChar w:fldCharType="begin"/>',
+            '<w:instrText xml:space="preserve"> NUMPAGES </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>',
+            "<w:t>1</w:t>",
+            '<w:fldChar w:fldCharType="end"/>',
+            "<w:t>页</w:t>",
+        )
+    )
+    (tmp_path / "templates" / "diagnosis_report.docx").write_bytes(
+        _with_footer(
+            templates / "diagnosis_report.docx",
+            lambda x: x.replace("</w:p></w:ftr>", f"{numpages}</w:p></w:ftr>"),
+        )
+    )
+    result = build(
+        load(EXAMPLES / "qinghe-street"),
+        tmp_path / "out",
+        ["docx", "pdf"],
+        template_dir=tmp_path / "templates",
+        converter=converter,
+    )
+    out = {o.path.name: o for o in result.outputs}
+    plan = _words(out[next(n for n in out if n.endswith("工作计划（2025—2026年）.pdf"))].read())
+    assert [w[0] for w in plan[1][-3:]] == ["第", "2", "页"]
+    assert "共40页" in [
+        w[0] for w in _words(out[next(n for n in out if n.endswith("诊断报告.pdf"))].read())[0]
+    ]
+    folios = [_folio([w[0] for w in page[-5:]]) for page in _words(out["dossier.pdf"].read())]
+    folios = [f for f in folios if f is not None]
+    assert folios[:2] == [1, 2]
+    assert folios == list(range(1, len(folios) + 1)), "folios run on across every part"
+    assert len(folios) > 100
