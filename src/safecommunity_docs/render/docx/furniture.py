@@ -111,7 +111,7 @@ def _strip(part: etree._Element) -> None:
 
 
 def _shape(section: etree._Element) -> bytes:
-    """``section`` without what only numbers pages (page-number start, distinct first page)."""
+    """``section`` without its page-number settings (they move no text)."""
     out = copy.deepcopy(section)
     for child in list(out):
         if _local(child) in _DROPPED:
