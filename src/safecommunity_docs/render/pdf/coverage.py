@@ -43,20 +43,24 @@ def font_map() -> dict[str, list[str]]:
     return {m.declared: [font.family for font in m.fonts] for m in FONT_MAP}
 
 
-def _fc_list(pattern: str, fmt: str) -> list[str]:
-    tool = shutil.which("fc-list")
-    if tool is None:
-        return []
+def _fc(tool: str, *args: str) -> str | None:
+    """The output of fontconfig's ``tool`` run with ``args``, or None without the tool or
+    when it fails."""
+    found = shutil.which(tool)
+    if found is None:
+        return None
     try:
-        done = subprocess.run(
-            [tool, "--format", fmt, pattern], capture_output=True, text=True, timeout=30
-        )
+        done = subprocess.run([found, *args], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
-        return []
-    return sorted(line for line in done.stdout.splitlines() if line)
+        return None
+    return done.stdout if done.returncode == 0 else None
 
 
-@functools.lru_cache(maxsize=32)
+def _fc_list(pattern: str, fmt: str) -> list[str]:
+    out = _fc("fc-list", "--format", fmt, pattern) or ""
+    return sorted(line for line in out.splitlines() if line)
+
+
 def font_file(family: str) -> tuple[Path, int] | None:
     """The file (and face index in a collection) of ``family``: the Fandol fonts from the
     set-up's folder, any other family as fontconfig lists it; None when not installed."""
@@ -88,19 +92,8 @@ def _ranges(text: str) -> frozenset[int] | None:
 def _fc_charset(path: Path, index: int) -> frozenset[int] | None:
     """The font's charset as fontconfig reads it (``fc-query``: milliseconds, where fontTools
     takes more than a second for a CJK collection), or None without fontconfig's tools."""
-    tool = shutil.which("fc-query")
-    if tool is None:
-        return None
-    try:
-        done = subprocess.run(
-            [tool, f"--index={index}", "--format=%{charset}", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return _ranges(done.stdout) if done.returncode == 0 else None
+    out = _fc("fc-query", f"--index={index}", "--format=%{charset}", str(path))
+    return _ranges(out) if out is not None else None
 
 
 @functools.lru_cache(maxsize=32)
