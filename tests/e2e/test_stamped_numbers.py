@@ -17,6 +17,7 @@ import safecommunity_docs.dossier_pdf as stage
 from safecommunity_docs import build, load
 from safecommunity_docs.render.docx.folio import number_from
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
+from safecommunity_docs.render.docx.package import replace_parts
 from safecommunity_docs.render.pdf import LibreOfficeConverter
 from safecommunity_docs.render.pdf.stamp import PageNumbers
 from tests.conftest import EXAMPLES
@@ -89,15 +90,10 @@ def _folio(words: list[str]) -> int | None:
 
 def _with_footer(template: Path, edit: Callable[[str], str]) -> bytes:
     """``template`` with both footers edited."""
+    docx = template.read_bytes()
     source = zipfile.ZipFile(template)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in ("word/footer1.xml", "word/footer2.xml"):
-                data = edit(data.decode("utf-8")).encode("utf-8")
-            target.writestr(info, data)
-    return out.getvalue()
+    names = ("word/footer1.xml", "word/footer2.xml")
+    return replace_parts(docx, {n: edit(source.read(n).decode("utf-8")).encode() for n in names})
 
 
 def test_user_footers_are_stamped_or_converted_with_their_numbers(

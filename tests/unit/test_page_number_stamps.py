@@ -15,7 +15,7 @@ from pypdf.generic import NameObject
 from safecommunity_docs.errors import ConversionError, ConverterNotFound
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
 from safecommunity_docs.render.docx.ooxml import SECTION, paragraph
-from safecommunity_docs.render.docx.package import package
+from safecommunity_docs.render.docx.package import package, replace_parts
 from safecommunity_docs.render.docx.sections import break_xml
 from safecommunity_docs.render.pdf import FakeConverter, fake_pdf
 from safecommunity_docs.render.pdf.cache import CachingConverter
@@ -42,16 +42,10 @@ def _xml(docx: bytes, name: str) -> etree._Element:
 
 
 def _replace(docx: bytes, name: str, edit: object) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == name:
-                assert callable(edit)
-                data = edit(data.decode("utf-8")).encode("utf-8")
-            target.writestr(info, data)
-    return out.getvalue()
+    """``docx`` with part ``name`` edited as text."""
+    assert callable(edit)
+    text = zipfile.ZipFile(io.BytesIO(docx)).read(name).decode("utf-8")
+    return replace_parts(docx, {name: edit(text).encode("utf-8")})
 
 
 def test_the_bare_part_keeps_its_footer_paragraphs_without_text() -> None:

@@ -7,6 +7,8 @@ import zipfile
 
 from lxml import etree
 
+from .package import replace_parts
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _AFTER_PGNUM = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi")
@@ -62,9 +64,4 @@ def number_from(docx: bytes, start: int) -> bytes:
     if start % 2 == 0:
         _swap_sides(root)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = xml if info.filename == "word/document.xml" else source.read(info.filename)
-            target.writestr(info, data)
-    return out.getvalue()
+    return replace_parts(docx, {"word/document.xml": xml})

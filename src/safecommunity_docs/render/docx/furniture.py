@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .package import replace_parts
 from .sections import continued, portrait, turned
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -119,17 +120,6 @@ def _shape(section: etree._Element) -> bytes:
     return etree.tostring(out, method="c14n", exclusive=True)
 
 
-def _rezip(source: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
-    """``source`` with the parts in ``replaced``; same input, same bytes (fast compression:
-    these documents are only read by the converter)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
-        for info in source.infolist():
-            data = replaced.get(info.filename)
-            target.writestr(info, data if data is not None else source.read(info.filename))
-    return out.getvalue()
-
-
 def _xml(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -170,7 +160,7 @@ def numbering_plan(docx: bytes) -> NumberingPlan | None:
         rels = source.read("word/_rels/document.xml.rels").decode("utf-8", "replace")
         digest.update("".join(sorted(_FURNITURE_REL.findall(rels))).encode())
     digest.update(_shape(portrait(base)))
-    return NumberingPlan(_rezip(source, replaced), digest.hexdigest()[:16], docx)
+    return NumberingPlan(replace_parts(docx, replaced), digest.hexdigest()[:16], docx)
 
 
 def _numbered(section: etree._Element) -> etree._Element:
@@ -218,4 +208,4 @@ def numbers_document(plan: NumberingPlan, pages: int) -> bytes:
     _pages(body, pages, _numbered(portrait(base)))
     _pages(body, pages, None)
     body.append(_numbered(turned(base)))
-    return _rezip(source, {"word/document.xml": _xml(root)})
+    return replace_parts(plan.template, {"word/document.xml": _xml(root)})
