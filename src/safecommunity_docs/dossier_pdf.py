@@ -66,9 +66,6 @@ class _Piece:
     label: str = ""
     annexes: tuple[tuple[str, str], ...] = ()
     sheets: tuple[str, ...] = ()
-    plan: NumberingPlan | None = None
-    """How its pages are numbered by stamping (converted once, without page numbers); None
-    for a part converted with its page numbers (again, from its folio)."""
 
     @property
     def heading(self) -> str:
@@ -152,7 +149,7 @@ class DossierPdf:
                 view = job.kind.view("document", job.document.model, self.context)
             annexes = tuple(annexes_in(view))
             self._pieces.append(
-                _Piece(view.title, job.source, len(self._jobs) - 1, annexes=annexes, plan=plan)
+                _Piece(view.title, job.source, len(self._jobs) - 1, annexes=annexes)
             )
             self._first.append(future)
 
@@ -246,6 +243,11 @@ class DossierPdf:
                 del _NUMBERS[next(iter(_NUMBERS))]
         return out
 
+    def _plan(self, piece: _Piece) -> NumberingPlan | None:
+        """How ``piece``'s pages are numbered by stamping (a document converted once, without
+        them); None for a bound workbook or a part converted with its page numbers."""
+        return self._plans[piece.job] if piece.job is not None else None
+
     def _count(self, pdf: bytes) -> int:
         """The page count of ``pdf``, parsed once however often it is asked for."""
         from .render.pdf.assemble import page_count
@@ -269,7 +271,7 @@ class DossierPdf:
             folios.append(folio)
             if future is None:  # a bound workbook: converted once, numbered from its folio
                 future = feed.submit(piece.title, piece.numbered(folio))
-            elif folio != 1 and piece.plan is None:  # its folios are known: convert it again
+            elif folio != 1 and self._plan(piece) is None:  # folios known: convert it again
                 second[i] = feed.submit(piece.title, piece.numbered(folio))
             pdf = feed.result(future)
             pdfs.append(pdf)
@@ -311,7 +313,7 @@ class DossierPdf:
                 piece.heading,
                 pdf,
                 inside,
-                numbers[piece.plan.key] if piece.plan is not None else None,
+                numbers[plan.key] if (plan := self._plan(piece)) is not None else None,
                 folio=start,
             )
             for piece, pdf, inside, start in zip(pieces, final, annexes, folios, strict=True)
