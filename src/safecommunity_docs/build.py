@@ -174,10 +174,10 @@ def build(
     the registry (:func:`safecommunity_docs.render.formats.formats`), and each document is
     written in those of its kind's formats that were asked for. The rubric, the score and the
     injury statistics are computed once and shared by every document. With ``pdf`` every Word
-    document is also converted (by ``converter``, else two warm LibreOffice workers) and the
-    dossier is assembled into ``dossier.pdf``. ``template_dir`` (or the options'
-    ``template_dir``, relative to the community folder) holds user templates named
-    ``<kind>.docx``.
+    document is also converted (by ``converter``, else by warm LibreOffice workers: one for
+    each core but one, at most two) and the dossier is assembled into ``dossier.pdf``.
+    ``template_dir`` (or the options' ``template_dir``, relative to the community folder)
+    holds user templates named ``<kind>.docx``.
 
     Without ``out_dir`` nothing is written to disk: each :class:`Output` holds its bytes
     (:meth:`Output.read`, :meth:`BuildResult.files`) and ``path`` is the file's name.

@@ -3,6 +3,7 @@ dossier's pages continuously, render cover and 目录, assemble the dossier PDF.
 
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -29,6 +30,16 @@ NUMBERS_KEPT = 8
 _NUMBERS: dict[tuple[str, str, int], bytes] = {}
 """Converted page-number documents of this process, by converter, furniture and pages: the
 dossiers of a batch worker share them (at most :data:`NUMBERS_KEPT`, the oldest go)."""
+
+
+def own_workers() -> int:
+    """How many LibreOffice workers a build starts for itself: one core is left to render.
+
+    On two cores one worker converts a qinghe-street dossier in the same wall time as two
+    (rendering and the second office compete for the cores) and saves the second office's
+    start, about 1.5 s of CPU (``benchmarks/RESULTS.md``); from four cores on, two.
+    """
+    return max(1, min(2, (os.cpu_count() or 1) - 1))
 
 
 @dataclass(frozen=True)
@@ -74,10 +85,10 @@ class _Piece:
 
     def numbered(self, folio: int) -> bytes:
         """The source with its pages numbered from ``folio``."""
-        if self.sheets:
-            from .render.xlsx.annex import bound_workbook
+        if self.sheets:  # bound when it was added: only its folio is set here
+            from .render.xlsx.annex import number_from
 
-            return bound_workbook(self.source, self.sheets, self.heading, folio)
+            return number_from(self.source, folio)
         from .render.docx.folio import number_from
 
         return self.source if folio == 1 else number_from(self.source, folio)
@@ -96,8 +107,8 @@ class DossierPdf:
     document. Any other part is converted with its numbers, and again with its folios as
     soon as the folios before it are known.
 
-    The converter is the context's, else two warm LibreOffice workers started here and
-    stopped by :meth:`close`.
+    The converter is the context's, else warm LibreOffice workers (:func:`own_workers`)
+    started here and stopped by :meth:`close`.
     """
 
     def __init__(self, dossier: Dossier, context: RenderContext) -> None:
@@ -111,7 +122,9 @@ class DossierPdf:
         self._started = time.perf_counter()
         self._own = context.converter is None
         self.converter: Converter = (
-            context.converter if context.converter is not None else LibreOfficeConverter()
+            context.converter
+            if context.converter is not None
+            else LibreOfficeConverter(own_workers())
         )
         self._restarts = self.converter.stats.restarts
         self._feed = ConversionFeed(self.converter)
@@ -154,12 +167,17 @@ class DossierPdf:
             self._first.append(future)
 
     def add_workbook(self, kind: Kind, workbook: bytes) -> None:
-        """Bind ``kind``'s workbook (one of its documents') as the next numbered 附件."""
+        """Bind ``kind``'s workbook (one of its documents') as the next numbered 附件: bound
+        now, while LibreOffice converts, and numbered once its folio is known."""
+        from .render.xlsx.annex import bind
+        from .render.xlsx.cells import saved_workbook
+
         assert kind.bound_workbook is not None
         label = f"附件{sum(1 for p in self._pieces if p.sheets) + 1}"
-        title = kind.bound_workbook.title(self.dossier)
-        piece = _Piece(title, workbook, label=label, sheets=kind.bound_workbook.sheets)
-        self._pieces.append(piece)
+        title, sheets = kind.bound_workbook.title(self.dossier), kind.bound_workbook.sheets
+        heading = _Piece(title, b"", label=label).heading
+        bound = bind(saved_workbook(workbook), sheets, heading)
+        self._pieces.append(_Piece(title, bound, label=label, sheets=sheets))
         self._first.append(None)
 
     @property

@@ -17,9 +17,9 @@ import safecommunity_docs.dossier_pdf as stage
 from safecommunity_docs import build, load
 from safecommunity_docs.render.docx.folio import number_from
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
-from safecommunity_docs.render.docx.package import replace_parts
 from safecommunity_docs.render.pdf import LibreOfficeConverter
 from safecommunity_docs.render.pdf.stamp import PageNumbers
+from safecommunity_docs.render.zipfix import replace_parts
 from tests.conftest import EXAMPLES
 
 Words = list[list[tuple[str, float, float]]]

@@ -25,9 +25,12 @@ from safecommunity_docs.render.pdf.assemble import find_starts
 from safecommunity_docs.render.xlsx.annex import (
     LANDSCAPE_WIDTH,
     MIN_POINTS,
+    bind,
     bound_workbook,
     column_points,
 )
+from safecommunity_docs.render.xlsx.annex import number_from as number_sheets_from
+from safecommunity_docs.render.xlsx.cells import save_workbook, saved_workbook
 from safecommunity_docs.views.builder import BlockBuilder
 from safecommunity_docs.views.document import DocumentView
 from safecommunity_docs.views.dossier import ContentsEntry, annexes_in, contents_view
@@ -206,3 +209,44 @@ def test_a_workbook_bound_from_an_even_folio_swaps_its_footers() -> None:
     assert ws.oddFooter.left.text == "\u3000— &P —"
     assert ws.oddFooter.right.text is None
     assert ws.evenFooter.right.text == "— &P —\u3000"
+
+
+def test_a_bound_workbook_gets_its_folio_without_being_loaded_again() -> None:
+    """The dossier binds a workbook once and sets its folio later in the sheets' XML: the
+    result is the workbook ``bound_workbook`` writes, and the hidden sheet is untouched."""
+    bound = bind(load_workbook(io.BytesIO(_workbook())), ("汇总", "其他"), "附件1\u3000自评表")
+    assert bound == bind(
+        load_workbook(io.BytesIO(_workbook())), ("汇总", "其他"), "附件1\u3000自评表"
+    )
+    assert number_sheets_from(bound, 1) is bound
+    for folio in (37, 38):
+        ours = number_sheets_from(bound, folio)
+        loaded = bound_workbook(_workbook(), ("汇总", "其他"), "附件1\u3000自评表", folio)
+        assert ours == loaded
+        book = load_workbook(io.BytesIO(ours))
+        first, second = book["汇总"], book["其他"]
+        assert first.page_setup.firstPageNumber == folio
+        assert first.page_setup.useFirstPageNumber
+        assert not second.page_setup.useFirstPageNumber
+        for ws in (first, second):
+            assert ws.oddFooter is not None
+            assert ws.evenFooter is not None
+            odd = ws.oddFooter.left.text if folio % 2 == 0 else ws.oddFooter.right.text
+            even = ws.evenFooter.right.text if folio % 2 == 0 else ws.evenFooter.left.text
+            assert (odd or "").strip("\u3000") == (even or "").strip("\u3000") == "— &P —"
+        with zipfile.ZipFile(io.BytesIO(bound)) as a, zipfile.ZipFile(io.BytesIO(ours)) as b:
+            changed = [n for n in a.namelist() if a.read(n) != b.read(n)]
+        swapped = ["xl/worksheets/sheet3.xml"] if folio % 2 == 0 else []
+        assert changed == ["xl/worksheets/sheet2.xml", *swapped], "the hidden sheet is kept"
+
+
+def test_the_workbook_just_saved_is_handed_over_once() -> None:
+    book = Workbook()
+    data = save_workbook(book, "台账", date(2026, 1, 5))
+    assert saved_workbook(data) is book
+    again = saved_workbook(data)
+    assert again is not book, "handed over once: the second call loads the bytes"
+    assert again.sheetnames == book.sheetnames
+    other = save_workbook(Workbook(), "另一个", date(2026, 1, 5))
+    assert saved_workbook(data) is not book
+    assert saved_workbook(other).properties.title == "另一个"

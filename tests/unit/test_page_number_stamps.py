@@ -15,11 +15,12 @@ from pypdf.generic import NameObject
 from safecommunity_docs.errors import ConversionError, ConverterNotFound
 from safecommunity_docs.render.docx.furniture import numbering_plan, numbers_document
 from safecommunity_docs.render.docx.ooxml import SECTION, paragraph
-from safecommunity_docs.render.docx.package import package, replace_parts
+from safecommunity_docs.render.docx.package import package
 from safecommunity_docs.render.docx.sections import break_xml
 from safecommunity_docs.render.pdf import FakeConverter, fake_pdf
 from safecommunity_docs.render.pdf.cache import CachingConverter
 from safecommunity_docs.render.pdf.stamp import PageNumbers
+from safecommunity_docs.render.zipfix import replace_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -35,3 +35,15 @@ def normalise_zip(data: bytes, document_date: datetime | None = None) -> bytes:
                 payload = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(2), payload)
             target.writestr(fixed, payload)
     return out.getvalue()
+
+
+def replace_parts(package: bytes, replaced: dict[str, bytes]) -> bytes:
+    """The zip ``package`` (docx, xlsx) with the parts named in ``replaced`` swapped for those
+    bytes, every other part and every entry's zip metadata kept: same input, same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = replaced.get(info.filename)
+            target.writestr(info, data if data is not None else source.read(info.filename))
+    return out.getvalue()

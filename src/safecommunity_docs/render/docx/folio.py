@@ -7,7 +7,7 @@ import zipfile
 
 from lxml import etree
 
-from .package import replace_parts
+from ..zipfix import replace_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

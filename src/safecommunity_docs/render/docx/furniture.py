@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .package import replace_parts
+from ..zipfix import replace_parts
 from .sections import continued, portrait, turned
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

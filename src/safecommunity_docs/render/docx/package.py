@@ -156,15 +156,3 @@ def zip_parts(parts: list[tuple[str, str]]) -> bytes:
             info.external_attr = 0o644 << 16
             z.writestr(info, text.encode("utf-8"))
     return out.getvalue()
-
-
-def replace_parts(docx: bytes, replaced: dict[str, bytes]) -> bytes:
-    """``docx`` with the parts named in ``replaced`` swapped for those bytes, every other part
-    and every entry's zip metadata kept: same input, same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = replaced.get(info.filename)
-            target.writestr(info, data if data is not None else source.read(info.filename))
-    return out.getvalue()

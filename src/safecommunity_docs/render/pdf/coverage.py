@@ -68,6 +68,13 @@ def font_file(family: str) -> tuple[Path, int] | None:
     if family.startswith("Fandol") and folder is not None:
         path = folder / f"{family}-Regular.otf"
         return (path, 0) if path.is_file() else None
+    return _system_font_file(family)
+
+
+@functools.lru_cache(maxsize=64)
+def _system_font_file(family: str) -> tuple[Path, int] | None:
+    """:func:`font_file` for a family fontconfig lists (kept per process: two ``fc-list``
+    runs each, and a dossier asks about its fonts some fifty times)."""
     for line in _fc_list(f"{family}:style=Regular", "%{file}|%{index}\n") or _fc_list(
         family, "%{file}|%{index}\n"
     ):

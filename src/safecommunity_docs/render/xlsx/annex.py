@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..zipfix import normalise_zip, replace_parts
 from .printing import LANDSCAPE_WIDTH, MIN_POINTS, column_points, fit_row_heights, narrow_to_fit
 
-__all__ = ["LANDSCAPE_WIDTH", "MIN_POINTS", "bound_workbook", "column_points"]
+__all__ = [
+    "LANDSCAPE_WIDTH",
+    "MIN_POINTS",
+    "bind",
+    "bound_workbook",
+    "column_points",
+    "number_from",
+]
 
 
 FOLIO = "— &P —"
@@ -65,7 +75,12 @@ def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page:
     numbered from ``first_page`` on (the folio the annex starts on in the dossier), at the
     outer side of each page.
     """
-    book = load_workbook(io.BytesIO(xlsx))
+    return number_from(bind(load_workbook(io.BytesIO(xlsx)), sheets, heading), first_page)
+
+
+def bind(book: Workbook, sheets: Sequence[str], heading: str) -> bytes:
+    """:func:`bound_workbook` of a workbook in memory (changed in place), numbered from 1:
+    give it its folio with :func:`number_from`."""
     shown = [ws for ws in book.worksheets if ws.title in sheets]
     if not shown:
         raise ValueError(f"the workbook has none of the sheets {', '.join(sheets)}")
@@ -78,10 +93,42 @@ def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page:
         printable = LANDSCAPE_WIDTH - 72 * ((margins.left or 0.5) + (margins.right or 0.5))
         narrow_to_fit(ws, printable)
         fit_row_heights(ws)
-        _page_setup(ws, heading, first_page if ws is shown[0] else None, first_page % 2 == 0)
+        _page_setup(ws, heading, 1 if ws is shown[0] else None, False)
     book.active = book.worksheets.index(shown[0])
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws is shown[0]
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return normalise_zip(out.getvalue(), book.properties.created)  # same book, same bytes
+
+
+_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+_FIRST = re.compile(rb'(<pageSetup\b[^>]*?\bfirstPageNumber=")1(")')
+_FOOTERS = re.compile(rb"(<oddFooter>)(.*?)(</oddFooter>.*?<evenFooter>)(.*?)(</evenFooter>)", re.S)
+_BOUND = b'<headerFooter differentOddEven="1">'
+"""What :func:`_page_setup` leaves on each shown sheet, and none of the renderers' sheets
+has otherwise."""
+
+
+def number_from(bound: bytes, first_page: int) -> bytes:
+    """The workbook :func:`bind` wrote, its pages numbered from ``first_page``: the first shown
+    sheet's first page number, and on an even one the odd and even footers swapped (the
+    outer side of each page; see :func:`_page_setup`). Only those few bytes of the sheets'
+    XML change, so no workbook is loaded."""
+    if first_page == 1:
+        return bound
+    number = str(first_page).encode("ascii")
+    replaced: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(bound)) as package:
+        for name in package.namelist():
+            if not _SHEET.fullmatch(name):
+                continue
+            xml = package.read(name)
+            if _BOUND not in xml:  # a hidden sheet
+                continue
+            new = _FIRST.sub(rb"\g<1>" + number + rb"\g<2>", xml, count=1)
+            if first_page % 2 == 0:
+                new = _FOOTERS.sub(rb"\1\4\3\2\5", new, count=1)
+            if new != xml:
+                replaced[name] = new
+    return replace_parts(bound, replaced)
