@@ -86,9 +86,9 @@ class _Piece:
     def numbered(self, folio: int) -> bytes:
         """The source with its pages numbered from ``folio``."""
         if self.sheets:  # bound when it was added: only its folio is set here
-            from .render.xlsx.annex import number_from
+            from .render.xlsx.annex import number_bound
 
-            return number_from(self.source, folio)
+            return number_bound(self.source, folio)
         from .render.docx.folio import number_from
 
         return self.source if folio == 1 else number_from(self.source, folio)

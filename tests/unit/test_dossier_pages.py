@@ -28,8 +28,8 @@ from safecommunity_docs.render.xlsx.annex import (
     bind,
     bound_workbook,
     column_points,
+    number_bound,
 )
-from safecommunity_docs.render.xlsx.annex import number_from as number_sheets_from
 from safecommunity_docs.render.xlsx.cells import save_workbook, saved_workbook
 from safecommunity_docs.views.builder import BlockBuilder
 from safecommunity_docs.views.document import DocumentView
@@ -218,9 +218,9 @@ def test_a_bound_workbook_gets_its_folio_without_being_loaded_again() -> None:
     assert bound == bind(
         load_workbook(io.BytesIO(_workbook())), ("汇总", "其他"), "附件1\u3000自评表"
     )
-    assert number_sheets_from(bound, 1) is bound
+    assert number_bound(bound, 1) is bound
     for folio in (37, 38):
-        ours = number_sheets_from(bound, folio)
+        ours = number_bound(bound, folio)
         loaded = bound_workbook(_workbook(), ("汇总", "其他"), "附件1\u3000自评表", folio)
         assert ours == loaded
         book = load_workbook(io.BytesIO(ours))

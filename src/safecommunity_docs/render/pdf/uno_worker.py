@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from .profile import keep_profile, seed_profile
 from .workers import OFFICE_FLAGS, Outcome, WorkerBase, kill_group
 
 BRIDGE = Path(__file__).with_name("uno_bridge.py")
@@ -84,6 +85,7 @@ class UnoWorker(WorkerBase):
     def start(self, timeout: float) -> None:
         """Start soffice and the bridge; raise RuntimeError when they are not ready in time."""
         self.kill()
+        seed_profile(self.profile, self.soffice)
         pipe = f"scd_{os.getpid()}_{uuid.uuid4().hex[:12]}"
         before = _office_sockets()
         self._sockets = {_PIPE_DIR / f"OSL_PIPE_{os.getuid()}_{pipe}"}
@@ -142,16 +144,19 @@ class UnoWorker(WorkerBase):
 
     def stop(self, grace: float = 5.0) -> None:
         """Ask the office to terminate (it then removes its pipes), then kill what is left."""
+        clean = False
         if self.running and self.bridge is not None and self.bridge.stdin is not None:
             try:
                 self.bridge.stdin.write(b'{"quit": true}\n')
                 self.bridge.stdin.flush()
-                self._read_reply(grace)
+                reply = self._read_reply(grace)
                 if self.office is not None:
-                    self.office.wait(timeout=grace)
+                    clean = self.office.wait(timeout=grace) == 0 and bool(reply and reply.get("ok"))
             except (OSError, subprocess.TimeoutExpired):
                 pass
         self.kill()
+        if clean:
+            keep_profile(self.profile, self.soffice)
 
     def kill(self) -> None:
         """Kill soffice and the bridge, reap them and remove the office's stale pipe files."""

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from .profile import keep_profile, seed_profile
+
 OFFICE_FLAGS = (
     "--headless",
     "--invisible",
@@ -140,6 +142,7 @@ class OneShotWorker(WorkerBase):
 
         Which outputs exist is for the caller to check: a crash or timeout may leave some.
         """
+        seed_profile(self.profile, self.soffice)
         with self._log_file() as log:
             self.proc = subprocess.Popen(
                 [
@@ -169,6 +172,7 @@ class OneShotWorker(WorkerBase):
         if code != 0:
             return Outcome(False, f"soffice exited with {code}", crashed=True, returncode=code)
         self.documents += len(sources)
+        keep_profile(self.profile, self.soffice)
         return Outcome(True, returncode=code)
 
     def stop(self, grace: float = 5.0) -> None:

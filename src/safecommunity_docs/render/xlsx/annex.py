@@ -20,7 +20,7 @@ __all__ = [
     "bind",
     "bound_workbook",
     "column_points",
-    "number_from",
+    "number_bound",
 ]
 
 
@@ -75,12 +75,12 @@ def bound_workbook(xlsx: bytes, sheets: Sequence[str], heading: str, first_page:
     numbered from ``first_page`` on (the folio the annex starts on in the dossier), at the
     outer side of each page.
     """
-    return number_from(bind(load_workbook(io.BytesIO(xlsx)), sheets, heading), first_page)
+    return number_bound(bind(load_workbook(io.BytesIO(xlsx)), sheets, heading), first_page)
 
 
 def bind(book: Workbook, sheets: Sequence[str], heading: str) -> bytes:
     """:func:`bound_workbook` of a workbook in memory (changed in place), numbered from 1:
-    give it its folio with :func:`number_from`."""
+    give it its folio with :func:`number_bound`."""
     shown = [ws for ws in book.worksheets if ws.title in sheets]
     if not shown:
         raise ValueError(f"the workbook has none of the sheets {', '.join(sheets)}")
@@ -110,7 +110,7 @@ _BOUND = b'<headerFooter differentOddEven="1">'
 has otherwise."""
 
 
-def number_from(bound: bytes, first_page: int) -> bytes:
+def number_bound(bound: bytes, first_page: int) -> bytes:
     """The workbook :func:`bind` wrote, its pages numbered from ``first_page``: the first shown
     sheet's first page number, and on an even one the odd and even footers swapped (the
     outer side of each page; see :func:`_page_setup`). Only those few bytes of the sheets'
