@@ -6,13 +6,15 @@ Run: .venv/bin/python benchmarks/bench_batch.py [--dossiers 100] [--jobs 2] [--n
 All sides run in this one process run, one after the other, on the same machine:
 
 * batch: ``batch(..., jobs=J)`` — a process pool, one cached LibreOffice converter per process;
-* rerun: the same call again (every community unchanged);
+* dask: the same batch through ``distributed.Client(LocalCluster(J workers)).get_executor()``,
+  right after it (into another folder);
+* rerun: the pool's call again (every community unchanged);
 * naive: for each community, build Word + Excel, then one cold ``soffice --convert-to pdf`` per
-  Word document (no dossier assembly); measured on ``--naive`` communities and scaled to N;
-* dask: the same batch through ``distributed.Client(LocalCluster(J workers)).get_executor()``.
+  Word document (no dossier assembly); measured on ``--naive`` communities and scaled to N.
 
 Peak memory: the parent's peak RSS, and the peak of the summed RSS of the whole process tree
-(parent, pool workers, soffice), sampled every 0.2 s during each batch; ``--sizes`` runs one
+(parent, pool workers, soffice; split by process name at the peak), sampled every 0.2 s
+during each batch; ``--sizes`` runs one
 more batch per size (e.g. 20 and 100 dossiers), each in a fresh process, to show whether
 memory grows with N.
 """
@@ -43,6 +45,8 @@ class TreePeak:
     def __init__(self) -> None:
         self.peak = 0
         self.parent = 0
+        self.at_peak: dict[str, int] = {}
+        """The summed RSS of each kind of process (python, soffice.bin …) at the peak."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -50,12 +54,16 @@ class TreePeak:
         me = psutil.Process()
         while not self._stop.is_set():
             total = 0
+            kinds: dict[str, int] = {}
             with contextlib.suppress(psutil.Error):
                 self.parent = max(self.parent, me.memory_info().rss)
             for proc in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):  # a process that just ended
-                    total += proc.memory_info().rss
-            self.peak = max(self.peak, total)
+                    rss = proc.memory_info().rss
+                    total += rss
+                    kinds[proc.name()] = kinds.get(proc.name(), 0) + rss
+            if total > self.peak:
+                self.peak, self.at_peak = total, kinds
             self._stop.wait(0.2)
 
     def __enter__(self) -> TreePeak:
@@ -71,6 +79,12 @@ def mib(n: float) -> str:
     return f"{n / 2**20:.0f} MiB"
 
 
+def kinds(tree: TreePeak) -> str:
+    """The tree's peak by kind of process, largest first."""
+    ordered = sorted(tree.at_peak.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{name} {mib(rss)}" for name, rss in ordered)
+
+
 def memory(size: int, jobs: int, formats: list[str]) -> int:
     """One batch of ``size`` dossiers in this (fresh) process: its peak memory."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +95,7 @@ def memory(size: int, jobs: int, formats: list[str]) -> int:
             took = time.perf_counter() - t0
     print(
         f"memory, {size} dossiers (--jobs {jobs}, {result.built} built): parent peak "
-        f"{mib(tree.parent)}, process tree peak {mib(tree.peak)} ({took:.1f} s)",
+        f"{mib(tree.parent)}, process tree peak {mib(tree.peak)} ({kinds(tree)}; {took:.1f} s)",
         flush=True,
     )
     return 0
@@ -109,9 +123,25 @@ def main() -> int:
         print(
             f"batch: {args.dossiers} dossiers, --jobs {args.jobs}: {ours:.1f} s "
             f"({first.built} built, {first.failed} failed); parent peak {mib(tree.parent)}, "
-            f"process tree peak {mib(tree.peak)}",
+            f"process tree peak {mib(tree.peak)} ({kinds(tree)})",
             flush=True,
         )
+        if args.dask:  # right after the pool, on a machine in the same state
+            from distributed import Client, LocalCluster
+
+            with (
+                LocalCluster(
+                    n_workers=args.jobs, threads_per_worker=1, dashboard_address=None
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                t0 = time.perf_counter()
+                batch(made, work / "dask", formats, client.get_executor())
+                dask = time.perf_counter() - t0
+            print(
+                f"dask LocalCluster({args.jobs}): {dask:.1f} s = {dask / ours:.2f}x the pool",
+                flush=True,
+            )
         t0 = time.perf_counter()
         again = batch(made, work / "out", formats, jobs=args.jobs)
         rerun = time.perf_counter() - t0
@@ -133,22 +163,6 @@ def main() -> int:
             f"batch is {naive / ours:.1f}x faster",
             flush=True,
         )
-        if args.dask:
-            from distributed import Client, LocalCluster
-
-            with (
-                LocalCluster(
-                    n_workers=args.jobs, threads_per_worker=1, dashboard_address=None
-                ) as cluster,
-                Client(cluster) as client,
-            ):
-                t0 = time.perf_counter()
-                batch(made, work / "dask", formats, client.get_executor())
-                dask = time.perf_counter() - t0
-            print(
-                f"dask LocalCluster({args.jobs}): {dask:.1f} s = {dask / ours:.2f}x the pool",
-                flush=True,
-            )
     for size in [int(x) for x in args.sizes.split(",") if x]:
         # a fresh parent per size: this one has built dossiers and imported dask by now
         subprocess.run(

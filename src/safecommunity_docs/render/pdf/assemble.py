@@ -40,8 +40,11 @@ class DossierMeta:
 
 
 def page_count(pdf: bytes) -> int:
-    """The number of pages of ``pdf``."""
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    """The number of pages of ``pdf``: the page tree's ``/Count`` (one object read, where
+    listing the pages reads every page object), else the pages listed."""
+    reader = PdfReader(io.BytesIO(pdf))
+    count = reader.root_object.get("/Pages", {}).get("/Count") if reader.root_object else None
+    return count if isinstance(count, int) and count >= 0 else len(reader.pages)
 
 
 def _text(page: PageObject) -> str:
