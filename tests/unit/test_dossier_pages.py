@@ -214,14 +214,13 @@ def test_a_workbook_bound_from_an_even_folio_swaps_its_footers() -> None:
 def test_a_bound_workbook_gets_its_folio_without_being_loaded_again() -> None:
     """The dossier binds a workbook once and sets its folio later in the sheets' XML: the
     result is the workbook ``bound_workbook`` writes, and the hidden sheet is untouched."""
-    bound = bind(load_workbook(io.BytesIO(_workbook())), ("汇总", "其他"), "附件1\u3000自评表")
-    assert bound == bind(
-        load_workbook(io.BytesIO(_workbook())), ("汇总", "其他"), "附件1\u3000自评表"
-    )
+    source = _workbook()  # one workbook: openpyxl dates a new one to the second
+    bound = bind(load_workbook(io.BytesIO(source)), ("汇总", "其他"), "附件1\u3000自评表")
+    assert bound == bind(load_workbook(io.BytesIO(source)), ("汇总", "其他"), "附件1\u3000自评表")
     assert number_bound(bound, 1) is bound
     for folio in (37, 38):
         ours = number_bound(bound, folio)
-        loaded = bound_workbook(_workbook(), ("汇总", "其他"), "附件1\u3000自评表", folio)
+        loaded = bound_workbook(source, ("汇总", "其他"), "附件1\u3000自评表", folio)
         assert ours == loaded
         book = load_workbook(io.BytesIO(ours))
         first, second = book["汇总"], book["其他"]
