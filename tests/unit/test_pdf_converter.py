@@ -12,6 +12,7 @@ import pytest
 from pypdf import PageObject, PdfReader
 
 import safecommunity_docs
+from safecommunity_docs.dossier_pdf import own_workers
 from safecommunity_docs.errors import ConversionError, ConverterNotFound
 from safecommunity_docs.render.pdf import (
     Converter,
@@ -284,3 +285,12 @@ def test_a_worker_leaves_its_profile_to_the_next_one(
         assert check_pdf(second.convert(docx, title), title, "test") > 0
         profile = second.root / "worker-0" / "profile" / "user"
         assert (profile / "seeded-from-the-template").is_file()
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(None, 1), (1, 1), (2, 1), (3, 2), (4, 2), (16, 2)])
+def test_a_build_leaves_one_core_to_rendering(
+    cores: int | None, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On two cores one office converts a dossier as fast as two and starts once."""
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert own_workers() == workers
