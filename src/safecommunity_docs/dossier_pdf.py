@@ -3,6 +3,7 @@ dossier's pages continuously, render cover and 目录, assemble the dossier PDF.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from concurrent.futures import Future
@@ -37,7 +38,7 @@ def own_workers() -> int:
 
     On two cores one worker converts a qinghe-street dossier in the same wall time as two
     (rendering and the second office compete for the cores) and saves the second office's
-    start, about 1.5 s of CPU (``benchmarks/RESULTS.md``); from four cores on, two.
+    start, about 2 s of CPU (``benchmarks/RESULTS.md``); from four cores on, two.
     """
     return max(1, min(2, (os.cpu_count() or 1) - 1))
 
@@ -165,6 +166,15 @@ class DossierPdf:
                 _Piece(view.title, job.source, len(self._jobs) - 1, annexes=annexes)
             )
             self._first.append(future)
+
+    def keeping_workbooks(self) -> contextlib.AbstractContextManager[None]:
+        """Wrap the rendering: the workbook saved last is kept in memory for
+        :meth:`add_workbook` to bind without loading it again, and forgotten afterwards."""
+        try:
+            from .render.xlsx.cells import keeping_saved
+        except ImportError:  # no openpyxl: no workbook to bind
+            return contextlib.nullcontext()
+        return keeping_saved()
 
     def add_workbook(self, kind: Kind, workbook: bytes) -> None:
         """Bind ``kind``'s workbook (one of its documents') as the next numbered 附件: bound

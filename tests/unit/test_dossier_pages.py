@@ -30,7 +30,7 @@ from safecommunity_docs.render.xlsx.annex import (
     column_points,
     number_bound,
 )
-from safecommunity_docs.render.xlsx.cells import save_workbook, saved_workbook
+from safecommunity_docs.render.xlsx.cells import keeping_saved, save_workbook, saved_workbook
 from safecommunity_docs.views.builder import BlockBuilder
 from safecommunity_docs.views.document import DocumentView
 from safecommunity_docs.views.dossier import ContentsEntry, annexes_in, contents_view
@@ -241,11 +241,38 @@ def test_a_bound_workbook_gets_its_folio_without_being_loaded_again() -> None:
 
 def test_the_workbook_just_saved_is_handed_over_once() -> None:
     book = Workbook()
-    data = save_workbook(book, "台账", date(2026, 1, 5))
-    assert saved_workbook(data) is book
-    again = saved_workbook(data)
-    assert again is not book, "handed over once: the second call loads the bytes"
-    assert again.sheetnames == book.sheetnames
-    other = save_workbook(Workbook(), "另一个", date(2026, 1, 5))
-    assert saved_workbook(data) is not book
-    assert saved_workbook(other).properties.title == "另一个"
+    with keeping_saved():
+        data = save_workbook(book, "台账", date(2026, 1, 5))
+        assert saved_workbook(data) is book
+        again = saved_workbook(data)
+        assert again is not book, "handed over once: the second call loads the bytes"
+        assert again.sheetnames == book.sheetnames
+        other = save_workbook(Workbook(), "另一个", date(2026, 1, 5))
+        assert saved_workbook(data) is not book
+        assert saved_workbook(other).properties.title == "另一个"
+        last = Workbook()
+        kept = save_workbook(last, "留着", date(2026, 1, 5))
+    outside = Workbook()
+    data = save_workbook(outside, "台账", date(2026, 1, 5))
+    assert saved_workbook(data) is not outside, "outside the block nothing is kept"
+    assert saved_workbook(kept) is not last, "forgotten when the block ended"
+
+
+def test_a_build_binds_its_workbooks_without_loading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safecommunity_docs.render.xlsx import cells
+
+    loaded: list[int] = []
+
+    def counting(*args: object, **kwargs: object) -> Workbook:
+        loaded.append(1)
+        return load_workbook(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cells, "load_workbook", counting)
+    build(load(EXAMPLES / "qinghe-street"), tmp_path, ["xlsx", "pdf"], converter=FakeConverter())
+    reader = PdfReader(tmp_path / "dossier.pdf")
+    titles = [str(e.title) for e in reader.outline if not isinstance(e, list)]
+    assert len([t for t in titles if t.startswith("附件")]) == 2
+    assert loaded == [], "both workbooks were bound from memory"
+    assert not getattr(cells._SAVED, "last", None), "nothing kept after the build"

@@ -58,7 +58,8 @@ class Source:
 
 
 class _Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    """PyYAML's safe loader (on libyaml when PyYAML has it, about 5× faster), except that an impossible date stays the text it was written as.
+    """PyYAML's safe loader (on libyaml when PyYAML has it: about 3× faster), except that an
+    impossible date stays the text it was written as.
 
     ``2026-13-01`` then reaches the model as text and is reported at its field like any other
     bad date, instead of aborting the whole parse.
