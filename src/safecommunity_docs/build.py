@@ -3,7 +3,6 @@ derived data computed once, the PDF stage, atomic writes and manifest.json."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import shutil
@@ -302,18 +301,17 @@ def _run(
 ) -> None:
     stage = _stage_for(dossier, plan, wanted, context)
     try:
-        with stage.keeping_workbooks() if stage is not None else contextlib.nullcontext():
-            for kind in plan:
-                started = time.perf_counter()
-                for document in kind.documents(dossier):
-                    rendered = _build_document(job, kind, document, wanted, context, stage)
-                    if stage is not None and kind.bound and kind.bound_workbook is not None:
-                        # the workbook the build wrote, else rendered for the dossier alone
-                        workbook = rendered.get("xlsx") or kind.render(
-                            document.model, "xlsx", context, document.stem
-                        )
-                        stage.add_workbook(kind, workbook)
-                job.result.timings[kind.name] = time.perf_counter() - started
+        for kind in plan:
+            started = time.perf_counter()
+            for document in kind.documents(dossier):
+                rendered = _build_document(job, kind, document, wanted, context, stage)
+                if stage is not None and kind.bound and kind.bound_workbook is not None:
+                    # the workbook the build wrote, else rendered for the dossier alone
+                    workbook = rendered.get("xlsx") or kind.render(
+                        document.model, "xlsx", context, document.stem
+                    )
+                    stage.add_workbook(kind, workbook)
+            job.result.timings[kind.name] = time.perf_counter() - started
         if stage is not None:
             _pdf_stage(job, dossier, stage, context)
     finally:

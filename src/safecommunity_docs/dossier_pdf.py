@@ -4,6 +4,7 @@ dossier's pages continuously, render cover and 目录, assemble the dossier PDF.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import time
 from concurrent.futures import Future
@@ -143,6 +144,13 @@ class DossierPdf:
         """The page-number document of each furniture: its pages and its conversion."""
         # The cover first: the converter starts while the documents are rendered.
         self._cover = self._feed.submit("封面", COVER.render(dossier, "docx", context))
+        self._kept = contextlib.ExitStack()
+        """Until :meth:`close`, the workbook saved last stays in memory, for
+        :meth:`add_workbook` to bind without loading it again."""
+        with contextlib.suppress(ImportError):  # without openpyxl there is no workbook
+            from .render.xlsx.cells import keeping_saved
+
+            self._kept.enter_context(keeping_saved())
 
     def add(self, job: PendingConversion) -> None:
         """Start converting a rendered document; a bound one is the dossier's next part."""
@@ -167,15 +175,6 @@ class DossierPdf:
             )
             self._first.append(future)
 
-    def keeping_workbooks(self) -> contextlib.AbstractContextManager[None]:
-        """Wrap the rendering: the workbook saved last is kept in memory for
-        :meth:`add_workbook` to bind without loading it again, and forgotten afterwards."""
-        try:
-            from .render.xlsx.cells import keeping_saved
-        except ImportError:  # no openpyxl: no workbook to bind
-            return contextlib.nullcontext()
-        return keeping_saved()
-
     def add_workbook(self, kind: Kind, workbook: bytes) -> None:
         """Bind ``kind``'s workbook (one of its documents') as the next numbered 附件: bound
         now, while LibreOffice converts, and numbered once its folio is known."""
@@ -185,9 +184,9 @@ class DossierPdf:
         assert kind.bound_workbook is not None
         label = f"附件{sum(1 for p in self._pieces if p.sheets) + 1}"
         title, sheets = kind.bound_workbook.title(self.dossier), kind.bound_workbook.sheets
-        heading = _Piece(title, b"", label=label).heading
-        bound = bind(saved_workbook(workbook), sheets, heading)
-        self._pieces.append(_Piece(title, bound, label=label, sheets=sheets))
+        piece = _Piece(title, workbook, label=label, sheets=sheets)
+        bound = bind(saved_workbook(workbook), sheets, piece.heading)
+        self._pieces.append(dataclasses.replace(piece, source=bound))
         self._first.append(None)
 
     @property
@@ -197,6 +196,7 @@ class DossierPdf:
 
     def close(self) -> None:
         """Stop converting, and stop the converter when this stage started it."""
+        self._kept.close()
         self._feed.close()
         if self._own:
             self.converter.close()

@@ -39,10 +39,12 @@ def normalise_zip(data: bytes, document_date: datetime | None = None) -> bytes:
 
 def replace_parts(package: bytes, replaced: dict[str, bytes]) -> bytes:
     """The zip ``package`` (docx, xlsx) with the parts named in ``replaced`` swapped for those
-    bytes, every other part and every entry's zip metadata kept: same input, same bytes."""
+    bytes, every other part and every entry's zip metadata kept: same input, same bytes.
+    Compressed fast: what it writes goes to the converter (page numbers, folios), not to
+    the user."""
     source = zipfile.ZipFile(io.BytesIO(package))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for info in source.infolist():
             data = replaced.get(info.filename)
             target.writestr(info, data if data is not None else source.read(info.filename))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
-from pypdf.generic import IndirectObject, NameObject, TextStringObject
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
 
 if TYPE_CHECKING:
     from .stamp import PageNumbers
@@ -43,7 +43,8 @@ def page_count(pdf: bytes) -> int:
     """The number of pages of ``pdf``: the page tree's ``/Count`` (one object read, where
     listing the pages reads every page object), else the pages listed."""
     reader = PdfReader(io.BytesIO(pdf))
-    count = reader.root_object.get("/Pages", {}).get("/Count") if reader.root_object else None
+    pages = reader.root_object.get("/Pages")
+    count = pages.get("/Count") if isinstance(pages, DictionaryObject) else None
     return count if isinstance(count, int) and count >= 0 else len(reader.pages)
 
 

@@ -28,11 +28,10 @@ FOLIO = "— &P —"
 SPACE = "\u3000"  # 一字: 单页码居右空一字, 双页码居左空一字 (GB/T 9704 7.5)
 
 
-def _page_setup(ws: Worksheet, heading: str, first_page: int | None, swap: bool) -> None:
+def _page_setup(ws: Worksheet, heading: str, first: bool) -> None:
     """Landscape A4 fitted to the width, ``heading`` (「附件1　title」) top left, 「— n —」
     (四号 宋体) below at the outer side: odd pages right, even pages left, one character in.
-    LibreOffice prints the first page as a right-hand page whatever its number: ``swap``
-    (the annex starts on an even folio) puts the left-hand footer on its odd pages."""
+    The ``first`` sheet's pages are numbered from 1 (:func:`number_bound` sets the folio)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -45,8 +44,8 @@ def _page_setup(ws: Worksheet, heading: str, first_page: int | None, swap: bool)
     # header taller than the gap between its margin and the top margin).
     ws.page_margins.top, ws.page_margins.header = 1.0, 0.35
     ws.page_margins.bottom, ws.page_margins.footer = 1.0, 0.35
-    if first_page is not None:
-        ws.page_setup.firstPageNumber = first_page
+    if first:
+        ws.page_setup.firstPageNumber = 1
         ws.page_setup.useFirstPageNumber = True
     ws.HeaderFooter.differentOddEven = True
     for header, footer, even in (
@@ -58,9 +57,8 @@ def _page_setup(ws: Worksheet, heading: str, first_page: int | None, swap: bool)
         header.left.text = heading.replace("&", "&&")
         header.left.font, header.left.size = "黑体", 14
         header.center.text = header.right.text = None
-        left = even != swap
-        outer, inner = (footer.left, footer.right) if left else (footer.right, footer.left)
-        outer.text = SPACE + FOLIO if left else FOLIO + SPACE
+        outer, inner = (footer.left, footer.right) if even else (footer.right, footer.left)
+        outer.text = SPACE + FOLIO if even else FOLIO + SPACE
         outer.font, outer.size = "宋体", 14
         inner.text = footer.center.text = None
 
@@ -93,7 +91,7 @@ def bind(book: Workbook, sheets: Sequence[str], heading: str) -> bytes:
         printable = LANDSCAPE_WIDTH - 72 * ((margins.left or 0.5) + (margins.right or 0.5))
         narrow_to_fit(ws, printable)
         fit_row_heights(ws)
-        _page_setup(ws, heading, 1 if ws is shown[0] else None, False)
+        _page_setup(ws, heading, ws is shown[0])
     book.active = book.worksheets.index(shown[0])
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws is shown[0]
@@ -112,9 +110,10 @@ has otherwise."""
 
 def number_bound(bound: bytes, first_page: int) -> bytes:
     """The workbook :func:`bind` wrote, its pages numbered from ``first_page``: the first shown
-    sheet's first page number, and on an even one the odd and even footers swapped (the
-    outer side of each page; see :func:`_page_setup`). Only those few bytes of the sheets'
-    XML change, so no workbook is loaded."""
+    sheet's first page number and, from an even one, the odd and even footers swapped
+    (LibreOffice prints the first page as a right-hand page whatever its number, so the
+    left-hand footer goes on its odd pages). Only those few bytes of the sheets' XML change,
+    so no workbook is loaded."""
     if first_page == 1:
         return bound
     number = str(first_page).encode("ascii")
