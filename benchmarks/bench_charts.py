@@ -1,7 +1,7 @@
 """Benchmark: the diagnosis charts of the examples, drawn as before (a drawn figure saved with
-``savefig``: three layout passes, two rasterisations) and as now (``render_chart``: two layout
-passes, one rasterisation, zlib level 1), alternately in one run; CPU medians, and the pixels
-compared.
+``savefig``: three layout passes, two rasterisations) and as now (``render_chart``: one layout
+pass, two for a pie, one rasterisation, zlib level 1), alternately in one run; CPU medians,
+and the pixels compared.
 
 Run: .venv/bin/python benchmarks/bench_charts.py [--repeat 5]
 """
