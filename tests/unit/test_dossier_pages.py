@@ -181,6 +181,30 @@ def test_annex_pages_are_found_by_their_first_words() -> None:
     assert find_starts(pdf, ["附件2项目一览表"], first=0) == [3]
 
 
+def test_annex_pages_are_searched_from_the_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Annexes close a document: the body's pages before them are never read."""
+    from safecommunity_docs.render.pdf import assemble
+
+    writer = PdfWriter()
+    names = (
+        "正文第一页",
+        "正文第二页",
+        "正文第三页",
+        "附件1任务分解表",
+        "表格续页",
+        "附件2项目一览表",
+    )
+    for name in names:
+        writer.append(PdfReader(io.BytesIO(fake_pdf(name))))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    read: list[str] = []
+    text = assemble._text
+    monkeypatch.setattr(assemble, "_text", lambda page: read.append(text(page)) or read[-1])
+    assert find_starts(buffer.getvalue(), ["附件1任务分解表", "附件2项目一览表"], first=1) == [3, 5]
+    assert read == ["附件2项目一览表", "表格续页", "附件1任务分解表"]
+
+
 def test_dossier_pdf_binds_the_workbooks_and_numbers_continuously(tmp_path: Path) -> None:
     dossier = load(EXAMPLES / "qinghe-street")
     result = build(dossier, tmp_path, formats=["pdf"], converter=FakeConverter())

@@ -53,20 +53,30 @@ def _text(page: PageObject) -> str:
 
 
 def find_starts(pdf: bytes, heads: Sequence[str], first: int = 0) -> list[int | None]:
-    """The page index on which each of ``heads`` starts, searched in order from page ``first``:
-    the first later page whose text (white space removed) begins with the head (white space
-    removed); None for a head found nowhere (the search goes on from the last page found)."""
+    """The page index on which each of ``heads`` starts, from page ``first`` on: the page whose
+    text (white space removed) begins with the head (white space removed), each head on a
+    later page than the one before it; None for a head found nowhere.
+
+    The search runs from the last page back, the last head first, since annexes close a
+    document: only their pages are read (reading a page's text is the costly part, about
+    0.05 s a page). Of two pages that begin alike, the later one is taken.
+    """
     pages = PdfReader(io.BytesIO(pdf)).pages
-    found: list[int | None] = []
-    index = first
-    for head in heads:
-        wanted = "".join(head.split())
-        hit = next(
-            (i for i in range(index, len(pages)) if _text(pages[i]).startswith(wanted)), None
-        )
-        found.append(hit)
+    texts: dict[int, str] = {}
+
+    def starts_with(index: int, wanted: str) -> bool:
+        if index not in texts:
+            texts[index] = _text(pages[index])
+        return texts[index].startswith(wanted)
+
+    found: list[int | None] = [None] * len(heads)
+    below = len(pages)
+    for k in reversed(range(len(heads))):
+        wanted = "".join(heads[k].split())
+        hit = next((i for i in range(below - 1, first - 1, -1) if starts_with(i, wanted)), None)
+        found[k] = hit
         if hit is not None:
-            index = hit + 1
+            below = hit
     return found
 
 
