@@ -83,6 +83,17 @@ def _size(cell: Cell) -> float:
     return float(cell.font.sz) if cell.font is not None and cell.font.sz else DEFAULT_POINTS
 
 
+def _look(cell: Cell, known: dict[tuple[int, int], tuple[float, bool]]) -> tuple[float, bool]:
+    """The type size of ``cell`` and whether it wraps, looked up once per font and alignment
+    of the workbook (``known``): openpyxl's style proxies cost more than the measuring."""
+    # The cell's StyleArray: its indexes into the workbook's fonts, alignments …; None: none.
+    array = getattr(cell, "_style", None)
+    key = (array.fontId, array.alignmentId) if array is not None else (0, 0)
+    if key not in known:
+        known[key] = (_size(cell), cell.alignment is not None and bool(cell.alignment.wrap_text))
+    return known[key]
+
+
 def narrow_to_fit(ws: Worksheet, printable: float | None = None) -> None:
     """Narrow the columns wider than :data:`NARROWEST` so that fitting the sheet to the page
     width (``printable`` pt) keeps every type size at least :data:`TARGET_POINTS`."""
@@ -146,6 +157,7 @@ def fit_row_heights(ws: Worksheet, texts: Mapping[str, str] | None = None) -> No
     spans = _spans(ws)
     needed: dict[int, float] = {}
     tall: list[tuple[int, int, float]] = []
+    looks: dict[tuple[int, int], tuple[float, bool]] = {}
     for cell in _cells(ws):
         text = texts.get(cell.coordinate)
         if text is None and cell.value is not None:
@@ -155,8 +167,7 @@ def fit_row_heights(ws: Worksheet, texts: Mapping[str, str] | None = None) -> No
             continue
         across, down = spans.get((cell.row, cell.column), (1, 1))
         room = sum(column_points(found.get(c, 0)) for c in range(cell.column, cell.column + across))
-        size = _size(cell)
-        wraps = cell.alignment is not None and cell.alignment.wrap_text
+        size, wraps = _look(cell, looks)
         lines = lines_needed(text, room - CELL_MARGIN, size) if wraps else text.count("\n") + 1
         points = lines * size * LINE_FACTOR + PADDING
         if down > 1:
