@@ -76,11 +76,27 @@ def _stop_all(workers: list[Worker], root: Path) -> None:
     shutil.rmtree(root, ignore_errors=True)
 
 
+UNTUNED = ("MALLOC_TRIM_THRESHOLD_",)
+"""Variables of this process that LibreOffice does not inherit. A Dask nanny sets glibc's
+``MALLOC_TRIM_THRESHOLD_`` to 64 KiB for its workers, to hand memory back sooner; soffice run
+under it spent about 15 % more CPU on the same documents (medians of six runs of one
+dossier's 19 documents: 6.4 s against 5.5 s)."""
+
+
+def office_environment(fontconfig: Path) -> dict[str, str]:
+    """The environment soffice runs in: this process's, seeing only ``fontconfig`` as its
+    fontconfig file, without the :data:`UNTUNED` variables."""
+    env = {k: v for k, v in os.environ.items() if k not in UNTUNED}
+    env["FONTCONFIG_FILE"] = str(fontconfig)
+    return env
+
+
 class LibreOfficeConverter(ContextClosing):
     """Converts Word documents (and Excel workbooks) to PDF with LibreOffice headless, keeping ``workers`` soffice warm.
 
     Each worker has its own profile (``-env:UserInstallation``) in a temporary folder and sees
-    only the library's fontconfig file (``FONTCONFIG_FILE``). A document that times out after
+    only the library's fontconfig file (``FONTCONFIG_FILE``), nor any inherited
+    ``MALLOC_TRIM_THRESHOLD_`` (:func:`office_environment`). A document that times out after
     ``timeout`` seconds, or whose worker crashed, gets its worker killed and restarted and is tried
     once more; a worker is also recycled after ``max_documents`` documents. Every output is
     checked with pypdf. ``mode`` "uno" keeps soffice warm through Debian's python3-uno (about
@@ -123,7 +139,7 @@ class LibreOfficeConverter(ContextClosing):
         self.max_documents = max_documents
         self.root = Path(tempfile.mkdtemp(prefix="safecommunity-docs-lo-"))
         self.fontconfig = fontconfig if fontconfig is not None else write_fontconfig(self.root)
-        env = {**os.environ, "FONTCONFIG_FILE": str(self.fontconfig)}
+        env = office_environment(self.fontconfig)
         self._workers: list[Worker] = [
             UnoWorker(self.soffice, python, self.root / f"worker-{i}", env)
             if python is not None
