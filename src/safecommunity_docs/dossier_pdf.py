@@ -118,6 +118,7 @@ class DossierPdf:
 
         require("pypdf", "a PDF")
         from .render.pdf import LibreOfficeConverter
+        from .render.pdf.assemble import Readers
         from .render.pdf.feed import ConversionFeed
 
         self.dossier, self.context = dossier, context
@@ -134,6 +135,9 @@ class DossierPdf:
         self._standalone: list[Future[bytes]] = []
         self._pieces: list[_Piece] = []
         self._pages: dict[bytes, int] = {}
+        self._read = Readers()
+        """Each converted PDF's reader: it is parsed once, though read for its page count,
+        its annexes, its numbered copy and its place in the dossier."""
         self._first: list[Future[bytes] | None] = []
         """Each part's first conversion; None for a bound workbook (converted once, when its
         folio is known: it has no PDF of its own)."""
@@ -226,11 +230,11 @@ class DossierPdf:
             subject=dossier_subject(dossier, request),
             keywords=(community.name, "安全社区", community.target_level.label, request.value),
         )
-        merged = assemble(converted.cover, converted.contents, converted.parts, meta)
+        merged = assemble(converted.cover, converted.contents, converted.parts, meta, self._read)
         warnings = converted.warnings + [
             f"{job.document.stem}.pdf: {warning}"
             for job, pdf in zip(self._jobs, converted.standalone, strict=True)
-            for warning in font_warnings(pdf, declared=declared_fonts(job.source))
+            for warning in font_warnings(self._read(pdf), declared=declared_fonts(job.source))
         ]
         return PdfStage(
             pdfs=converted.standalone,
@@ -281,7 +285,7 @@ class DossierPdf:
         from .render.pdf.assemble import page_count
 
         if pdf not in self._pages:
-            self._pages[pdf] = page_count(pdf)
+            self._pages[pdf] = page_count(self._read(pdf))
         return self._pages[pdf]
 
     def _convert(self) -> _Converted:
@@ -304,7 +308,8 @@ class DossierPdf:
             pdf = feed.result(future)
             pdfs.append(pdf)
             entries.append(ContentsEntry(piece.title, folio, label=piece.label))
-            starts = find_starts(pdf, [label + title for label, title in piece.annexes], first=1)
+            heads = [label + title for label, title in piece.annexes]
+            starts = find_starts(self._read(pdf), heads, first=1) if heads else []
             inside: list[tuple[str, int]] = []
             for (label, title), start in zip(piece.annexes, starts, strict=True):
                 if start is None:
@@ -324,7 +329,7 @@ class DossierPdf:
         numbers = self._page_numbers(needed)
         final = list(pdfs)
         standalone = [
-            numbers[plan.key].stamp(pdf, 1) if plan is not None else pdf
+            numbers[plan.key].stamp(self._read(pdf), 1) if plan is not None else pdf
             for plan, pdf in zip(self._plans, standalone, strict=True)
         ]
         for i, future in second.items():

@@ -6,6 +6,7 @@ import io
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -221,6 +222,25 @@ def test_dossier_pdf_binds_the_workbooks_and_numbers_continuously(tmp_path: Path
     assert len(reader.pages) == 2 + len(parts) + 2, "cover, 目录, parts, two bound workbooks"
     # The fake converter's one-page PDFs hold no page of the plan's annex: the build says so.
     assert any("工作计划" in w and "附件 not found" in w for w in result.warnings)
+
+
+def test_the_pdf_stage_parses_each_converted_pdf_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page counts, annex pages, font checks and the assembly share one reader per PDF."""
+    parsed: list[bytes] = []
+    init = PdfReader.__init__
+
+    def counting(self: PdfReader, stream: Any, *args: Any, **kwargs: Any) -> None:
+        if isinstance(stream, io.BytesIO):
+            parsed.append(stream.getvalue())
+        init(self, stream, *args, **kwargs)
+
+    monkeypatch.setattr(PdfReader, "__init__", counting)
+    build(load(EXAMPLES / "qinghe-street"), tmp_path, formats=["pdf"], converter=FakeConverter())
+    # cover, 目录, every part and its own PDF, both bound workbooks, the dossier
+    assert len(parsed) >= 18
+    assert len(parsed) == len(set(parsed))
 
 
 def test_a_workbook_bound_from_an_even_folio_swaps_its_footers() -> None:

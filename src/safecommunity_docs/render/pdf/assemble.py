@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,10 +39,31 @@ class DossierMeta:
     keywords: tuple[str, ...] = ()
 
 
-def page_count(pdf: bytes) -> int:
+def read(pdf: bytes | PdfReader) -> PdfReader:
+    """``pdf`` as a reader (a reader is returned as it is)."""
+    return pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
+
+
+class Readers:
+    """One reader per PDF, for a stage that reads a PDF several times (its page count, its
+    annex pages, its numbered copy, its pages in the dossier): each is parsed once. pypdf
+    keeps what it parsed in the reader, and copying pages into a writer leaves the reader
+    as it was."""
+
+    def __init__(self) -> None:
+        self._known: dict[bytes, PdfReader] = {}
+
+    def __call__(self, pdf: bytes) -> PdfReader:
+        reader = self._known.get(pdf)
+        if reader is None:
+            reader = self._known[pdf] = read(pdf)
+        return reader
+
+
+def page_count(pdf: bytes | PdfReader) -> int:
     """The number of pages of ``pdf``: the page tree's ``/Count`` (one object read, where
     listing the pages reads every page object), else the pages listed."""
-    reader = PdfReader(io.BytesIO(pdf))
+    reader = read(pdf)
     pages = reader.root_object.get("/Pages")
     count = pages.get("/Count") if isinstance(pages, DictionaryObject) else None
     return count if isinstance(count, int) and count >= 0 else len(reader.pages)
@@ -52,7 +73,7 @@ def _text(page: PageObject) -> str:
     return "".join(page.extract_text().split())
 
 
-def find_starts(pdf: bytes, heads: Sequence[str], first: int = 0) -> list[int | None]:
+def find_starts(pdf: bytes | PdfReader, heads: Sequence[str], first: int = 0) -> list[int | None]:
     """The page index on which each of ``heads`` starts, from page ``first`` on: the page whose
     text (white space removed) begins with the head (white space removed), each head on a
     later page than the one before it; None for a head found nowhere.
@@ -61,7 +82,7 @@ def find_starts(pdf: bytes, heads: Sequence[str], first: int = 0) -> list[int | 
     document: only their pages are read (reading a page's text is the costly part, about
     0.05 s a page). Of two pages that begin alike, the later one is taken.
     """
-    pages = PdfReader(io.BytesIO(pdf)).pages
+    pages = read(pdf).pages
     texts: dict[int, str] = {}
 
     def starts_with(index: int, wanted: str) -> bool:
@@ -80,8 +101,14 @@ def find_starts(pdf: bytes, heads: Sequence[str], first: int = 0) -> list[int | 
     return found
 
 
-def assemble(cover: bytes, contents: bytes, parts: Sequence[Part], meta: DossierMeta) -> bytes:
-    """Merge cover, 目录 and parts into one PDF.
+def assemble(
+    cover: bytes,
+    contents: bytes,
+    parts: Sequence[Part],
+    meta: DossierMeta,
+    reader: Callable[[bytes], PdfReader] = read,
+) -> bytes:
+    """Merge cover, 目录 and parts into one PDF (each read with ``reader``).
 
     Each part becomes one outline entry with the part's own bookmarks (its headings) nested
     under it, followed there by its annexes; page labels read 封面, 目录 i, ii …, then 1, 2 …
@@ -90,9 +117,9 @@ def assemble(cover: bytes, contents: bytes, parts: Sequence[Part], meta: Dossier
     The page count is the sum of the inputs'.
     """
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(cover)), import_outline=False)
+    writer.append(reader(cover), import_outline=False)
     cover_pages = len(writer.pages)
-    writer.append(PdfReader(io.BytesIO(contents)), import_outline=False)
+    writer.append(reader(contents), import_outline=False)
     front = len(writer.pages)
     writer.add_outline_item(title="目录", page_number=cover_pages)
     writer.set_page_label(0, cover_pages - 1, prefix="封面")
@@ -101,7 +128,7 @@ def assemble(cover: bytes, contents: bytes, parts: Sequence[Part], meta: Dossier
     )
     for part in parts:
         first = len(writer.pages)
-        writer.append(PdfReader(io.BytesIO(part.pdf)), outline_item=part.title, import_outline=True)
+        writer.append(reader(part.pdf), outline_item=part.title, import_outline=True)
         if part.numbers is not None:
             part.numbers.stamp_pages(writer, writer.pages[first:], part.folio)
         parent = writer.get_outline_root().get("/Last")  # the part's own entry, just added

@@ -17,6 +17,7 @@ from pypdf.generic import (
 )
 
 from ...errors import ConversionError
+from .assemble import read
 
 _NAME = NameObject("/ScdFolio")
 """The page resource name of the stamped number."""
@@ -54,10 +55,10 @@ class PageNumbers:
             raise ValueError(f"page number {number} is beyond this document's 1 … {self.pages}")
         return self.reader.pages[(self.pages if landscape else 0) + number - 1]
 
-    def stamp(self, pdf: bytes, first: int) -> bytes:
+    def stamp(self, pdf: bytes | PdfReader, first: int) -> bytes:
         """``pdf`` with its pages numbered from ``first``, each number where the footer of a
-        page of that number and orientation prints it."""
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+        page of that number and orientation prints it (a reader given is left as it was)."""
+        writer = PdfWriter(clone_from=read(pdf))
         self.stamp_pages(writer, list(writer.pages), first)
         out = io.BytesIO()
         writer.write(out)
