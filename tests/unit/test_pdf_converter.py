@@ -192,7 +192,7 @@ def test_converter_not_found_without_soffice_on_path(
 def test_soffice_runs_without_a_dask_nannys_malloc_trim_threshold(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A Dask worker's MALLOC_TRIM_THRESHOLD_ (64 KiB) made LibreOffice about 15 % slower."""
+    """A Dask worker's MALLOC_TRIM_THRESHOLD_ (64 KiB) made LibreOffice slower."""
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
     monkeypatch.setenv("SCD_KEPT", "yes")
     env = office_environment(tmp_path / "fonts.conf")

@@ -79,8 +79,8 @@ def _stop_all(workers: list[Worker], root: Path) -> None:
 UNTUNED = ("MALLOC_TRIM_THRESHOLD_",)
 """Variables of this process that LibreOffice does not inherit. A Dask nanny sets glibc's
 ``MALLOC_TRIM_THRESHOLD_`` to 64 KiB for its workers, to hand memory back sooner; soffice run
-under it spent about 15 % more CPU on the same documents (medians of six runs of one
-dossier's 19 documents: 6.4 s against 5.5 s)."""
+under it spent more CPU on the same documents (one dossier's 19 documents, six alternating
+runs each way: medians 6.4 s against 5.5 s, with a spread of about 1.5 s each way)."""
 
 
 def office_environment(fontconfig: Path) -> dict[str, str]:
