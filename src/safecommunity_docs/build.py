@@ -379,15 +379,13 @@ def _build_document(
 
 def _pdf_stage(job: _Job, dossier: Dossier, stage: DossierPdf, context: RenderContext) -> None:
     from .dossier_pdf import DOSSIER_FILE
-    from .render.pdf.assemble import page_count
 
     done = stage.finish()
     pdf = get_format(PDF)
     for item, data, count in zip(stage.jobs, done.pdfs, done.pages, strict=True):
         job.write_document(item.document, item.kind.name, pdf, data, count)
-    pages = page_count(done.dossier)
     title = dossier_title(dossier, request_of(dossier, context))
-    job.write(DOSSIER_FILE, done.dossier, "dossier", PDF, title, pages)
+    job.write(DOSSIER_FILE, done.dossier, "dossier", PDF, title, done.dossier_pages)
     job.result.warnings.extend(done.warnings)
     job.result.converter_restarts = done.restarts
     job.result.timings[PDF] = done.seconds

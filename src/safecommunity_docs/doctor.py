@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import ConverterNotFound, FontNotFound, SafeCommunityDocsError
 from .render.pdf.fontconfig import fandol_dir, font_dir_candidates, write_fontconfig
 from .render.pdf.fontmap import FANDOL_FANG, FANDOL_KAI, OpenFont, expected_fonts, open_fonts
-from .render.pdf.libreoffice import find_soffice, find_uno_python
+from .render.pdf.libreoffice import find_soffice, find_uno_python, office_environment
 
 _APT = "sudo apt-get install --no-install-recommends "
 
@@ -100,7 +100,7 @@ def _families() -> set[str] | None:
         conf = write_fontconfig(Path(tmp))
         done = subprocess.run(
             [fc_list, ":", "family"],
-            env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+            env=office_environment(conf),
             capture_output=True,
             text=True,
             check=False,

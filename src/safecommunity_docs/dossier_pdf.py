@@ -67,6 +67,8 @@ class PdfStage:
     seconds: float
     pages: list[int]
     """The page count of each of :attr:`pdfs`."""
+    dossier_pages: int
+    """The page count of :attr:`dossier`: cover, 目录 and every part."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,6 @@ class DossierPdf:
         self._jobs: list[PendingConversion] = []
         self._standalone: list[Future[bytes]] = []
         self._pieces: list[_Piece] = []
-        self._pages: dict[bytes, int] = {}
         self._read = Readers()
         """Each converted PDF's reader: it is parsed once, though read for its page count,
         its annexes, its numbered copy and its place in the dossier."""
@@ -243,6 +244,10 @@ class DossierPdf:
             restarts=restarts,
             seconds=time.perf_counter() - waited,
             pages=[self._count(pdf) for pdf in converted.standalone],
+            dossier_pages=sum(
+                self._count(pdf)
+                for pdf in (converted.cover, converted.contents, *(p.pdf for p in converted.parts))
+            ),
         )
 
     def _submit_numbers(self, plan: NumberingPlan, pages: int) -> tuple[int, Future[bytes]]:
@@ -284,9 +289,7 @@ class DossierPdf:
         """The page count of ``pdf``, parsed once however often it is asked for."""
         from .render.pdf.assemble import page_count
 
-        if pdf not in self._pages:
-            self._pages[pdf] = page_count(self._read(pdf))
-        return self._pages[pdf]
+        return page_count(self._read(pdf))
 
     def _convert(self) -> _Converted:
         from .render.pdf.assemble import Part, find_starts
@@ -309,7 +312,7 @@ class DossierPdf:
             pdfs.append(pdf)
             entries.append(ContentsEntry(piece.title, folio, label=piece.label))
             heads = [label + title for label, title in piece.annexes]
-            starts = find_starts(self._read(pdf), heads, first=1) if heads else []
+            starts = find_starts(self._read(pdf), heads, first=1)
             inside: list[tuple[str, int]] = []
             for (label, title), start in zip(piece.annexes, starts, strict=True):
                 if start is None:

@@ -421,6 +421,9 @@ def test_charts_in_the_built_report_print_every_text_at_least_wuhao(tmp_path: Pa
         assert size * shape.width.inches / figure_in >= 10.5
 
 
+SPECS_KINDS = {spec.kind for spec in SPECS.values()}
+
+
 def _settled(spec: ChartSpec) -> bytes:
     """``spec`` rendered as :func:`render_chart` does, but after two constrained-layout
     passes whatever its kind."""
@@ -428,9 +431,6 @@ def _settled(spec: ChartSpec) -> bytes:
 
     with mock.patch.object(charts, "_SECOND_PASS", frozenset(SPECS_KINDS)):
         return render_chart(spec)
-
-
-SPECS_KINDS = {spec.kind for spec in SPECS.values()}
 
 
 def test_one_layout_pass_draws_what_two_draw_for_the_kinds_given_one() -> None:

@@ -99,7 +99,10 @@ def narrow_to_fit(ws: Worksheet, printable: float | None = None) -> None:
     width (``printable`` pt) keeps every type size at least :data:`TARGET_POINTS`."""
     printable = printable_width(ws) if printable is None else printable
     found = widths(ws)
-    smallest = min((_size(c) for c in _cells(ws) if c.value is not None), default=DEFAULT_POINTS)
+    looks: dict[tuple[int, int], tuple[float, bool]] = {}
+    smallest = min(
+        (_look(c, looks)[0] for c in _cells(ws) if c.value is not None), default=DEFAULT_POINTS
+    )
     allowed = printable * smallest / TARGET_POINTS
     total = sum(column_points(w) for w in found.values())
     if total <= allowed:
