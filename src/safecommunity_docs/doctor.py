@@ -12,7 +12,14 @@ from pathlib import Path
 from .errors import ConverterNotFound, FontNotFound, SafeCommunityDocsError
 from .render.pdf.fontconfig import fandol_dir, font_dir_candidates, write_fontconfig
 from .render.pdf.fontmap import FANDOL_FANG, FANDOL_KAI, OpenFont, expected_fonts, open_fonts
-from .render.pdf.libreoffice import find_soffice, find_uno_python, office_environment
+from .render.pdf.libreoffice import (
+    ALLOCATOR_ENV,
+    TCMALLOC,
+    find_soffice,
+    find_uno_python,
+    office_allocator,
+    office_environment,
+)
 
 _APT = "sudo apt-get install --no-install-recommends "
 
@@ -85,6 +92,18 @@ def _libreoffice() -> list[Check]:
             False,
             uno or "no Python that imports uno: every document starts LibreOffice (slower)",
             _APT + "python3-uno",
+        )
+    )
+    allocator = office_allocator()
+    chosen = os.environ.get(ALLOCATOR_ENV, "").strip().lower() == "system"
+    checks.append(
+        Check(
+            "tcmalloc (faster LibreOffice)",
+            allocator is not None or chosen,
+            False,
+            allocator
+            or (f"{ALLOCATOR_ENV}=system" if chosen else f"{TCMALLOC} not found: glibc's malloc"),
+            _APT + "libtcmalloc-minimal4",
         )
     )
     return checks

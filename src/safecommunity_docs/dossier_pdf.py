@@ -34,6 +34,23 @@ _NUMBERS: dict[tuple[str, str, int], bytes] = {}
 dossiers of a batch worker share them (at most :data:`NUMBERS_KEPT`, the oldest go)."""
 
 
+@dataclass(frozen=True)
+class _Numbers:
+    """A page-number document of ``pages`` numbers: its PDF (to come), its Word bytes (None
+    when this process had it) and whether the PDF came from the user's store."""
+
+    pages: int
+    future: Future[bytes]
+    docx: bytes | None = None
+    from_store: bool = False
+
+
+def _done(pdf: bytes) -> Future[bytes]:
+    future: Future[bytes] = Future()
+    future.set_result(pdf)
+    return future
+
+
 def own_workers() -> int:
     """How many LibreOffice workers a build starts for itself: one core is left to render.
 
@@ -145,8 +162,12 @@ class DossierPdf:
         self._plans: list[NumberingPlan | None] = []
         """Each document's page-numbering plan; None for one converted with its numbers."""
         self._stamps = bool(getattr(self.converter, "paginates", False))
-        self._numbers: dict[str, tuple[int, Future[bytes]]] = {}
+        self._numbers: dict[str, _Numbers] = {}
         """The page-number document of each furniture: its pages and its conversion."""
+        from .render.pdf.cache import furniture_store
+
+        self._furniture = furniture_store(self.converter)
+        """The user's store of converted page-number documents (LibreOffice only)."""
         # The cover first: the converter starts while the documents are rendered.
         self._cover = self._feed.submit("封面", COVER.render(dossier, "docx", context))
         self._kept = contextlib.ExitStack()
@@ -250,35 +271,53 @@ class DossierPdf:
             ),
         )
 
-    def _submit_numbers(self, plan: NumberingPlan, pages: int) -> tuple[int, Future[bytes]]:
-        """Have the page-number document of ``plan``'s furniture converted (or take this
-        process's copy)."""
+    def _submit_numbers(self, plan: NumberingPlan, pages: int) -> _Numbers:
+        """Have the page-number document of ``plan``'s furniture converted, or take this
+        process's copy or the user's (:func:`.render.pdf.cache.furniture_store`)."""
         memo = (self.converter.name, plan.key, pages)
         known = _NUMBERS.get(memo)
         if known is not None:
-            future: Future[bytes] = Future()
-            future.set_result(known)
-            return pages, future
+            return _Numbers(pages, _done(known))
         from .render.docx.furniture import numbers_document
 
-        return pages, self._feed.submit("页码", numbers_document(plan, pages))
+        docx = numbers_document(plan, pages)
+        kept = self._furniture.get(docx) if self._furniture is not None else None
+        if kept is not None:
+            return _Numbers(pages, _done(kept), docx, from_store=True)
+        return _Numbers(pages, self._feed.submit("页码", docx), docx)
 
     def _page_numbers(self, needed: int) -> dict[str, PageNumbers]:
         """The converted page-number documents, each with room for ``needed`` numbers."""
-        from .render.pdf.stamp import PageNumbers
-
         plans = {plan.key: plan for plan in self._plans if plan is not None}
         out: dict[str, PageNumbers] = {}
         for key, plan in plans.items():
-            pages, future = self._numbers[key]
-            if pages < needed:
-                pages, future = self._submit_numbers(plan, -(-needed // 100) * 100)
-            pdf = self._feed.result(future)
-            out[key] = PageNumbers(pdf, pages, converter=self.converter.name)
-            _NUMBERS[(self.converter.name, key, pages)] = pdf
+            numbers = self._numbers[key]
+            if numbers.pages < needed:
+                numbers = self._submit_numbers(plan, -(-needed // 100) * 100)
+            out[key] = self._read_numbers(numbers)
+            _NUMBERS[(self.converter.name, key, numbers.pages)] = out[key].pdf
             while len(_NUMBERS) > NUMBERS_KEPT:
                 del _NUMBERS[next(iter(_NUMBERS))]
         return out
+
+    def _read_numbers(self, numbers: _Numbers) -> PageNumbers:
+        """``numbers`` read; one converted here is kept in the user's store, one from the
+        store that does not read as a page-number document is dropped and converted."""
+        from .render.pdf.stamp import PageNumbers
+
+        pdf = self._feed.result(numbers.future)
+        try:
+            found = PageNumbers(pdf, numbers.pages, converter=self.converter.name)
+        except Exception:  # a damaged file in the store: whatever pypdf or the check raised
+            if not numbers.from_store or numbers.docx is None or self._furniture is None:
+                raise
+            self._furniture.forget(numbers.docx)
+            again = self._feed.submit("页码", numbers.docx)
+            return self._read_numbers(_Numbers(numbers.pages, again, numbers.docx))
+        if numbers.docx is not None and not numbers.from_store and self._furniture is not None:
+            with contextlib.suppress(OSError):  # a read-only cache costs a conversion, no more
+                self._furniture.put(numbers.docx, pdf)
+        return found
 
     def _plan(self, piece: _Piece) -> NumberingPlan | None:
         """How ``piece``'s pages are numbered by stamping (a document converted once, without

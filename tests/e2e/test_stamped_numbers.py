@@ -60,24 +60,45 @@ def test_stamped_numbers_read_as_the_parts_own(converter: LibreOfficeConverter) 
         assert direct[0][-2][0] == str(folio)
 
 
-def test_a_dossier_converts_each_part_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    kept: dict[object, bytes] = {}
-    monkeypatch.setattr(stage, "_NUMBERS", kept)  # as in a fresh process
+def test_a_dossier_converts_each_part_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each part once, and the page-number document once for every build of the user: a
+    second build in a fresh process reads it from the user's store; a damaged copy there is
+    converted again and replaced."""
+    monkeypatch.setenv("SAFECOMMUNITY_DOCS_CACHE", str(tmp_path / "cache"))
     dossier = load(EXAMPLES / "qinghe-street")
-    with LibreOfficeConverter(workers=2) as counting:
-        result = build(dossier, None, ["docx", "xlsx", "pdf"], converter=counting)
-        documents = counting.stats.documents
-    words = [o for o in result.outputs if o.path.suffix == ".docx"]
-    pdfs = [o for o in result.outputs if o.path.suffix == ".pdf" and o.path.name != "dossier.pdf"]
-    assert len(pdfs) == len(words)
+
+    def build_counting() -> tuple[int, list[list[str]], int]:
+        kept: dict[object, bytes] = {}
+        monkeypatch.setattr(stage, "_NUMBERS", kept)  # as in a fresh process
+        with LibreOfficeConverter(workers=2) as counting:
+            result = build(dossier, None, ["docx", "xlsx", "pdf"], converter=counting)
+            documents = counting.stats.documents
+        assert len(kept) == 1, "the page-number document is kept for the process's next dossier"
+        words = [o for o in result.outputs if o.path.suffix == ".docx"]
+        pdfs = [
+            o for o in result.outputs if o.path.suffix == ".pdf" and o.path.name != "dossier.pdf"
+        ]
+        assert len(pdfs) == len(words)
+        dossier_pdf = next(o for o in result.outputs if o.path.name == "dossier.pdf").read()
+        return documents, _words(dossier_pdf), len(words)
+
+    documents, pages, words = build_counting()
     # each Word document, the two bound workbooks, cover, 目录 and one page-number document
-    assert documents == len(words) + 2 + 3
-    assert len(kept) == 1, "the page-number document is kept for the process's next dossier"
-    dossier_pdf = next(o for o in result.outputs if o.path.name == "dossier.pdf").read()
-    pages = _words(dossier_pdf)
+    assert documents == words + 2 + 3
     first_part = next(i for i, page in enumerate(pages) if page and page[-1][0] == "—")
     folios = [page[-2][0] for page in pages[first_part:] if page and page[-1][0] == "—"]
     assert folios[:3] == ["1", "2", "3"]
+    [stored] = (tmp_path / "cache" / "furniture").rglob("*.pdf")
+
+    again, same_pages, _ = build_counting()
+    assert again == documents - 1, "the page-number document came from the user's store"
+    assert same_pages == pages
+
+    stored.write_bytes(stored.read_bytes()[:1000])  # a damaged copy
+    third, third_pages, _ = build_counting()
+    assert third == documents, "converted again"
+    assert third_pages == pages
+    assert len(stored.read_bytes()) > 1000, "and replaced"
 
 
 def _folio(words: list[str]) -> int | None:

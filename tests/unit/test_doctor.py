@@ -19,6 +19,7 @@ def test_doctor_on_the_set_up_machine_lists_every_part_and_exits_0(
     out = capsys.readouterr().out
     assert "✓ LibreOffice Writer" in out
     assert "✓ python3-uno" in out
+    assert "✓ tcmalloc (faster LibreOffice): /" in out
     for font in open_fonts():
         assert f"✓ font {font.family} ({font.package})" in out
     assert {m.expected.family for m in FONT_MAP} == {
@@ -56,3 +57,19 @@ def test_doctor_without_libreoffice_exits_6_with_the_apt_command(
     out = capsys.readouterr().out
     assert "✗ LibreOffice Writer: soffice is not on PATH" in out
     assert "sudo apt-get install --no-install-recommends libreoffice-writer-nogui" in out
+
+
+def test_doctor_without_tcmalloc_says_how_to_get_it_and_still_exits_0(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """tcmalloc only speeds LibreOffice up: its absence is reported, not an error."""
+    monkeypatch.setenv("SAFECOMMUNITY_DOCS_OFFICE_MALLOC", str(tmp_path / "missing.so"))
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "libtcmalloc_minimal.so.4 not found: glibc's malloc" in out
+    assert "libtcmalloc-minimal4" in out
+    monkeypatch.setenv("SAFECOMMUNITY_DOCS_OFFICE_MALLOC", "system")
+    assert main(["doctor"]) == 0
+    assert "✓ tcmalloc (faster LibreOffice): SAFECOMMUNITY_DOCS_OFFICE_MALLOC=system" in (
+        capsys.readouterr().out
+    )

@@ -27,7 +27,7 @@ from safecommunity_docs.render.pdf import (
 )
 from safecommunity_docs.render.pdf.fontcheck import _maps_han
 from safecommunity_docs.render.pdf.fontconfig import fontconfig_text
-from safecommunity_docs.render.pdf.libreoffice import office_environment
+from safecommunity_docs.render.pdf.libreoffice import office_allocator, office_environment
 from safecommunity_docs.render.pdf.profile import template_for
 from tests.conftest import EXAMPLES
 from tests.lo import worker_killed_after_first_document
@@ -202,6 +202,31 @@ def test_soffice_runs_without_a_dask_nannys_malloc_trim_threshold(
     assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536", "this process's own is left alone"
 
 
+def test_soffice_runs_on_the_allocator_found_and_keeps_an_inherited_preload(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    library = tmp_path / "libfast.so"
+    library.write_bytes(b"")
+    monkeypatch.setenv("SAFECOMMUNITY_DOCS_OFFICE_MALLOC", str(library))
+    monkeypatch.setenv("LD_PRELOAD", "/opt/other.so")
+    assert office_allocator() == str(library)
+    assert office_environment(tmp_path / "fonts.conf")["LD_PRELOAD"] == f"{library} /opt/other.so"
+    monkeypatch.delenv("LD_PRELOAD")
+    assert office_environment(tmp_path / "fonts.conf")["LD_PRELOAD"] == str(library)
+    monkeypatch.setenv("SAFECOMMUNITY_DOCS_OFFICE_MALLOC", "system")
+    assert office_allocator() is None
+    assert "LD_PRELOAD" not in office_environment(tmp_path / "fonts.conf")
+    monkeypatch.setenv("SAFECOMMUNITY_DOCS_OFFICE_MALLOC", str(tmp_path / "absent.so"))
+    assert office_allocator() is None, "a library that is not there is never preloaded"
+
+
+def test_the_set_up_installs_tcmalloc_for_soffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SAFECOMMUNITY_DOCS_OFFICE_MALLOC", raising=False)
+    found = office_allocator()
+    assert found is not None
+    assert found.endswith("libtcmalloc_minimal.so.4")
+
+
 # --- with LibreOffice ------------------------------------------------------------------------
 
 
@@ -213,6 +238,7 @@ def test_every_worker_gets_the_office_environment(monkeypatch: pytest.MonkeyPatc
     assert len(envs) == 2
     assert all("MALLOC_TRIM_THRESHOLD_" not in env for env in envs)
     assert all(env["FONTCONFIG_FILE"] == str(converter.fontconfig) for env in envs)
+    assert all(env["LD_PRELOAD"].endswith("libtcmalloc_minimal.so.4") for env in envs)
 
 
 @pytest.mark.libreoffice

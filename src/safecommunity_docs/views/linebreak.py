@@ -67,6 +67,20 @@ def em_width(text: str) -> float:
     return width
 
 
+def _joined(line: str, width: float, piece: str) -> float:
+    """:func:`em_width` of ``line`` (``width`` em wide) followed by ``piece``, white space at
+    the end not counted: from the two widths and the gap where they meet, or in full where
+    white space ends either of them."""
+    if line[-1:].isspace() or piece[-1].isspace():
+        return em_width((line + piece).rstrip())
+    if not line:
+        return em_width(piece)
+    _, was_ascii, was_alnum = _char(line[-1])
+    _, ascii_, alnum = _char(piece[0])
+    gap = AUTOSPACE if alnum and was_alnum and ascii_ != was_ascii else 0.0
+    return width + em_width(piece) + gap
+
+
 def tokens(text: str, fine: bool = False) -> list[str]:
     """``text`` cut into pieces no line may break inside: dates, numbers with their units,
     Latin words, single characters (``fine``: a date in its year, month and day, a number
@@ -116,15 +130,22 @@ def wrap(text: str, capacity: float) -> str:
             for piece in _tokens(paragraph, False)
             for fine in ([piece] if em_width(piece) <= capacity else _tokens(piece, True))
         ]
-        current = ""  # the last line's text
+        current, width = "", 0.0  # the last line's text and its width
         for piece in pieces:
             candidate = current + piece
-            if lines[-1] and not piece.isspace() and em_width(candidate.rstrip()) > capacity:
-                lines.append([piece])
-                current = piece
-            else:
+            if piece.isspace():
                 lines[-1].append(piece)  # white space stays at the end of its line
-                current = candidate
+                current, width = candidate, em_width(candidate)
+                continue
+            wide = _joined(current, width, piece)
+            if abs(wide - capacity) < 1e-9:  # summed in another order, it may round otherwise
+                wide = em_width(candidate.rstrip())
+            if lines[-1] and wide > capacity:
+                lines.append([piece])
+                current, width = piece, em_width(piece)
+            else:
+                lines[-1].append(piece)
+                current, width = candidate, wide
         last = "".join(lines[-1])
         if len(lines) > 1 and len(last) < 2 and len(lines[-2]) > 2:
             lines[-1].insert(0, lines[-2].pop())

@@ -34,6 +34,44 @@ def converter_identity() -> str:
     return f"{__version__}|{fonts}"
 
 
+class PdfStore:
+    """A folder of converted PDFs, each under the SHA-256 of its document's bytes together
+    with ``identity`` (what else decides the PDF). Files are written atomically: a reader
+    never sees half a PDF."""
+
+    def __init__(self, folder: Path | str, identity: str) -> None:
+        self.folder = Path(folder)
+        self.identity = identity
+
+    def key(self, data: bytes) -> str:
+        """The cache key of a document's bytes."""
+        digest = hashlib.sha256(self.identity.encode("utf-8"))
+        digest.update(data)
+        return digest.hexdigest()
+
+    def path(self, data: bytes) -> Path:
+        """Where the PDF of ``data`` is kept."""
+        key = self.key(data)
+        return self.folder / key[:2] / f"{key}.pdf"
+
+    def get(self, data: bytes) -> bytes | None:
+        """The kept PDF of ``data``, or None."""
+        try:
+            return self.path(data).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, data: bytes, pdf: bytes) -> None:
+        """Keep ``pdf`` as the PDF of ``data``."""
+        path = self.path(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pdf)
+
+    def forget(self, data: bytes) -> None:
+        """Drop the kept PDF of ``data`` (one found unusable)."""
+        self.path(data).unlink(missing_ok=True)
+
+
 class CachingConverter(ContextClosing):
     """Wraps the converter ``make()`` returns (made on the first miss) with a folder of PDFs.
 
@@ -46,20 +84,15 @@ class CachingConverter(ContextClosing):
 
     def __init__(self, folder: Path | str, make: Callable[[], Converter]) -> None:
         self.folder = Path(folder)
+        self._store = PdfStore(self.folder, converter_identity())
         self._make = make
         self._inner: Converter | None = None
-        self._identity = converter_identity()
         self.hits = 0
         self.misses = 0
 
     def key(self, data: bytes) -> str:
         """The cache key of a document's bytes."""
-        digest = hashlib.sha256(self._identity.encode("utf-8"))
-        digest.update(data)
-        return digest.hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pdf"
+        return self._store.key(data)
 
     @property
     def paginates(self) -> bool:
@@ -83,21 +116,18 @@ class CachingConverter(ContextClosing):
     def convert_many(self, items: Sequence[tuple[str, bytes]]) -> list[bytes]:
         """The PDFs of ``(name, document)`` items; only the uncached ones are converted (in one
         batch)."""
-        keys = [self.key(data) for _, data in items]
         found: dict[int, bytes] = {}
-        for i, key in enumerate(keys):
-            path = self._path(key)
-            if path.is_file():
-                found[i] = path.read_bytes()
+        for i, (_, data) in enumerate(items):
+            pdf = self._store.get(data)
+            if pdf is not None:
+                found[i] = pdf
         missing = [i for i in range(len(items)) if i not in found]
         self.hits += len(found)
         self.misses += len(missing)
         if missing:
             converted = self._inner_converter().convert_many([items[i] for i in missing])
             for i, pdf in zip(missing, converted, strict=True):
-                path = self._path(keys[i])
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, pdf)
+                self._store.put(items[i][1], pdf)
                 found[i] = pdf
         return [found[i] for i in range(len(items))]
 
@@ -113,9 +143,33 @@ class CachingConverter(ContextClosing):
             self._inner = None
 
 
-def default_cache_dir() -> Path:
-    """``$SAFECOMMUNITY_DOCS_CACHE`` or the user's cache folder, ``…/pdf``."""
+def cache_root() -> Path:
+    """``$SAFECOMMUNITY_DOCS_CACHE`` or the user's cache folder for the library."""
     from .fontconfig import user_cache_dir
 
     given = os.environ.get("SAFECOMMUNITY_DOCS_CACHE")
-    return Path(given) / "pdf" if given else user_cache_dir() / "pdf"
+    return Path(given) if given else user_cache_dir()
+
+
+def default_cache_dir() -> Path:
+    """``$SAFECOMMUNITY_DOCS_CACHE`` or the user's cache folder, ``…/pdf``."""
+    return cache_root() / "pdf"
+
+
+def furniture_store(converter: Converter) -> PdfStore | None:
+    """The store shared by every build of this user for documents that carry no dossier's
+    content (the page-number documents, ``…/furniture``), when ``converter`` is LibreOffice:
+    the store's identity adds the soffice program (its path, size and time) to
+    :func:`converter_identity`, so another LibreOffice converts them afresh. None for other
+    converters (a test's, or a caching converter that keeps them itself)."""
+    from .libreoffice import LibreOfficeConverter
+
+    if not isinstance(converter, LibreOfficeConverter):
+        return None
+    try:
+        program = Path(converter.soffice).resolve()
+        stat = program.stat()
+    except OSError:
+        return None
+    identity = f"{converter_identity()}|{program}|{stat.st_size}|{stat.st_mtime_ns}"
+    return PdfStore(cache_root() / "furniture", identity)

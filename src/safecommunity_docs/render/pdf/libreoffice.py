@@ -8,6 +8,7 @@ import os
 import queue
 import shutil
 import subprocess
+import sysconfig
 import tempfile
 import threading
 import time
@@ -83,11 +84,40 @@ under it spent more CPU on the same documents (one dossier's 19 documents, six a
 runs each way: medians 6.4 s against 5.5 s, with a spread of about 1.5 s each way)."""
 
 
+ALLOCATOR_ENV = "SAFECOMMUNITY_DOCS_OFFICE_MALLOC"
+"""``system`` keeps glibc's malloc for soffice; a path names the allocator library to preload."""
+TCMALLOC = "libtcmalloc_minimal.so.4"
+"""gperftools' allocator (Debian's ``libtcmalloc-minimal4``). soffice preloaded with it started
+on 0.44 s of CPU instead of 1.06 s, and converted one dossier's 19 documents on 4.39 s instead
+of 4.88 s (medians of five alternating starts and of 15 passes each; ``benchmarks/RESULTS.md``).
+jemalloc made no difference."""
+_LIBRARY_DIRS = (
+    f"/usr/lib/{sysconfig.get_config_var('MULTIARCH') or 'x86_64-linux-gnu'}",
+    "/usr/lib64",
+    "/usr/lib",
+)
+
+
+def office_allocator() -> str | None:
+    """The allocator library soffice is started with (``LD_PRELOAD``): ``$SAFECOMMUNITY_DOCS_
+    OFFICE_MALLOC`` when it names a file, else :data:`TCMALLOC` when installed; None with
+    ``system`` or without one (glibc's malloc, only slower)."""
+    given = os.environ.get(ALLOCATOR_ENV, "").strip()
+    if given.lower() == "system":
+        return None
+    candidates = [Path(given)] if given else [Path(d) / TCMALLOC for d in _LIBRARY_DIRS]
+    return next((str(p) for p in candidates if p.is_file()), None)
+
+
 def office_environment(fontconfig: Path) -> dict[str, str]:
     """The environment soffice runs in: this process's, seeing only ``fontconfig`` as its
-    fontconfig file, without the :data:`UNTUNED` variables."""
+    fontconfig file, without the :data:`UNTUNED` variables, and with the allocator of
+    :func:`office_allocator` preloaded."""
     env = {k: v for k, v in os.environ.items() if k not in UNTUNED}
     env["FONTCONFIG_FILE"] = str(fontconfig)
+    allocator = office_allocator()
+    if allocator is not None:
+        env["LD_PRELOAD"] = " ".join(p for p in (allocator, env.get("LD_PRELOAD", "")) if p)
     return env
 
 
@@ -96,7 +126,8 @@ class LibreOfficeConverter(ContextClosing):
 
     Each worker has its own profile (``-env:UserInstallation``) in a temporary folder and sees
     only the library's fontconfig file (``FONTCONFIG_FILE``), nor any inherited
-    ``MALLOC_TRIM_THRESHOLD_`` (:func:`office_environment`). A document that times out after
+    ``MALLOC_TRIM_THRESHOLD_``, and runs on tcmalloc when it is installed
+    (:func:`office_environment`). A document that times out after
     ``timeout`` seconds, or whose worker crashed, gets its worker killed and restarted and is tried
     once more; a worker is also recycled after ``max_documents`` documents. Every output is
     checked with pypdf. ``mode`` "uno" keeps soffice warm through Debian's python3-uno (about

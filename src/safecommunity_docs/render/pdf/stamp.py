@@ -39,6 +39,7 @@ class PageNumbers:
     followed by as many landscape ones (:func:`..docx.furniture.numbers_document`)."""
 
     def __init__(self, pdf: bytes, pages: int, converter: str = "") -> None:
+        self.pdf = pdf
         self.reader = PdfReader(io.BytesIO(pdf))
         self.pages = pages
         found = self.reader.pages
