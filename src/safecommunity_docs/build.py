@@ -16,6 +16,7 @@ from .compliance import Finding, Findings
 from .dossier_pdf import DossierPdf, PendingConversion
 from .errors import InputError, Problem, require
 from .filenames import NameBook
+from .gctuning import fewer_collections
 from .io import load_rubric
 from .kinds import Document, Kind, RenderContext, dossier_kinds, kinds, left_out
 from .kinds.dossier_pages import request_of
@@ -189,10 +190,24 @@ def build(
     long, free of invisible characters and of characters file systems refuse; each change is a
     warning and a ``note`` in the manifest. Files are written with the user's umask.
 
+    The garbage collector runs less often while it builds (:mod:`.gctuning`).
+
     The compliance check runs once (:attr:`BuildResult.findings`, ``manifest.json`` and the
     合规检查报告 workbook); every error-level finding nobody acknowledged is a build warning,
     and with ``strict`` an :class:`InputError` listing them, raised before anything is written.
     """
+    with fewer_collections():
+        return _build(dossier, out_dir, formats, template_dir, converter, strict)
+
+
+def _build(
+    dossier: Dossier,
+    out_dir: Path | str | None,
+    formats: Sequence[FormatName] | None,
+    template_dir: Path | str | None,
+    converter: Converter | None,
+    strict: bool,
+) -> BuildResult:
     wanted = _wanted(dossier, formats)
     if any(f.name == PDF for f in wanted):
         require("pypdf", "a PDF")  # before anything is rendered, not half-way

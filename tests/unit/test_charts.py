@@ -115,6 +115,8 @@ def test_each_kind_renders_a_png_of_the_fixed_size(rendered: dict[str, bytes], n
     assert chunks[-1][0] == b"IEND"
     width, height = struct.unpack(">II", chunks[0][1][:8])
     assert (width, height) == PIXELS == (1220, 720)
+    bit_depth, colour_type = chunks[0][1][8:10]
+    assert (bit_depth, colour_type) == (8, 2), "8-bit RGB: no alpha for the PDF to mask"
     phys = dict(chunks)[b"pHYs"]
     x_ppm, y_ppm, unit = struct.unpack(">IIB", phys)
     assert unit == 1
