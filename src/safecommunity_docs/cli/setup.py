@@ -22,8 +22,8 @@ fonts = typer.Typer(
 def doctor() -> int:
     """List what PDF needs and what is missing, with the install commands.
 
-    Checks LibreOffice, python3-uno and every font of the PDF font mapping. Exit 6 without
-    LibreOffice, 7 when a font the mapping expects is missing."""
+    Checks LibreOffice, python3-uno, tcmalloc (optional) and every font of the PDF font
+    mapping. Exit 6 without LibreOffice, 7 when a font the mapping expects is missing."""
     from ..doctor import diagnose
 
     stdout = out()
