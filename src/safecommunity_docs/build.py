@@ -160,6 +160,7 @@ class _Job:
         self.write(name, data, kind, fmt.name, document.title, pages)
 
 
+@fewer_collections()
 def build(
     dossier: Dossier,
     out_dir: Path | str | None = None,
@@ -196,18 +197,6 @@ def build(
     合规检查报告 workbook); every error-level finding nobody acknowledged is a build warning,
     and with ``strict`` an :class:`InputError` listing them, raised before anything is written.
     """
-    with fewer_collections():
-        return _build(dossier, out_dir, formats, template_dir, converter, strict)
-
-
-def _build(
-    dossier: Dossier,
-    out_dir: Path | str | None,
-    formats: Sequence[FormatName] | None,
-    template_dir: Path | str | None,
-    converter: Converter | None,
-    strict: bool,
-) -> BuildResult:
     wanted = _wanted(dossier, formats)
     if any(f.name == PDF for f in wanted):
         require("pypdf", "a PDF")  # before anything is rendered, not half-way

@@ -15,6 +15,7 @@ from .render.pdf.fontmap import FANDOL_FANG, FANDOL_KAI, OpenFont, expected_font
 from .render.pdf.libreoffice import (
     ALLOCATOR_ENV,
     TCMALLOC,
+    allocator_opted_out,
     find_soffice,
     find_uno_python,
     office_allocator,
@@ -95,7 +96,7 @@ def _libreoffice() -> list[Check]:
         )
     )
     allocator = office_allocator()
-    chosen = os.environ.get(ALLOCATOR_ENV, "").strip().lower() == "system"
+    chosen = allocator_opted_out()
     checks.append(
         Check(
             "tcmalloc (faster LibreOffice)",

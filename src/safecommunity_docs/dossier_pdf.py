@@ -36,13 +36,12 @@ dossiers of a batch worker share them (at most :data:`NUMBERS_KEPT`, the oldest 
 
 @dataclass(frozen=True)
 class _Numbers:
-    """A page-number document of ``pages`` numbers: its PDF (to come), its Word bytes (None
-    when this process had it) and whether the PDF came from the user's store."""
+    """A page-number document of ``pages`` numbers and its PDF (to come); ``docx``, its Word
+    bytes, when it is being converted here (its PDF is then kept in the user's store)."""
 
     pages: int
     future: Future[bytes]
     docx: bytes | None = None
-    from_store: bool = False
 
 
 def _done(pdf: bytes) -> Future[bytes]:
@@ -283,41 +282,29 @@ class DossierPdf:
         docx = numbers_document(plan, pages)
         kept = self._furniture.get(docx) if self._furniture is not None else None
         if kept is not None:
-            return _Numbers(pages, _done(kept), docx, from_store=True)
+            return _Numbers(pages, _done(kept))
         return _Numbers(pages, self._feed.submit("页码", docx), docx)
 
     def _page_numbers(self, needed: int) -> dict[str, PageNumbers]:
-        """The converted page-number documents, each with room for ``needed`` numbers."""
+        """The converted page-number documents, each with room for ``needed`` numbers; one
+        converted here is kept in the user's store and for this process's next dossier."""
+        from .render.pdf.stamp import PageNumbers
+
         plans = {plan.key: plan for plan in self._plans if plan is not None}
         out: dict[str, PageNumbers] = {}
         for key, plan in plans.items():
             numbers = self._numbers[key]
             if numbers.pages < needed:
                 numbers = self._submit_numbers(plan, -(-needed // 100) * 100)
-            out[key] = self._read_numbers(numbers)
-            _NUMBERS[(self.converter.name, key, numbers.pages)] = out[key].pdf
+            pdf = self._feed.result(numbers.future)
+            out[key] = PageNumbers(pdf, numbers.pages, converter=self.converter.name)
+            if numbers.docx is not None and self._furniture is not None:
+                with contextlib.suppress(OSError):  # a read-only cache costs a conversion
+                    self._furniture.put(numbers.docx, pdf)
+            _NUMBERS[(self.converter.name, key, numbers.pages)] = pdf
             while len(_NUMBERS) > NUMBERS_KEPT:
                 del _NUMBERS[next(iter(_NUMBERS))]
         return out
-
-    def _read_numbers(self, numbers: _Numbers) -> PageNumbers:
-        """``numbers`` read; one converted here is kept in the user's store, one from the
-        store that does not read as a page-number document is dropped and converted."""
-        from .render.pdf.stamp import PageNumbers
-
-        pdf = self._feed.result(numbers.future)
-        try:
-            found = PageNumbers(pdf, numbers.pages, converter=self.converter.name)
-        except Exception:  # a damaged file in the store: whatever pypdf or the check raised
-            if not numbers.from_store or numbers.docx is None or self._furniture is None:
-                raise
-            self._furniture.forget(numbers.docx)
-            again = self._feed.submit("页码", numbers.docx)
-            return self._read_numbers(_Numbers(numbers.pages, again, numbers.docx))
-        if numbers.docx is not None and not numbers.from_store and self._furniture is not None:
-            with contextlib.suppress(OSError):  # a read-only cache costs a conversion, no more
-                self._furniture.put(numbers.docx, pdf)
-        return found
 
     def _plan(self, piece: _Piece) -> NumberingPlan | None:
         """How ``piece``'s pages are numbered by stamping (a document converted once, without

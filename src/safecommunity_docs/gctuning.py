@@ -20,12 +20,13 @@ BUILD_THRESHOLDS = (5000, 20, 10)
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Raise the collector's thresholds to at least :data:`BUILD_THRESHOLDS` inside the block.
+    """Raise the collector's thresholds to at least :data:`BUILD_THRESHOLDS` inside the block
+    (or, as a decorator, while the function runs).
 
     Nested or concurrent blocks leave the thresholds to the outermost one; what the process
     had is restored when it ends (unless someone changed them meanwhile)."""
     before = gc.get_threshold()
-    raised = tuple(max(a, b) for a, b in zip(before, BUILD_THRESHOLDS, strict=False))
+    raised = tuple(max(a, b) for a, b in zip(before, BUILD_THRESHOLDS, strict=True))
     if raised == before:
         yield
         return

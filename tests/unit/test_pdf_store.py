@@ -48,3 +48,16 @@ def test_only_libreoffice_shares_page_number_documents_across_builds(
         assert upgraded.key(b"docx") != before
     finally:
         converter.close()
+
+
+def test_a_damaged_pdf_in_the_store_is_dropped_and_counts_as_missing(tmp_path: Path) -> None:
+    store = PdfStore(tmp_path, "fonts A|1.0")
+    pdf = fake_pdf("页码")
+    store.put(b"docx", pdf)
+    store.path(b"docx").write_bytes(pdf[: len(pdf) // 2])  # cut short outside the library
+    assert store.get(b"docx") is None
+    assert not store.path(b"docx").exists()
+    store.path(b"docx").write_bytes(b"not a pdf at all %%EOF")
+    assert store.get(b"docx") is None
+    store.put(b"docx", pdf)
+    assert store.get(b"docx") == pdf

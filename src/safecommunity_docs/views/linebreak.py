@@ -68,17 +68,25 @@ def em_width(text: str) -> float:
 
 
 def _joined(line: str, width: float, piece: str) -> float:
-    """:func:`em_width` of ``line`` (``width`` em wide) followed by ``piece``, white space at
-    the end not counted: from the two widths and the gap where they meet, or in full where
-    white space ends either of them."""
-    if line[-1:].isspace() or piece[-1].isspace():
-        return em_width((line + piece).rstrip())
+    """:func:`em_width` of ``line + piece`` from ``width``, the width of ``line``: the two
+    widths and the automatic space where they meet (it depends only on those two
+    characters)."""
     if not line:
         return em_width(piece)
     _, was_ascii, was_alnum = _char(line[-1])
     _, ascii_, alnum = _char(piece[0])
     gap = AUTOSPACE if alnum and was_alnum and ascii_ != was_ascii else 0.0
-    return width + em_width(piece) + gap
+    return width + gap + em_width(piece)
+
+
+def _beyond(line: str, width: float, capacity: float) -> bool:
+    """Whether ``line`` without white space at its end is wider than ``capacity``, ``width``
+    being the whole line's width summed piece by piece: measured whole where white space
+    ends it or the sum lies within rounding of the capacity (another order of summing may
+    round otherwise)."""
+    if line[-1].isspace() or abs(width - capacity) < 1e-9:
+        return em_width(line.rstrip()) > capacity
+    return width > capacity
 
 
 def tokens(text: str, fine: bool = False) -> list[str]:
@@ -133,18 +141,12 @@ def wrap(text: str, capacity: float) -> str:
         current, width = "", 0.0  # the last line's text and its width
         for piece in pieces:
             candidate = current + piece
-            if piece.isspace():
-                lines[-1].append(piece)  # white space stays at the end of its line
-                current, width = candidate, em_width(candidate)
-                continue
             wide = _joined(current, width, piece)
-            if abs(wide - capacity) < 1e-9:  # summed in another order, it may round otherwise
-                wide = em_width(candidate.rstrip())
-            if lines[-1] and wide > capacity:
+            if lines[-1] and not piece.isspace() and _beyond(candidate, wide, capacity):
                 lines.append([piece])
                 current, width = piece, em_width(piece)
             else:
-                lines[-1].append(piece)
+                lines[-1].append(piece)  # white space stays at the end of its line
                 current, width = candidate, wide
         last = "".join(lines[-1])
         if len(lines) > 1 and len(last) < 2 and len(lines[-2]) > 2:

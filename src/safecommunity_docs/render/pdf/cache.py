@@ -37,7 +37,7 @@ def converter_identity() -> str:
 class PdfStore:
     """A folder of converted PDFs, each under the SHA-256 of its document's bytes together
     with ``identity`` (what else decides the PDF). Files are written atomically: a reader
-    never sees half a PDF."""
+    never sees half a PDF, and one found damaged is dropped (:meth:`get`)."""
 
     def __init__(self, folder: Path | str, identity: str) -> None:
         self.folder = Path(folder)
@@ -55,11 +55,17 @@ class PdfStore:
         return self.folder / key[:2] / f"{key}.pdf"
 
     def get(self, data: bytes) -> bytes | None:
-        """The kept PDF of ``data``, or None."""
+        """The kept PDF of ``data``, or None; a file that is not a whole PDF (its header or
+        its ``%%EOF`` missing: damaged outside the library, which writes atomically) is
+        dropped and None returned, so the document is converted again."""
         try:
-            return self.path(data).read_bytes()
+            pdf = self.path(data).read_bytes()
         except OSError:
             return None
+        if pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]:
+            return pdf
+        self.forget(data)
+        return None
 
     def put(self, data: bytes, pdf: bytes) -> None:
         """Keep ``pdf`` as the PDF of ``data``."""
@@ -68,7 +74,7 @@ class PdfStore:
         write_atomic(path, pdf)
 
     def forget(self, data: bytes) -> None:
-        """Drop the kept PDF of ``data`` (one found unusable)."""
+        """Drop the kept PDF of ``data``."""
         self.path(data).unlink(missing_ok=True)
 
 

@@ -98,13 +98,18 @@ _LIBRARY_DIRS = (
 )
 
 
+def allocator_opted_out() -> bool:
+    """Whether ``$SAFECOMMUNITY_DOCS_OFFICE_MALLOC`` says ``system`` (glibc's malloc)."""
+    return os.environ.get(ALLOCATOR_ENV, "").strip().lower() == "system"
+
+
 def office_allocator() -> str | None:
     """The allocator library soffice is started with (``LD_PRELOAD``): ``$SAFECOMMUNITY_DOCS_
     OFFICE_MALLOC`` when it names a file, else :data:`TCMALLOC` when installed; None with
     ``system`` or without one (glibc's malloc, only slower)."""
-    given = os.environ.get(ALLOCATOR_ENV, "").strip()
-    if given.lower() == "system":
+    if allocator_opted_out():
         return None
+    given = os.environ.get(ALLOCATOR_ENV, "").strip()
     candidates = [Path(given)] if given else [Path(d) / TCMALLOC for d in _LIBRARY_DIRS]
     return next((str(p) for p in candidates if p.is_file()), None)
 

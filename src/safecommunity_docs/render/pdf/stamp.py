@@ -39,8 +39,7 @@ class PageNumbers:
     followed by as many landscape ones (:func:`..docx.furniture.numbers_document`)."""
 
     def __init__(self, pdf: bytes, pages: int, converter: str = "") -> None:
-        self.pdf = pdf
-        self.reader = PdfReader(io.BytesIO(pdf))
+        self.reader = read(pdf)
         self.pages = pages
         found = self.reader.pages
         shapes = [_landscape(p) for p in found]
